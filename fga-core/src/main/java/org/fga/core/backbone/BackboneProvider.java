@@ -1,0 +1,8 @@
+package org.fga.core.backbone;
+
+import org.fga.core.plugin.Named;
+
+/** A backbone plugin: builds one architecture from a spec. */
+public interface BackboneProvider extends Named {
+  Backbone create(BackboneSpec spec);
+}

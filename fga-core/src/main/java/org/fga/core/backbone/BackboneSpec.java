@@ -1,0 +1,49 @@
+package org.fga.core.backbone;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The {@code backbone:} block of an experiment file.
+ *
+ * @param arch registered architecture name, e.g. {@code resnet50}
+ * @param weights path of a {@code .safetensors}/{@code .npz} file with torchvision names, or null
+ * @param lastStride stride of the last stage: 2 (torchvision) or 1 (re-ID practice)
+ * @param outputStride 32, 16 or 8: stages past this stride keep stride 1 without dilation (RFGA
+ *     uses 8, which makes layer3 and layer4 stride 1)
+ * @param width base channel width (64 in torchvision); smaller values give tiny test models
+ * @param allowMissing parameter-name prefixes allowed to be absent from {@code weights}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BackboneSpec(
+    String arch,
+    String weights,
+    Integer lastStride,
+    Integer outputStride,
+    Integer width,
+    List<String> allowMissing) {
+
+  public BackboneSpec {
+    if (arch == null || arch.isBlank()) {
+      throw new IllegalArgumentException("backbone.arch is required");
+    }
+    lastStride = lastStride == null ? 2 : lastStride;
+    outputStride = outputStride == null ? 32 : outputStride;
+    allowMissing = allowMissing == null ? List.of() : List.copyOf(allowMissing);
+    if (lastStride != 1 && lastStride != 2) {
+      throw new IllegalArgumentException("backbone.lastStride must be 1 or 2, got " + lastStride);
+    }
+    if (outputStride != 8 && outputStride != 16 && outputStride != 32) {
+      throw new IllegalArgumentException(
+          "backbone.outputStride must be 8, 16 or 32, got " + outputStride);
+    }
+  }
+
+  public static BackboneSpec of(String arch) {
+    return new BackboneSpec(arch, null, null, null, null, null);
+  }
+
+  public BackboneSpec withWidth(int w) {
+    return new BackboneSpec(arch, weights, lastStride, outputStride, w, allowMissing);
+  }
+}

@@ -1,0 +1,30 @@
+package org.fga.core.method;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+import org.fga.core.data.Sample;
+
+/**
+ * A mini-batch on the engine, plus the samples it came from.
+ *
+ * @param images B×3×H×W float32, normalised by the backbone's mean and std
+ * @param labels B int64 class (or identity) indices; null for multi-label data
+ * @param targets B×C float32 multi-hot targets for multi-label data, else null
+ * @param masks B×1×H×W float32 binary object masks (from masks or boxes), zeros where unknown
+ * @param hasMask B float32, 1 where {@code masks} holds a real annotation
+ * @param indices dataset indices of the samples (stable across epochs)
+ * @param samples the samples after augmentation, for methods that need CPU-side annotations
+ */
+public record Batch(
+    NDArray images,
+    NDArray labels,
+    NDArray targets,
+    NDArray masks,
+    NDArray hasMask,
+    int[] indices,
+    List<Sample> samples) {
+
+  public int size() {
+    return indices.length;
+  }
+}

@@ -1,0 +1,39 @@
+package org.fga.core.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import java.util.Map;
+import org.fga.core.backbone.Backbone;
+
+/** A built method: one DJL block trained end to end, its training step and its inference. */
+public interface Method {
+  /** The whole network; the backbone's block is one of its children. */
+  Block block();
+
+  /** The backbone, so the trainer can give its parameters their own learning rate. */
+  Backbone backbone();
+
+  /**
+   * One training step's forward passes and losses. Runs inside the trainer's gradient collector;
+   * the trainer back-propagates {@link Losses#total()}. A method that needs an auxiliary backward
+   * (Grad-CAM inside the step) must leave no trace of it in the parameter gradients.
+   */
+  Losses trainStep(StepContext ctx, Batch batch);
+
+  /** Inference in evaluation mode. */
+  Outputs infer(StepContext ctx, Batch batch);
+
+  /**
+   * The method's localisation map for one class per image: B×h×w, non-negative, at feature
+   * resolution (the evaluator resizes it to the image).
+   */
+  NDArray attention(StepContext ctx, Batch batch, NDArray classes);
+
+  /**
+   * Arrays outside the block that must survive a checkpoint (for example moving class centres).
+   * Keys are stable names; the trainer saves them and writes them back in place on resume.
+   */
+  default Map<String, NDArray> state() {
+    return Map.of();
+  }
+}

@@ -1,0 +1,28 @@
+package org.fga.core.plugin;
+
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+/** Builds the Jackson module that registers a plugin's polymorphic config records by name. */
+public final class ConfigTypes {
+  private ConfigTypes() {}
+
+  /**
+   * A Jackson module registering each record under its {@code @JsonTypeName} (or the given name).
+   *
+   * @param moduleName a name for the Jackson module, usually the plugin's
+   * @param types the config records; each must carry {@code @JsonTypeName}
+   */
+  public static SimpleModule of(String moduleName, Class<?>... types) {
+    SimpleModule m = new SimpleModule(moduleName);
+    for (Class<?> t : types) {
+      com.fasterxml.jackson.annotation.JsonTypeName n =
+          t.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
+      if (n == null) {
+        throw new IllegalArgumentException(t.getName() + " needs @JsonTypeName");
+      }
+      m.registerSubtypes(new NamedType(t, n.value()));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,52 @@
+package org.fga.core.plugin;
+
+import com.google.inject.Binder;
+import com.google.inject.multibindings.Multibinder;
+import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.method.MethodProvider;
+import org.fga.core.metric.MetricProvider;
+
+/**
+ * The four kinds of plugin a module can contribute. Providers are collected in sets and indexed by
+ * name in {@link Registry}, which is where duplicate names are caught (with both classes named).
+ */
+public final class PluginBinder {
+  private final Binder binder;
+
+  private PluginBinder(Binder binder) {
+    this.binder = binder;
+  }
+
+  public static PluginBinder of(Binder binder) {
+    return new PluginBinder(binder);
+  }
+
+  public PluginBinder method(Class<? extends MethodProvider> provider) {
+    Multibinder.newSetBinder(binder, MethodProvider.class).addBinding().to(provider);
+    return this;
+  }
+
+  public PluginBinder backbone(Class<? extends BackboneProvider> provider) {
+    Multibinder.newSetBinder(binder, BackboneProvider.class).addBinding().to(provider);
+    return this;
+  }
+
+  public PluginBinder dataset(Class<? extends DatasetProvider> provider) {
+    Multibinder.newSetBinder(binder, DatasetProvider.class).addBinding().to(provider);
+    return this;
+  }
+
+  public PluginBinder metric(Class<? extends MetricProvider> provider) {
+    Multibinder.newSetBinder(binder, MetricProvider.class).addBinding().to(provider);
+    return this;
+  }
+
+  /** Declares the four sets so that a build without any plugin of a kind still injects. */
+  static void declareAll(Binder binder) {
+    Multibinder.newSetBinder(binder, MethodProvider.class);
+    Multibinder.newSetBinder(binder, BackboneProvider.class);
+    Multibinder.newSetBinder(binder, DatasetProvider.class);
+    Multibinder.newSetBinder(binder, MetricProvider.class);
+  }
+}

@@ -1,0 +1,147 @@
+package org.fga.core.plugin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.method.MethodProvider;
+import org.fga.core.metric.MetricProvider;
+
+/**
+ * Bootstrap: finds every {@link FgaModule} on a class loader, builds one Guice injector, indexes the
+ * providers by name and builds the Jackson mappers that know every plugin's config types.
+ */
+public final class Plugins {
+  private final List<FgaModule> modules;
+  private final Injector injector;
+  private final Registry<MethodProvider> methods;
+  private final Registry<BackboneProvider> backbones;
+  private final Registry<DatasetProvider> datasets;
+  private final Registry<MetricProvider> metrics;
+  private final ObjectMapper yaml;
+  private final ObjectMapper json;
+
+  private Plugins(List<FgaModule> modules) {
+    this.modules = List.copyOf(modules);
+    List<com.google.inject.Module> all = new ArrayList<>(modules);
+    all.add(
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            PluginBinder.declareAll(binder());
+          }
+        });
+    try {
+      this.injector = Guice.createInjector(all);
+    } catch (CreationException e) {
+      throw new IllegalStateException("plugin wiring failed: " + e.getMessage(), e);
+    }
+    this.methods = new Registry<>("method", set(MethodProvider.class));
+    this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
+    this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
+    this.metrics = new Registry<>("metric", set(MetricProvider.class));
+    this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)));
+    this.json = configure(JsonMapper.builder().build());
+  }
+
+  /** Loads the plugins visible to the context class loader (or this class's loader). */
+  public static Plugins load() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return load(cl != null ? cl : Plugins.class.getClassLoader());
+  }
+
+  /** Loads the plugins visible to {@code classLoader}, in class-name order for reproducibility. */
+  public static Plugins load(ClassLoader classLoader) {
+    List<FgaModule> found = new ArrayList<>();
+    try {
+      for (FgaModule m : ServiceLoader.load(FgaModule.class, classLoader)) {
+        found.add(m);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("a plugin could not be loaded: " + e.getMessage(), e);
+    }
+    found.sort(Comparator.comparing(m -> m.getClass().getName()));
+    return of(found);
+  }
+
+  /** Wires exactly the given modules (tests use this to stage conflicts). */
+  public static Plugins of(List<FgaModule> modules) {
+    return new Plugins(modules);
+  }
+
+  private <T> Set<T> set(Class<T> type) {
+    return injector.getInstance(Key.get(setOf(type)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> TypeLiteral<Set<T>> setOf(Class<T> type) {
+    return (TypeLiteral<Set<T>>)
+        TypeLiteral.get(com.google.inject.util.Types.setOf(type));
+  }
+
+  private ObjectMapper configure(ObjectMapper mapper) {
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    for (FgaModule m : modules) {
+      for (com.fasterxml.jackson.databind.Module jm : m.jacksonModules()) {
+        mapper.registerModule(jm);
+      }
+    }
+    return mapper;
+  }
+
+  public Injector injector() {
+    return injector;
+  }
+
+  public List<FgaModule> modules() {
+    return modules;
+  }
+
+  public Registry<MethodProvider> methods() {
+    return methods;
+  }
+
+  public Registry<BackboneProvider> backbones() {
+    return backbones;
+  }
+
+  public Registry<DatasetProvider> datasets() {
+    return datasets;
+  }
+
+  public Registry<MetricProvider> metrics() {
+    return metrics;
+  }
+
+  /** A YAML mapper that knows every plugin's config subtypes. */
+  public ObjectMapper yaml() {
+    return yaml;
+  }
+
+  /** A JSON mapper that knows every plugin's config subtypes. */
+  public ObjectMapper json() {
+    return json;
+  }
+}

@@ -1,0 +1,68 @@
+package org.fga.core.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.data.DataConfig;
+import org.fga.core.method.MethodConfig;
+
+/**
+ * One experiment file.
+ *
+ * @param name the run's name; the run directory is {@code runs/<name>}
+ * @param method the method and its settings ({@code type} selects the plugin)
+ * @param backbone the backbone
+ * @param data the dataset ({@code type} selects the plugin)
+ * @param schedule optimiser and schedule
+ * @param eval what to measure after training
+ * @param seed seeds weights, data order and every random draw
+ * @param paper the published number this run reproduces, if any
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExperimentSpec(
+    String name,
+    MethodConfig method,
+    BackboneSpec backbone,
+    DataConfig data,
+    ScheduleSpec schedule,
+    EvalSpec eval,
+    Long seed,
+    PaperRef paper) {
+
+  public ExperimentSpec {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("'name' is required");
+    }
+    if (!name.matches("[A-Za-z0-9._+-]+")) {
+      throw new IllegalArgumentException(
+          "'name' may hold letters, digits and . _ + - only, got '" + name + "'");
+    }
+    if (method == null) {
+      throw new IllegalArgumentException("'method' is required");
+    }
+    if (backbone == null) {
+      throw new IllegalArgumentException("'backbone' is required");
+    }
+    if (data == null) {
+      throw new IllegalArgumentException("'data' is required");
+    }
+    schedule = schedule == null ? ScheduleSpec.defaults() : schedule;
+    eval = eval == null ? EvalSpec.defaults() : eval;
+    seed = seed == null ? 0L : seed;
+  }
+
+  public ExperimentSpec withName(String n) {
+    return new ExperimentSpec(n, method, backbone, data, schedule, eval, seed, paper);
+  }
+
+  public ExperimentSpec withSeed(long s) {
+    return new ExperimentSpec(name, method, backbone, data, schedule, eval, s, paper);
+  }
+
+  public ExperimentSpec withSchedule(ScheduleSpec s) {
+    return new ExperimentSpec(name, method, backbone, data, s, eval, seed, paper);
+  }
+
+  public ExperimentSpec withMethod(MethodConfig m) {
+    return new ExperimentSpec(name, m, backbone, data, schedule, eval, seed, paper);
+  }
+}

@@ -1,0 +1,107 @@
+package org.fga.core.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The {@code schedule:} block: optimiser, learning-rate schedule and loop lengths.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize images per step
+ * @param optimizer {@code sgd}, {@code adam} or {@code adamw}
+ * @param lr base learning rate (of the new layers)
+ * @param momentum SGD momentum
+ * @param nesterov SGD with Nesterov momentum
+ * @param weightDecay L2 penalty (SGD, Adam) or decoupled decay (AdamW)
+ * @param decayNormAndBias also decay BatchNorm parameters and biases (off by default)
+ * @param betas Adam betas
+ * @param eps Adam epsilon
+ * @param lrSchedule {@code constant}, {@code step}, {@code multistep}, {@code cosine}, {@code poly}
+ *     or {@code exponential}
+ * @param stepEpochs step: decay every this many epochs; exponential: lr·gamma^(epoch/stepEpochs),
+ *     evaluated per iteration with fractional epochs
+ * @param milestones multistep: epochs at which the rate is multiplied by gamma
+ * @param gamma decay factor of step, multistep and exponential
+ * @param power exponent of poly
+ * @param minLr floor of cosine
+ * @param warmupEpochs linear warm-up length (fractional epochs allowed)
+ * @param warmupFactor the warm-up starts at lr·warmupFactor
+ * @param backboneLrMult the backbone's rate is lr times this
+ * @param clipGradNorm clip the global gradient L2 norm to this, or null for no clipping
+ * @param logEvery write a {@code train.jsonl} line every this many steps
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScheduleSpec(
+    Integer epochs,
+    Integer batchSize,
+    String optimizer,
+    Double lr,
+    Double momentum,
+    Boolean nesterov,
+    Double weightDecay,
+    Boolean decayNormAndBias,
+    List<Double> betas,
+    Double eps,
+    String lrSchedule,
+    Double stepEpochs,
+    List<Double> milestones,
+    Double gamma,
+    Double power,
+    Double minLr,
+    Double warmupEpochs,
+    Double warmupFactor,
+    Double backboneLrMult,
+    Double clipGradNorm,
+    Integer logEvery) {
+
+  public ScheduleSpec {
+    epochs = epochs == null ? 10 : epochs;
+    batchSize = batchSize == null ? 32 : batchSize;
+    optimizer = optimizer == null ? "sgd" : optimizer;
+    lr = lr == null ? 0.01 : lr;
+    momentum = momentum == null ? 0.9 : momentum;
+    nesterov = nesterov != null && nesterov;
+    weightDecay = weightDecay == null ? 1e-4 : weightDecay;
+    decayNormAndBias = decayNormAndBias != null && decayNormAndBias;
+    betas = betas == null ? List.of(0.9, 0.999) : List.copyOf(betas);
+    eps = eps == null ? 1e-8 : eps;
+    lrSchedule = lrSchedule == null ? "cosine" : lrSchedule;
+    stepEpochs = stepEpochs == null ? 30.0 : stepEpochs;
+    milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    gamma = gamma == null ? 0.1 : gamma;
+    power = power == null ? 0.9 : power;
+    minLr = minLr == null ? 0.0 : minLr;
+    warmupEpochs = warmupEpochs == null ? 0.0 : warmupEpochs;
+    warmupFactor = warmupFactor == null ? 0.01 : warmupFactor;
+    backboneLrMult = backboneLrMult == null ? 1.0 : backboneLrMult;
+    logEvery = logEvery == null ? 10 : logEvery;
+    check(epochs > 0, "schedule.epochs must be positive, got " + epochs);
+    check(batchSize > 0, "schedule.batchSize must be positive, got " + batchSize);
+    check(lr > 0, "schedule.lr must be positive, got " + lr);
+    check(List.of("sgd", "adam", "adamw").contains(optimizer),
+        "schedule.optimizer '" + optimizer + "' unknown; known: sgd, adam, adamw");
+    check(List.of("constant", "step", "multistep", "cosine", "poly", "exponential").contains(lrSchedule),
+        "schedule.lrSchedule '" + lrSchedule
+            + "' unknown; known: constant, step, multistep, cosine, poly, exponential");
+    check(betas.size() == 2, "schedule.betas needs two values, got " + betas);
+    check(clipGradNorm == null || clipGradNorm > 0, "schedule.clipGradNorm must be positive");
+    check(logEvery > 0, "schedule.logEvery must be positive");
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  public static ScheduleSpec defaults() {
+    return new ScheduleSpec(null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null);
+  }
+
+  public ScheduleSpec withEpochs(int e) {
+    return new ScheduleSpec(e, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
+        decayNormAndBias, betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr,
+        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery);
+  }
+}

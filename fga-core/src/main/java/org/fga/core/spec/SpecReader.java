@@ -1,0 +1,99 @@
+package org.fga.core.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.Plugins;
+
+/** Reads experiment files (YAML or JSON by extension) and reports errors as one line each. */
+public final class SpecReader {
+  private final Plugins plugins;
+
+  public SpecReader(Plugins plugins) {
+    this.plugins = plugins;
+  }
+
+  public ExperimentSpec read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new FgaUserException("experiment file not found: " + file);
+    } catch (IOException e) {
+      throw new FgaUserException("cannot read experiment file " + file + ": " + e.getMessage());
+    }
+    return parse(text, isJson(file), file.toString());
+  }
+
+  /** Parses {@code text}; {@code origin} names the source in error messages. */
+  public ExperimentSpec parse(String text, boolean json, String origin) {
+    ObjectMapper mapper = json ? plugins.json() : plugins.yaml();
+    try {
+      ExperimentSpec spec = mapper.readValue(text, ExperimentSpec.class);
+      if (spec == null) {
+        throw new FgaUserException(origin + ": the file is empty");
+      }
+      return spec;
+    } catch (JsonProcessingException e) {
+      throw new FgaUserException(origin + ": " + describe(e), e);
+    }
+  }
+
+  /** Writes the spec with every default filled in, as YAML. */
+  public String toYaml(ExperimentSpec spec) {
+    try {
+      return plugins.yaml().writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise spec " + spec.name(), e);
+    }
+  }
+
+  private static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+  }
+
+  /** One line naming the key (as a dotted path) and what is wrong with it. */
+  static String describe(JsonProcessingException e) {
+    String path = "";
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      path =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+    }
+    String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    if (e instanceof UnrecognizedPropertyException u) {
+      String known =
+          u.getKnownPropertyIds() == null
+              ? ""
+              : "; known keys: "
+                  + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                      .collect(Collectors.joining(", "));
+      return "unknown key '" + path + "'" + where + known;
+    }
+    if (e instanceof InvalidTypeIdException t) {
+      String msg = t.getOriginalMessage();
+      int k = msg.indexOf("known type ids = ");
+      String known = k < 0 ? "" : "; known: " + msg.substring(k + 17).replaceAll("[\\[\\]]", "").split("\\)")[0];
+      return "unknown type '" + t.getTypeId() + "' at '" + path + "'" + where + known;
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      return (path.isEmpty() ? "" : "'" + path + "': ") + v.getCause().getMessage() + where;
+    }
+    String msg = e.getOriginalMessage().split("\n")[0];
+    if (e instanceof JsonMappingException) {
+      return "bad value at '" + path + "'" + where + ": " + msg;
+    }
+    return "malformed file" + where + ": " + msg;
+  }
+}

@@ -1,0 +1,2 @@
+/** RFGA: residual fine-grained attention for weakly supervised localisation. */
+package org.fga.methods.rfga;
