@@ -1,0 +1,70 @@
+package org.fga.bench.cli;
+
+import java.io.PrintWriter;
+import org.fga.core.error.FgaUserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code ./fga}. Exit codes: 0 success, 2 bad input (one line on stderr naming what
+ * is wrong), 1 anything else (a bug: the stack trace is printed).
+ */
+@Command(
+    name = "fga",
+    mixinStandardHelpOptions = true,
+    version = "fga 0.1.0",
+    description = "Attention-based fine-grained visual recognition: train, evaluate, reproduce.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class FgaMain implements Runnable {
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this directly). */
+  public static int execute(String... args) {
+    CommandLine cli = commandLine();
+    return cli.execute(args);
+  }
+
+  /** The command tree, with error handling that turns bad input into one line and exit code 2. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new FgaMain());
+    for (Object sub : Subcommands.all()) {
+      cli.addSubcommand(sub);
+    }
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          Throwable root = ex;
+          while (!(root instanceof FgaUserException) && root.getCause() != null) {
+            root = root.getCause();
+          }
+          PrintWriter err = commandLine.getErr();
+          if (root instanceof FgaUserException) {
+            err.println("fga: error: " + root.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+          }
+          ex.printStackTrace(err);
+          err.flush();
+          return 1;
+        });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("fga: error: " + ex.getMessage().split("\n")[0]);
+          err.println("try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+          err.flush();
+          return EXIT_BAD_INPUT;
+        });
+    return cli;
+  }
+}
