@@ -24,8 +24,8 @@ public interface Method {
   Outputs infer(StepContext ctx, Batch batch);
 
   /**
-   * The method's localisation map for one class per image: B×h×w, non-negative, at feature
-   * resolution (the evaluator resizes it to the image).
+   * The method's localisation map for one class per image: B×h×w at feature resolution, larger
+   * meaning more attended (the evaluator resizes each map to its image and min–max normalises it).
    */
   NDArray attention(StepContext ctx, Batch batch, NDArray classes);
 

@@ -25,4 +25,14 @@ public final class ConfigTypes {
     }
     return m;
   }
+
+  /** The registered name of a config record: the value of its {@code @JsonTypeName}. */
+  public static String nameOf(Object config) {
+    com.fasterxml.jackson.annotation.JsonTypeName n =
+        config.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
+    if (n == null) {
+      throw new IllegalArgumentException(config.getClass().getName() + " needs @JsonTypeName");
+    }
+    return n.value();
+  }
 }

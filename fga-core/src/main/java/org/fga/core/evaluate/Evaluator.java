@@ -1,0 +1,187 @@
+package org.fga.core.evaluate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.fga.core.data.Box;
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.Mask;
+import org.fga.core.data.Sample;
+import org.fga.core.data.Split;
+import org.fga.core.data.Task;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.method.Batch;
+import org.fga.core.method.Method;
+import org.fga.core.method.Outputs;
+import org.fga.core.method.StepContext;
+import org.fga.core.metric.EvalNeeds;
+import org.fga.core.metric.EvalOutputs;
+import org.fga.core.metric.MetricProvider;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.EvalSpec;
+import org.fga.core.train.BatchLoader;
+import org.fga.core.train.HostBatch;
+import org.fga.core.train.Session;
+
+/**
+ * Runs a trained method in evaluation mode over the reported split (and the held-out split when a
+ * metric chooses thresholds), collects what the requested metrics need and scores it. Attention
+ * maps are taken for the ground-truth class and resized to the image before scoring.
+ */
+public final class Evaluator {
+  private final Session session;
+  private final int batchSize;
+
+  public Evaluator(Session session, int batchSize) {
+    this.session = session;
+    this.batchSize = batchSize;
+  }
+
+  /** Scores the spec's metrics: metric name → its result. Writes overlays if {@code run} != null. */
+  public Map<String, Object> evaluate(EvalSpec spec, RunDir run) {
+    List<MetricProvider> metrics = new ArrayList<>();
+    EvalNeeds needs = EvalNeeds.none();
+    for (String name : spec.metrics()) {
+      MetricProvider p = session.plugins().metrics().get(name);
+      metrics.add(p);
+      needs = needs.or(p.needs());
+    }
+    boolean wantOverlays = run != null && spec.overlays() > 0 && canAttend();
+    EvalNeeds collectNeeds = wantOverlays ? needs.or(new EvalNeeds(false, false, true, false)) : needs;
+    EvalOutputs heldOut = null;
+    if (needs.heldOut() && spec.heldOut() != null) {
+      heldOut = collect(split(spec.heldOut()), collectNeeds, null);
+    }
+    EvalOutputs test = collect(split(spec.split()), collectNeeds, heldOut);
+    Map<String, Object> results = new LinkedHashMap<>();
+    for (MetricProvider p : metrics) {
+      results.put(p.name(), p.compute(test));
+    }
+    if (wantOverlays) {
+      writeOverlays(test, spec.overlays(), run);
+    }
+    return results;
+  }
+
+  private boolean canAttend() {
+    return session.train().info().task() != Task.REID;
+  }
+
+  static Split split(String name) {
+    try {
+      return Split.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new FgaUserException(
+          "unknown split '" + name + "'; known: " + java.util.Arrays.stream(Split.values())
+              .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
+  /** Runs the method over one split and keeps what {@code needs} asks for, in dataset order. */
+  public EvalOutputs collect(Split split, EvalNeeds needs, EvalOutputs heldOut) {
+    FgaDataset ds = session.open(split);
+    int n = ds.size();
+    List<String> ids = new ArrayList<>(n);
+    int[] labels = new int[n];
+    int[][] multi = new int[n][];
+    float[][] logits = needs.logits() ? new float[n][] : null;
+    float[][] emb = needs.embeddings() ? new float[n][] : null;
+    float[][][] maps = needs.maps() ? new float[n][][] : null;
+    List<List<Box>> boxes = new ArrayList<>(n);
+    List<Mask> masks = new ArrayList<>(n);
+    int[] cams = new int[n];
+    Method method = session.method();
+    float[] mean = session.backbone().cfg().mean();
+    float[] std = session.backbone().cfg().std();
+    int k = 0;
+    try (BatchLoader loader =
+        new BatchLoader(ds, session.data().evalTransform(), mean, std, batchSize, false,
+            session.spec().seed(), Runtime.getRuntime().availableProcessors())) {
+      Iterator<HostBatch> it = loader.epoch(0, 0);
+      while (it.hasNext()) {
+        try (NDManager m = session.manager().newSubManager()) {
+          Batch batch = it.next().toBatch(m);
+          for (var p : method.block().getParameters().values()) {
+            p.getArray().tempAttach(m);
+          }
+          StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
+          Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
+          float[][] batchMaps = needs.maps() ? maps(method, ctx, batch) : null;
+          for (int i = 0; i < batch.size(); i++, k++) {
+            Sample s = batch.samples().get(i);
+            ids.add(s.id());
+            labels[k] = s.label();
+            multi[k] = s.labels();
+            boxes.add(s.boxes());
+            masks.add(s.objectMask());
+            cams[k] = s.camera();
+            if (logits != null && out.logits() != null) {
+              logits[k] = row(out.logits(), i);
+            }
+            if (emb != null && out.embedding() != null) {
+              emb[k] = row(out.embedding(), i);
+            }
+            if (maps != null) {
+              int h = s.image().height();
+              int w = s.image().width();
+              float[][] grid = new float[h][];
+              for (int y = 0; y < h; y++) {
+                grid[y] = java.util.Arrays.copyOfRange(batchMaps[i], y * w, (y + 1) * w);
+              }
+              maps[k] = grid;
+            }
+          }
+        }
+      }
+    }
+    return new EvalOutputs(ds.info(), ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, null);
+  }
+
+  private static float[] row(NDArray a, int i) {
+    return a.get(i).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+  }
+
+  /** Attention of the ground-truth class (first listed class for multi-label), at image size. */
+  private float[][] maps(Method method, StepContext ctx, Batch batch) {
+    int n = batch.size();
+    long[] cls = new long[n];
+    for (int i = 0; i < n; i++) {
+      Sample s = batch.samples().get(i);
+      cls[i] = s.label() >= 0 ? s.label() : (s.labels() != null && s.labels().length > 0 ? s.labels()[0] : 0);
+    }
+    NDArray att = method.attention(ctx, batch, ctx.manager().create(cls));
+    int h = (int) att.getShape().get(1);
+    int w = (int) att.getShape().get(2);
+    float[] flat = att.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+    float[][] out = new float[n][];
+    for (int i = 0; i < n; i++) {
+      Sample s = batch.samples().get(i);
+      float[] one = java.util.Arrays.copyOfRange(flat, i * h * w, (i + 1) * h * w);
+      out[i] = MapResize.bicubic(one, h, w, s.image().height(), s.image().width());
+    }
+    return out;
+  }
+
+  private void writeOverlays(EvalOutputs test, int count, RunDir run) {
+    FgaDataset ds = session.open(split("test"));
+    for (int i = 0; i < Math.min(count, test.size()); i++) {
+      Sample s = session.data().evalTransform().apply(ds.get(i), new Random(0));
+      float[][] grid = test.maps()[i];
+      int h = grid.length;
+      int w = grid[0].length;
+      float[] flat = new float[h * w];
+      for (int y = 0; y < h; y++) {
+        System.arraycopy(grid[y], 0, flat, y * w, w);
+      }
+      String name = String.format(Locale.ROOT, "%04d.png", i);
+      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), List.of()), run.attention().resolve(name));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The run directory: resolved spec, logs, checkpoints, metrics, pictures. */
+package org.fga.core.run;

@@ -1,0 +1,104 @@
+package org.fga.core.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.fga.core.data.Box;
+import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.Mask;
+import org.fga.core.data.Sample;
+import org.fga.core.data.Task;
+import org.fga.core.method.Batch;
+
+/**
+ * A batch assembled on the Java heap by loader threads; {@link #toBatch} moves it to the engine on
+ * the training thread.
+ */
+public record HostBatch(
+    int[] indices,
+    List<Sample> samples,
+    float[] images,
+    int size,
+    long[] labels,
+    float[] targets,
+    float[] masks,
+    float[] hasMask) {
+
+  /** Normalises images by mean/std and gathers labels, targets and masks. */
+  static HostBatch assemble(int[] indices, List<Sample> samples, DatasetInfo info, float[] mean, float[] std) {
+    int n = samples.size();
+    Sample first = samples.get(0);
+    int c = first.image().channels();
+    int h = first.image().height();
+    int w = first.image().width();
+    int plane = h * w;
+    float[] images = new float[n * c * plane];
+    float[] masks = new float[n * plane];
+    float[] hasMask = new float[n];
+    long[] labels = info.task() == Task.MULTILABEL ? null : new long[n];
+    float[] targets = info.task() == Task.MULTILABEL ? new float[n * info.numClasses()] : null;
+    for (int i = 0; i < n; i++) {
+      Sample s = samples.get(i);
+      if (s.image().height() != h || s.image().width() != w || s.image().channels() != c) {
+        throw new IllegalStateException(
+            "sample " + s.id() + " is " + s.image().channels() + "x" + s.image().height() + "x"
+                + s.image().width() + " but the batch is " + c + "x" + h + "x" + w
+                + ": the data pipeline must resize every image to imageSize");
+      }
+      float[] src = s.image().data();
+      for (int ch = 0; ch < c; ch++) {
+        float m = mean[ch];
+        float inv = 1f / std[ch];
+        int off = (i * c + ch) * plane;
+        for (int k = 0; k < plane; k++) {
+          images[off + k] = (src[ch * plane + k] - m) * inv;
+        }
+      }
+      if (labels != null) {
+        labels[i] = s.label();
+      } else if (s.labels() != null) {
+        for (int l : s.labels()) {
+          targets[i * info.numClasses() + l] = 1f;
+        }
+      }
+      Mask mask = objectMask(s, h, w);
+      if (mask != null) {
+        hasMask[i] = 1f;
+        byte[] d = mask.data();
+        for (int k = 0; k < plane; k++) {
+          int v = d[k] & 0xFF;
+          masks[i * plane + k] = v != 0 && v != Mask.IGNORE ? 1f : 0f;
+        }
+      }
+    }
+    return new HostBatch(indices, samples, images, n, labels, targets, masks, hasMask);
+  }
+
+  /** The object mask of a sample: its mask if it has one, else its boxes filled, else null. */
+  static Mask objectMask(Sample s, int h, int w) {
+    if (s.objectMask() != null && s.objectMask().height() == h && s.objectMask().width() == w) {
+      return s.objectMask();
+    }
+    List<Box> boxes = s.boxes();
+    if (boxes != null && !boxes.isEmpty()) {
+      return Mask.ofBoxes(h, w, boxes);
+    }
+    return null;
+  }
+
+  /** Moves the batch to the engine, into arrays owned by {@code m}. */
+  public Batch toBatch(NDManager m) {
+    Sample first = samples.get(0);
+    int c = first.image().channels();
+    int h = first.image().height();
+    int w = first.image().width();
+    return new Batch(
+        m.create(images, new Shape(size, c, h, w)),
+        labels == null ? null : m.create(labels),
+        targets == null ? null : m.create(targets, new Shape(size, targets.length / size)),
+        m.create(masks, new Shape(size, 1, h, w)),
+        m.create(hasMask),
+        indices,
+        samples);
+  }
+}

@@ -1,0 +1,86 @@
+package org.fga.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.fga.core.backbone.Backbone;
+import org.fga.core.data.DataConfig;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.Split;
+import org.fga.core.method.Method;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.spec.ExperimentSpec;
+
+/**
+ * An experiment's objects, built from its spec: the dataset's training split, the backbone and the
+ * method, with the block initialised (seeded) and pretrained weights loaded. Owns the manager every
+ * parameter lives in.
+ */
+public final class Session implements AutoCloseable {
+  private final ExperimentSpec spec;
+  private final Plugins plugins;
+  private final DatasetProvider datasets;
+  private final FgaDataset train;
+  private final Backbone backbone;
+  private final Method method;
+  private final NDManager manager;
+
+  public Session(Plugins plugins, ExperimentSpec spec) {
+    this.spec = spec;
+    this.plugins = plugins;
+    this.datasets = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
+    this.train = datasets.open(spec.data(), Split.TRAIN);
+    this.backbone = plugins.backbones().get(spec.backbone().arch()).create(spec.backbone());
+    this.method =
+        plugins.methods().get(ConfigTypes.nameOf(spec.method())).create(spec.method(), backbone, train.info());
+    this.manager = NDManager.newBaseManager();
+    // Parameter initialisers draw from libtorch's generator: seed it so weights are reproducible.
+    Engine.getInstance().setRandomSeed((int) BatchLoader.mix(spec.seed(), 0x1417, 0));
+    int size = spec.data().imageSize();
+    Block block = method.block();
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+    backbone.loadPretrained();
+  }
+
+  public ExperimentSpec spec() {
+    return spec;
+  }
+
+  public Plugins plugins() {
+    return plugins;
+  }
+
+  public FgaDataset train() {
+    return train;
+  }
+
+  /** Another split of the experiment's dataset. */
+  public FgaDataset open(Split split) {
+    return split == Split.TRAIN ? train : datasets.open(spec.data(), split);
+  }
+
+  public DataConfig data() {
+    return spec.data();
+  }
+
+  public Backbone backbone() {
+    return backbone;
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,248 @@
+package org.fga.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.method.Batch;
+import org.fga.core.method.Losses;
+import org.fga.core.method.Method;
+import org.fga.core.method.StepContext;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.ScheduleSpec;
+import org.fga.core.train.optim.Optimizer;
+import org.fga.core.train.optim.Optimizers;
+
+/**
+ * The training loop. Each step runs in its own {@link NDManager} (closed after the step, so memory
+ * does not grow with steps), reseeds libtorch from (seed, step) so a resumed run draws the same
+ * random numbers, back-propagates the method's total loss, clips, and applies the optimiser with
+ * the scheduled learning rate. A checkpoint is written atomically after every epoch; a NaN or
+ * infinite loss stops the run before the update, leaving the last good checkpoint in place.
+ */
+public final class Trainer {
+  private final Session session;
+  private final RunDir run;
+  private final PrintStream progressOut;
+  private final int loaderThreads;
+  private final boolean quiet;
+  private final int keepCheckpoints;
+
+  private Trainer(Builder b) {
+    this.session = b.session;
+    this.run = b.run;
+    this.progressOut = b.progressOut;
+    this.loaderThreads = b.loaderThreads;
+    this.quiet = b.quiet;
+    this.keepCheckpoints = b.keepCheckpoints;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What a finished training run reports. */
+  public record Result(int epochs, long steps, Map<String, Float> lastTerms, double imagesPerSec) {}
+
+  /**
+   * Trains from the newest checkpoint in the run directory (or from scratch if there is none) to
+   * the end of the schedule.
+   */
+  public Result fit() {
+    ScheduleSpec s = session.spec().schedule();
+    Method method = session.method();
+    long seed = session.spec().seed();
+    var data = session.data();
+    float[] mean = session.backbone().cfg().mean();
+    float[] std = session.backbone().cfg().std();
+    List<Parameter> all = session.method().block().getParameters().values();
+    List<Parameter> backboneParams = session.backbone().block().getParameters().values();
+    run.create();
+    try (BatchLoader loader =
+            new BatchLoader(
+                session.train(), data.trainTransform(), mean, std, s.batchSize(), true, seed, loaderThreads);
+        Optimizer opt =
+            Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
+      int perEpoch = loader.batchesPerEpoch();
+      long total = (long) perEpoch * s.epochs();
+      int startEpoch = 0;
+      long step = 0;
+      Path latest = Checkpoint.latest(run.checkpoints());
+      if (latest != null) {
+        Checkpoint.Position pos = restore(latest, opt);
+        startEpoch = pos.epochs();
+        step = pos.step();
+        if (!quiet) {
+          progressOut.println("resuming " + run.root() + " from " + latest.getFileName() + " (epoch "
+              + startEpoch + ", step " + step + ")");
+        }
+      }
+      LrSchedule schedule = new LrSchedule(s);
+      ProgressBar bar = new ProgressBar(progressOut, total, step).quiet(quiet);
+      Map<String, Float> terms = Map.of();
+      double imagesPerSec = 0;
+      try (TrainLog log = TrainLog.open(run.trainLog(), step)) {
+        for (int epoch = startEpoch; epoch < s.epochs(); epoch++) {
+          Iterator<HostBatch> it = loader.epoch(epoch, 0);
+          while (it.hasNext()) {
+            long t0 = System.nanoTime();
+            HostBatch hb = it.next();
+            double lr = schedule.lr((double) step / perEpoch);
+            terms = step(method, hb, epoch, step, total, lr, opt, s);
+            step++;
+            imagesPerSec = hb.size() / ((System.nanoTime() - t0) / 1e9);
+            if (step % s.logEvery() == 0 || step == total) {
+              log.write(epoch, step, terms, lr, imagesPerSec);
+            }
+            bar.update(epoch, s.epochs(), step, terms, lr, imagesPerSec);
+          }
+          Checkpoint.save(
+              run.checkpoints(),
+              new Checkpoint.Position(epoch + 1, step, opt.steps()),
+              session.method().block().getParameters(),
+              opt.state(),
+              method.state(),
+              keepCheckpoints);
+        }
+      }
+      return new Result(s.epochs(), step, terms, imagesPerSec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint in " + run.checkpoints(), e);
+    }
+  }
+
+  private Map<String, Float> step(
+      Method method, HostBatch hb, int epoch, long step, long total, double lr, Optimizer opt, ScheduleSpec s) {
+    try (NDManager m = session.manager().newSubManager()) {
+      // Results of operations on parameters attach to the parameters' manager; a temporary
+      // attachment routes them to the step's manager, which is closed below.
+      for (Parameter p : opt.parameters()) {
+        p.getArray().tempAttach(m);
+      }
+      Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
+      Batch batch = hb.toBatch(m);
+      StepContext ctx =
+          new StepContext(m, new ParameterStore(m, false), true,
+              new Random(BatchLoader.mix(session.spec().seed(), step, 0xca11)), epoch, step, total);
+      Map<String, Float> values = new LinkedHashMap<>();
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        Losses losses = method.trainStep(ctx, batch);
+        float total_ = losses.total().getFloat();
+        for (Map.Entry<String, NDArray> t : losses.terms().entrySet()) {
+          values.put(t.getKey(), t.getValue().getFloat());
+        }
+        values.put("loss", total_);
+        if (!Float.isFinite(total_)) {
+          Path last = Checkpoint.latest(run.checkpoints());
+          throw new FgaUserException(
+              "loss is " + total_ + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " (" + values
+                  + "); training stopped, last good checkpoint: "
+                  + (last == null ? "none (failed in the first epoch)" : last));
+        }
+        gc.backward(losses.total());
+      }
+      if (s.clipGradNorm() != null) {
+        clip(opt.parameters(), s.clipGradNorm());
+      }
+      opt.step(lr);
+      return values;
+    }
+  }
+
+  /** Scales every gradient so that their global L2 norm is at most {@code maxNorm}. */
+  static double clip(List<Parameter> params, double maxNorm) {
+    double sq = 0;
+    for (Parameter p : params) {
+      NDArray g = p.getArray().getGradient();
+      sq += g.square().sum().getFloat();
+    }
+    double norm = Math.sqrt(sq);
+    if (norm > maxNorm) {
+      float scale = (float) (maxNorm / (norm + 1e-6));
+      for (Parameter p : params) {
+        p.getArray().getGradient().muli(scale);
+      }
+    }
+    return norm;
+  }
+
+  private Checkpoint.Position restore(Path file, Optimizer opt) {
+    try (NDManager tmp = session.manager().newSubManager()) {
+      Checkpoint.Contents c = Checkpoint.read(file, tmp);
+      Map<String, NDArray> params = new LinkedHashMap<>();
+      for (Pair<String, Parameter> p : session.method().block().getParameters()) {
+        params.put(p.getKey(), p.getValue().getArray());
+      }
+      Checkpoint.copyInto("parameters", c.parameters(), params);
+      Checkpoint.copyInto("method state", c.methodState(), session.method().state());
+      opt.restore(c.optimizerState(), c.position().optimizerSteps());
+      return c.position();
+    }
+  }
+
+  /** Builder in DJL's style: {@code set} for what is required, {@code opt} for what is not. */
+  public static final class Builder {
+    private Session session;
+    private RunDir run;
+    private PrintStream progressOut = System.err;
+    private int loaderThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private boolean quiet;
+    private int keepCheckpoints = 2;
+
+    public Builder setSession(Session s) {
+      this.session = s;
+      return this;
+    }
+
+    public Builder setRunDir(RunDir r) {
+      this.run = r;
+      return this;
+    }
+
+    public Builder optProgress(PrintStream out) {
+      this.progressOut = out;
+      return this;
+    }
+
+    public Builder optLoaderThreads(int n) {
+      this.loaderThreads = n;
+      return this;
+    }
+
+    public Builder optQuiet(boolean q) {
+      this.quiet = q;
+      return this;
+    }
+
+    public Builder optKeepCheckpoints(int n) {
+      this.keepCheckpoints = n;
+      return this;
+    }
+
+    public Trainer build() {
+      if (session == null || run == null) {
+        throw new IllegalStateException("Trainer needs a session and a run directory");
+      }
+      return new Trainer(this);
+    }
+  }
+
+  /** True if {@code dir} holds a run that can be resumed. */
+  public static boolean resumable(Path dir) {
+    return Files.isRegularFile(new RunDir(dir).spec()) && Checkpoint.latest(new RunDir(dir).checkpoints()) != null;
+  }
+}

@@ -1,0 +1,103 @@
+package org.fga.core.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Base of our optimisers. DJL's own optimisers take one learning rate for all parameters and do not
+ * expose their state for checkpoints; a run that must resume bit-exactly with per-group rates needs
+ * both, so the update rules (PyTorch's, see each subclass) are written out here.
+ */
+public abstract class Optimizer implements AutoCloseable {
+  protected final List<ParamGroup> groups;
+  /** Owns the state arrays (momentum buffers, moments): they live as long as the optimiser. */
+  protected final NDManager stateManager;
+  private final Map<String, NDArray> state = new LinkedHashMap<>();
+  protected long steps;
+
+  protected Optimizer(List<ParamGroup> groups, NDManager parent) {
+    this.groups = List.copyOf(groups);
+    this.stateManager = parent.newSubManager();
+  }
+
+  /** Applies one update with base learning rate {@code lr}, then clears the gradients. */
+  public final void step(double lr) {
+    steps++;
+    for (ParamGroup g : groups) {
+      double groupLr = lr * g.lrMult();
+      for (int i = 0; i < g.parameters().size(); i++) {
+        Parameter p = g.parameters().get(i);
+        NDArray w = p.getArray();
+        // Results of operations on w are attached to w's manager; a temporary attachment sends
+        // them (and the gradient handle) to a manager closed right after this update instead.
+        try (NDManager tmp = stateManager.newSubManager()) {
+          w.tempAttach(tmp);
+          NDArray grad = w.getGradient();
+          grad.attach(tmp);
+          update(g.name() + "/" + i, w, grad, groupLr, g.weightDecay());
+          grad.subi(grad); // zero in place: PyTorch would otherwise accumulate into it
+        }
+      }
+    }
+  }
+
+  /** One parameter's update; {@code key} names its state slots stably across runs. */
+  protected abstract void update(String key, NDArray weight, NDArray grad, double lr, double wd);
+
+  /** A state slot, created by {@code init} on first use and kept for checkpoints. */
+  protected final NDArray slot(String key, Function<NDManager, NDArray> init) {
+    return state.computeIfAbsent(
+        key,
+        k -> {
+          NDArray a = init.apply(stateManager);
+          a.attach(stateManager);
+          return a;
+        });
+  }
+
+  /** Steps taken so far (Adam's bias correction needs it). */
+  public long steps() {
+    return steps;
+  }
+
+  /** Every state array by stable key, for checkpoints. */
+  public Map<String, NDArray> state() {
+    return state;
+  }
+
+  /** Restores state saved by {@link #state()} and the step count. */
+  public void restore(Map<String, NDArray> saved, long savedSteps) {
+    for (NDArray a : state.values()) {
+      a.close();
+    }
+    state.clear();
+    for (Map.Entry<String, NDArray> e : saved.entrySet()) {
+      NDArray copy = e.getValue().duplicate();
+      copy.attach(stateManager);
+      state.put(e.getKey(), copy);
+    }
+    this.steps = savedSteps;
+  }
+
+  public List<ParamGroup> groups() {
+    return groups;
+  }
+
+  /** All trainable parameters of all groups. */
+  public List<Parameter> parameters() {
+    List<Parameter> all = new ArrayList<>();
+    groups.forEach(g -> all.addAll(g.parameters()));
+    return all;
+  }
+
+  @Override
+  public void close() {
+    stateManager.close();
+  }
+}
