@@ -1,0 +1,89 @@
+package org.fga.core.testing;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+import java.util.Random;
+import org.fga.core.data.Box;
+import org.fga.core.data.DataConfig;
+import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.FloatImage;
+import org.fga.core.data.Sample;
+import org.fga.core.data.Split;
+import org.fga.core.data.Task;
+
+/**
+ * A learnable toy set for core tests: a bright square whose colour (red or blue) is the class, at a
+ * random place on a noisy 16×16 image, with its box.
+ */
+public final class SquaresData {
+  private SquaresData() {}
+
+  /** The {@code data:} block of the toy set. */
+  @JsonTypeName("squares")
+  public record Config(int imageSize, Integer size, Double nanAt) implements DataConfig {
+    public Config {
+      imageSize = imageSize == 0 ? 16 : imageSize; // absent from the file
+      size = size == null ? 64 : size;
+    }
+  }
+
+  /** Registers {@code squares}. */
+  public static final class Provider implements DatasetProvider {
+    @Override
+    public String name() {
+      return "squares";
+    }
+
+    @Override
+    public Class<? extends DataConfig> configType() {
+      return Config.class;
+    }
+
+    @Override
+    public FgaDataset open(DataConfig config, Split split) {
+      Config c = (Config) config;
+      int offset = split == Split.TRAIN ? 0 : 1_000_000;
+      int n = split == Split.TRAIN ? c.size() : c.size() / 2;
+      return new FgaDataset() {
+        @Override
+        public DatasetInfo info() {
+          return new DatasetInfo("squares", Task.CLASSIFICATION, 2, List.of("red", "blue"));
+        }
+
+        @Override
+        public int size() {
+          return n;
+        }
+
+        @Override
+        public Sample get(int i) {
+          return square(offset + i, c.imageSize(), c.nanAt() != null && i == 0);
+        }
+      };
+    }
+  }
+
+  static Sample square(int index, int size, boolean poison) {
+    Random r = new Random(index * 7919L + 13);
+    int label = index % 2;
+    FloatImage img = FloatImage.zeros(3, size, size);
+    for (int k = 0; k < img.data().length; k++) {
+      img.data()[k] = r.nextFloat() * 0.3f;
+    }
+    int side = size / 4;
+    int x0 = r.nextInt(size - side);
+    int y0 = r.nextInt(size - side);
+    for (int y = y0; y < y0 + side; y++) {
+      for (int x = x0; x < x0 + side; x++) {
+        img.set(label == 0 ? 0 : 2, y, x, 1f);
+      }
+    }
+    if (poison) {
+      img.data()[0] = Float.NaN;
+    }
+    return new Sample("sq" + index, img, label, null, List.of(new Box(x0, y0, x0 + side - 1, y0 + side - 1)),
+        null, null, -1, -1);
+  }
+}

@@ -1,0 +1,26 @@
+package org.fga.core.testing;
+
+import com.google.inject.AbstractModule;
+import java.util.List;
+import org.fga.core.baseline.BaselineModule;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.FgaModule;
+import org.fga.core.plugin.PluginBinder;
+import org.fga.core.plugin.Plugins;
+
+/** The core's baseline plus the toy backbone and dataset. */
+public final class TestPlugins extends AbstractModule implements FgaModule {
+  @Override
+  protected void configure() {
+    PluginBinder.of(binder()).backbone(TinyBackbone.Provider.class).dataset(SquaresData.Provider.class);
+  }
+
+  @Override
+  public List<com.fasterxml.jackson.databind.Module> jacksonModules() {
+    return List.of(ConfigTypes.of("test", SquaresData.Config.class));
+  }
+
+  public static Plugins load() {
+    return Plugins.of(List.of(new BaselineModule(), new TestPlugins()));
+  }
+}
