@@ -1,0 +1,68 @@
+package org.fga.bench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.ExperimentRunner;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fga train}: one experiment file → {@code runs/<name>/}, or a killed run resumed. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train and evaluate one experiment; writes runs/<name>/ and prints metrics as JSON.",
+      "A killed run continues from its last checkpoint with --resume runs/<name>."
+    })
+public final class TrainCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "SPEC", description = "experiment file (.yaml, .yml or .json)")
+  Path spec;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in this directory")
+  Path resume;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "parent of run directories (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--seed", description = "override the spec's seed (the run is named <name>-s<seed>)")
+  Long seed;
+
+  @Option(names = "--epochs", description = "override schedule.epochs")
+  Integer epochs;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Plugins plugins = Plugins.load();
+    ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
+    ObjectNode result;
+    if (resume != null) {
+      if (spec != null || seed != null || epochs != null) {
+        throw new FgaUserException("--resume continues a run with its saved spec: give no SPEC, --seed or --epochs");
+      }
+      result = runner.resume(resume);
+    } else {
+      if (spec == null) {
+        throw new FgaUserException("give an experiment file, or --resume RUN_DIR");
+      }
+      ExperimentSpec s = new SpecReader(plugins).read(spec);
+      if (seed != null) {
+        s = s.withSeed(seed).withName(s.name() + "-s" + seed);
+      }
+      if (epochs != null) {
+        s = s.withSchedule(s.schedule().withEpochs(epochs));
+      }
+      result = runner.start(s, out.resolve(s.name()));
+    }
+    System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package org.fga.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.evaluate.Evaluator;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+import org.fga.core.train.Checkpoint;
+import org.fga.core.train.Session;
+import org.fga.core.train.Trainer;
+
+/**
+ * One experiment end to end: resolved spec → training (resuming from the run directory's newest
+ * checkpoint) → evaluation → {@code metrics.json} and attention overlays.
+ */
+public final class ExperimentRunner {
+  private final Plugins plugins;
+  private final PrintStream progress;
+  private final boolean quiet;
+
+  public ExperimentRunner(Plugins plugins, PrintStream progress, boolean quiet) {
+    this.plugins = plugins;
+    this.progress = progress;
+    this.quiet = quiet;
+  }
+
+  /** Starts a new run in {@code dir}; a directory that already holds a run is refused. */
+  public ObjectNode start(ExperimentSpec spec, Path dir) {
+    RunDir run = new RunDir(dir);
+    if (Files.exists(run.spec()) || Checkpoint.latest(run.checkpoints()) != null) {
+      throw new FgaUserException(
+          "run directory " + dir + " already holds a run; resume it with --resume " + dir
+              + " or choose another name or --out");
+    }
+    run.create();
+    RunDir.writeAtomically(run.spec(), new SpecReader(plugins).toYaml(spec));
+    return execute(spec, run);
+  }
+
+  /** Continues the run in {@code dir} from its newest checkpoint, with its resolved spec. */
+  public ObjectNode resume(Path dir) {
+    RunDir run = new RunDir(dir);
+    if (!Files.isRegularFile(run.spec())) {
+      throw new FgaUserException("cannot resume " + dir + ": no spec.resolved.yaml in it");
+    }
+    return execute(new SpecReader(plugins).read(run.spec()), run);
+  }
+
+  private ObjectNode execute(ExperimentSpec spec, RunDir run) {
+    try (Session session = new Session(plugins, spec)) {
+      Trainer.Result r =
+          Trainer.builder().setSession(session).setRunDir(run).optProgress(progress).optQuiet(quiet).build().fit();
+      Map<String, Object> metrics =
+          new Evaluator(session, spec.schedule().batchSize()).evaluate(spec.eval(), run);
+      ObjectNode out = plugins.json().createObjectNode();
+      out.put("name", spec.name());
+      out.put("method", ConfigTypes.nameOf(spec.method()));
+      out.put("backbone", spec.backbone().arch());
+      out.put("dataset", ConfigTypes.nameOf(spec.data()));
+      out.put("seed", spec.seed());
+      out.put("epochs", r.epochs());
+      out.put("steps", r.steps());
+      out.set("metrics", plugins.json().valueToTree(metrics));
+      if (spec.paper() != null) {
+        out.set("paper", plugins.json().valueToTree(spec.paper()));
+      }
+      RunDir.writeAtomically(run.metrics(), plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+      return out;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise metrics", e);
+    }
+  }
+}
