@@ -1,0 +1,90 @@
+package org.fga.backbones;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fga.backbones.nn.TorchNames;
+import org.fga.backbones.weights.WeightLoader;
+import org.fga.core.backbone.Backbone;
+import org.fga.core.backbone.BackboneCfg;
+import org.fga.core.backbone.BackboneSpec;
+
+/**
+ * A backbone whose parameters carry torchvision names, so torchvision / timm weight files load
+ * into it, and which can be completed into the full torchvision classifier.
+ */
+public abstract class TorchBackbone implements Backbone {
+  /** ImageNet channel means (RGB, inputs in [0, 1]), as torchvision's weights expect. */
+  public static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+
+  /** ImageNet channel standard deviations. */
+  public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+
+  /** torchvision's base width; {@link BackboneSpec#width()} defaults to it. */
+  public static final int TORCHVISION_WIDTH = 64;
+
+  private final BackboneSpec spec;
+  private final BackboneCfg cfg;
+  private final Block block;
+
+  protected TorchBackbone(BackboneSpec spec, BackboneCfg cfg, Block block) {
+    this.spec = spec;
+    this.cfg = cfg;
+    this.block = block;
+  }
+
+  /** The width a spec asks for, torchvision's when unset. */
+  protected static int width(BackboneSpec spec) {
+    int w = spec.width() == null ? TORCHVISION_WIDTH : spec.width();
+    if (w < 1) {
+      throw new org.fga.core.error.FgaUserException(
+          "backbone.width must be a positive channel count, got " + w);
+    }
+    return w;
+  }
+
+  public BackboneSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public BackboneCfg cfg() {
+    return cfg;
+  }
+
+  @Override
+  public Block block() {
+    return block;
+  }
+
+  /** The backbone's parameters by torchvision name. */
+  public Map<String, Parameter> namedParameters() {
+    return TorchNames.of(block);
+  }
+
+  /**
+   * The torchvision name prefixes of the classifier head ({@code fc.} for ResNet), which a
+   * headless backbone skips when it reads a full torchvision weight file.
+   */
+  public abstract List<String> headPrefixes();
+
+  /**
+   * The whole torchvision classifier around this backbone's block (shared, not copied): pooling
+   * and a fresh head of {@code numClasses} outputs. Initialise it instead of {@link #block()}.
+   */
+  public abstract ClassifierNetwork classifier(int numClasses);
+
+  @Override
+  public void loadPretrained() {
+    if (spec.weights() == null) {
+      return;
+    }
+    WeightLoader.builder()
+        .optAllowMissing(spec.allowMissing())
+        .optIgnoreUnexpected(headPrefixes())
+        .build()
+        .load(block, Path.of(spec.weights()));
+  }
+}

@@ -1,0 +1,40 @@
+package org.fga.backbones.nn;
+
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A DJL block whose children carry PyTorch attribute names ({@code conv1}, {@code layer1}, {@code
+ * 0}).
+ *
+ * <p>DJL prefixes every child key with its position ({@code 01conv1}), so the PyTorch name is kept
+ * beside the key; {@link TorchNames} reads it back. A child registered under the empty name is
+ * transparent: its parameters appear at this module's level, which is how a classifier network
+ * wraps a backbone without renaming its parameters.
+ */
+public abstract class TorchModule extends AbstractBlock {
+  private final Map<String, String> torchNames = new HashMap<>();
+
+  protected TorchModule() {
+    super((byte) 1);
+  }
+
+  /** Adds {@code block} as the child called {@code name} in PyTorch. */
+  protected final <B extends Block> B module(String name, B block) {
+    addChildBlock(name.isEmpty() ? "shared" : name, block);
+    torchNames.put(children.keys().get(children.size() - 1), name);
+    return block;
+  }
+
+  /** The PyTorch name of the child stored under DJL key {@code childKey}. */
+  public final String torchName(String childKey) {
+    String name = torchNames.get(childKey);
+    if (name == null) {
+      throw new IllegalStateException(
+          getClass().getSimpleName() + " has a child '" + childKey + "' without a PyTorch name");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,78 @@
+package org.fga.eval.retrieval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.fga.core.error.FgaUserException;
+import org.fga.eval.io.Shapes;
+import org.fga.eval.reid.FeatureDistance;
+import org.fga.eval.reid.RankedMatches;
+import org.fga.eval.reid.ReidEvaluator;
+import org.fga.eval.reid.RankedMatches.QueryResult;
+
+/**
+ * Leave-one-out retrieval: every sample queries all the others, ranked by distance (ties by
+ * index); the relevant items are those with the query's label. Recall@K is the fraction of queries
+ * with a relevant item in the top K; mAP is the mean of the per-query non-interpolated AP over the
+ * whole ranked list. A query whose class has no other sample cannot be scored and is left out of
+ * both (reported as {@code validQueries} of {@code queries}).
+ */
+public final class RetrievalEvaluator {
+  private RetrievalEvaluator() {}
+
+  public static Map<String, Object> evaluate(double[][] features, int[] labels, FeatureDistance metric, int[] ks) {
+    Shapes.requireLength("features rows", features.length, "labels", labels.length);
+    int n = labels.length;
+    if (n < 2) {
+      throw new FgaUserException("retrieval needs at least two samples, got " + n);
+    }
+    for (int k : ks) {
+      if (k < 1) {
+        throw new FgaUserException("recall@K: K must be at least 1, got " + k);
+      }
+    }
+    var rows = metric.rows(features, features);
+    ThreadLocal<double[]> row = ThreadLocal.withInitial(() -> new double[n]);
+    ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[n]);
+    QueryResult[] res = new QueryResult[n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            q -> {
+              double[] d = row.get();
+              rows.row(q, d);
+              res[q] =
+                  RankedMatches.rank(
+                      d,
+                      new RankedMatches.Relevance() {
+                        @Override
+                        public boolean junk(int g) {
+                          return g == q;
+                        }
+
+                        @Override
+                        public boolean match(int g) {
+                          return labels[g] == labels[q];
+                        }
+                      },
+                      scratch.get());
+            });
+    int maxK = 1;
+    for (int k : ks) {
+      maxK = Math.max(maxK, k);
+    }
+    List<QueryResult> all = List.of(res);
+    Map<String, Object> summary = ReidEvaluator.summarize(all, Math.min(maxK, n - 1), "retrieval");
+    @SuppressWarnings("unchecked")
+    List<Double> cmc = (List<Double>) summary.get("cmc");
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int k : ks) {
+      out.put("recall@" + k, cmc.get(Math.min(k, n - 1) - 1));
+    }
+    out.put("mAP", summary.get("mAP"));
+    out.put("validQueries", summary.get("validQueries"));
+    out.put("queries", summary.get("queries"));
+    return out;
+  }
+}

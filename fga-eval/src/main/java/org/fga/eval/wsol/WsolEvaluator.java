@@ -1,0 +1,183 @@
+package org.fga.eval.wsol;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.fga.core.data.Box;
+import org.fga.core.error.FgaUserException;
+import org.fga.eval.io.Shapes;
+
+/**
+ * WSOL box metrics of Choe et al. (CVPR 2020), computed exactly for every threshold at once.
+ *
+ * <p>Each map is min-max normalised ({@link ScoreMaps#normalize}); at threshold τ the mask is the
+ * pixels with normalised value ≥ τ (no 8-bit quantisation); boxes are the inclusive bounding boxes
+ * of its 8-connected components; an image is correct at (τ, δ) if some box has IoU ≥ δ with some
+ * ground-truth box ({@link ComponentSweep}). MaxBoxAcc(δ) is the highest fraction of correct
+ * images over τ; with a held-out set the τ is chosen there instead and the test fraction at that τ
+ * is reported. Maps are swept in parallel.
+ */
+public final class WsolEvaluator {
+  private final ThresholdGrid grid;
+  private final int[] iouPercents;
+  private final double[] deltas;
+
+  private WsolEvaluator(Builder b) {
+    this.grid = new ThresholdGrid(b.step);
+    // δ = 50 is always swept: GT-known Loc and the threshold choice use it.
+    int[] ious = IntStream.concat(Arrays.stream(b.iouPercents), IntStream.of(50)).distinct().toArray();
+    for (int p : ious) {
+      if (p <= 0 || p > 100) {
+        throw new FgaUserException("IoU threshold " + p + " is not a percentage in (0, 100]");
+      }
+    }
+    this.iouPercents = ious;
+    this.deltas = Arrays.stream(ious).mapToDouble(p -> p / 100.0).toArray();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options: threshold step (default 0.01) and IoU thresholds in percent (default 30, 50, 70). */
+  public static final class Builder {
+    private double step = 0.01;
+    private int[] iouPercents = {30, 50, 70};
+
+    public Builder optStep(double step) {
+      this.step = step;
+      return this;
+    }
+
+    public Builder optIouPercents(int... percents) {
+      if (percents.length == 0 || percents.length > 15) {
+        throw new FgaUserException("give 1 to 15 IoU thresholds, got " + percents.length);
+      }
+      this.iouPercents = percents.clone();
+      return this;
+    }
+
+    public WsolEvaluator build() {
+      return new WsolEvaluator(this);
+    }
+  }
+
+  public ThresholdGrid grid() {
+    return grid;
+  }
+
+  /**
+   * Sweeps every map. {@code classRight} (null if unknown) says per image whether its top-1 class
+   * is right, for top-1 Loc.
+   */
+  public WsolCounts evaluate(ScoreMaps maps, List<List<Box>> boxes, boolean[] classRight) {
+    int n = maps.count();
+    Shapes.requireLength("maps", n, "boxes", boxes.size());
+    if (classRight != null) {
+      Shapes.requireLength("maps", n, "class outcomes", classRight.length);
+    }
+    for (int i = 0; i < n; i++) {
+      if (boxes.get(i).isEmpty()) {
+        throw new FgaUserException("image " + i + " has no ground-truth box");
+      }
+    }
+    int chunk = Math.max(1, Math.min(64, n / (4 * Runtime.getRuntime().availableProcessors()) + 1));
+    int chunks = (n + chunk - 1) / chunk;
+    ThreadLocal<ComponentSweep> sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
+    return IntStream.range(0, chunks)
+        .parallel()
+        .mapToObj(
+            c -> {
+              WsolCounts counts = new WsolCounts(grid, iouPercents);
+              ComponentSweep sweep = sweeps.get();
+              double[] buf = new double[0];
+              int[] flags = new int[grid.size()];
+              for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
+                int h = maps.height(i);
+                int w = maps.width(i);
+                if (buf.length < h * w) {
+                  buf = new double[h * w];
+                }
+                maps.copy(i, buf);
+                ScoreMaps.normalize(buf, h * w, i);
+                sweep.sweep(buf, h, w, boxes.get(i), flags);
+                counts.add(flags, classRight == null ? null : classRight[i]);
+              }
+              return counts;
+            })
+        .reduce(WsolCounts::merge)
+        .orElseGet(() -> new WsolCounts(grid, iouPercents));
+  }
+
+  /**
+   * The report. Keys: {@code maxBoxAcc} (per requested δ, with the chosen box mode), {@code
+   * maxBoxAccV2} (mean over the requested δ with all components), {@code gtKnownLoc} (δ = 50, chosen
+   * mode), {@code top1Loc} (only when class outcomes were given), {@code bestThreshold} (τ of
+   * gtKnownLoc), {@code boxes} and {@code thresholdSelection}.
+   *
+   * @param heldOut counts on a held-out split to choose τ on, or null to take the max over τ
+   * @param largestOnly V1 boxes (largest component) instead of all components
+   * @param reportIous the δ (percent) to report in {@code maxBoxAcc} and average in V2
+   */
+  public static Map<String, Object> report(WsolCounts test, WsolCounts heldOut, boolean largestOnly, int[] reportIous) {
+    if (test.images() == 0) {
+      throw new FgaUserException("wsol: no images");
+    }
+    if (heldOut != null && heldOut.images() == 0) {
+      throw new FgaUserException("wsol: the held-out split has no images");
+    }
+    int mode = largestOnly ? WsolCounts.LARGEST : WsolCounts.ALL;
+    ThresholdGrid grid = test.grid();
+    Map<String, Double> perIou = new LinkedHashMap<>();
+    double v2Sum = 0;
+    for (int p : reportIous) {
+      int d = indexOf(test, p);
+      perIou.put(Integer.toString(p), test.accuracy(mode, d, chosen(test, heldOut, mode, d)));
+      v2Sum += test.accuracy(WsolCounts.ALL, d, chosen(test, heldOut, WsolCounts.ALL, d));
+    }
+    int d50 = indexOf(test, 50);
+    int k50 = chosen(test, heldOut, mode, d50);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("maxBoxAcc", perIou);
+    out.put("maxBoxAccV2", v2Sum / reportIous.length);
+    out.put("gtKnownLoc", test.accuracy(mode, d50, k50));
+    if (test.hasClassOutcomes()) {
+      out.put("top1Loc", test.top1Accuracy(mode, d50, k50));
+    }
+    out.put("bestThreshold", grid.tau(k50));
+    out.put("boxes", largestOnly ? "largest-component" : "all-components");
+    out.put("thresholdSelection", heldOut == null ? "max-over-thresholds" : "held-out");
+    out.put("images", test.images());
+    return out;
+  }
+
+  private static int chosen(WsolCounts test, WsolCounts heldOut, int mode, int d) {
+    return (heldOut != null ? heldOut : test).bestThreshold(mode, d);
+  }
+
+  private static int indexOf(WsolCounts c, int percent) {
+    int[] ious = c.iouPercents();
+    for (int i = 0; i < ious.length; i++) {
+      if (ious[i] == percent) {
+        return i;
+      }
+    }
+    throw new FgaUserException("IoU threshold " + percent + " was not evaluated; evaluated: " + Arrays.toString(ious));
+  }
+
+  /** Parses {@code "30,50,70"}. */
+  public static int[] parsePercents(String s) {
+    List<Integer> out = new ArrayList<>();
+    for (String part : s.split(",")) {
+      try {
+        out.add(Integer.parseInt(part.trim()));
+      } catch (NumberFormatException e) {
+        throw new FgaUserException("'" + part.trim() + "' is not a whole-number percentage (e.g. 30,50,70)");
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
