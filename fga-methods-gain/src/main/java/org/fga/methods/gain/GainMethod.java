@@ -104,12 +104,12 @@ public final class GainMethod implements Method {
 
     Map<String, NDArray> terms = new LinkedHashMap<>();
     terms.put("cls", cls);
-    NDArray amTerm = am.mul(settings.alpha());
+    NDArray amTerm = am.mul((float) settings.alpha());
     terms.put("am", amTerm);
     NDArray total = cls.add(amTerm);
     if (settings.subset() != null) {
       NDArray ext = externalLoss(batch, pairs, normalized, m);
-      NDArray extTerm = ext.mul(settings.omegaE());
+      NDArray extTerm = ext.mul((float) settings.omegaE());
       terms.put("ext", extTerm);
       total = total.add(extTerm);
     }

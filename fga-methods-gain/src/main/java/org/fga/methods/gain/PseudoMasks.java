@@ -15,6 +15,6 @@ public final class PseudoMasks {
   public static NDArray seeds(NDArray maps, double threshold) {
     Shape s = maps.getShape();
     NDArray max = maps.reshape(s.get(0), -1).max(new int[] {1}, true).reshape(s.get(0), 1, 1);
-    return maps.gt(max.mul(threshold)).toType(DataType.FLOAT32, false);
+    return maps.gt(max.mul((float) threshold)).toType(DataType.FLOAT32, false);
   }
 }

@@ -31,7 +31,7 @@ public final class SoftMask {
 
   /** {@code T = sigmoid(ω·(A − σ))} on normalised maps. */
   public static NDArray mask(NDArray normalized, double sigma, double omega) {
-    return Activation.sigmoid(normalized.sub(sigma).mul(omega));
+    return Activation.sigmoid(normalized.sub((float) sigma).mul((float) omega));
   }
 
   /**
