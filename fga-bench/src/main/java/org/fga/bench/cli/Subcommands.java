@@ -7,6 +7,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new TrainCommand(), new ListCommand(), new BenchCommand());
+    return List.of(new TrainCommand(), new GridCommand(), new ListCommand(), new BenchCommand());
   }
 }
