@@ -178,6 +178,48 @@ def dtype_fixture():
         np.lib.format.write_array(f, m, version=(2, 0))
 
 
+def preprocess_fixture(gen):
+    """Images and torchvision's eval transform of them (PIL path), plus resnet18_w8's logits.
+
+    Resize(72) -> CenterCrop(64) -> ToTensor -> Normalize(ImageNet): the 83x61 image is downscaled
+    (antialiased), the 72x100 one is already at size (not resampled), the 50x40 one is upscaled,
+    then padded by the crop; gray and RGBA files check the conversion to RGB.
+    """
+    from PIL import Image
+    from torchvision import transforms as T
+
+    tf = T.Compose([T.Resize(72), T.CenterCrop(64), T.ToTensor(),
+                    T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+    rng = np.random.default_rng(5)
+    images = {}
+
+    def smooth(h, w, c):
+        base = rng.integers(0, 256, size=(h // 4 + 2, w // 4 + 2, c)).astype(np.uint8)
+        img = Image.fromarray(base if c > 1 else base[:, :, 0]).resize((w, h), Image.BICUBIC)
+        noise = rng.integers(-20, 21, size=np.array(img).shape)
+        return np.clip(np.array(img).astype(int) + noise, 0, 255).astype(np.uint8)
+
+    images["photo_83x61.png"] = Image.fromarray(smooth(61, 83, 3), "RGB")
+    images["tall_72x100.png"] = Image.fromarray(smooth(100, 72, 3), "RGB")
+    images["small_50x40.png"] = Image.fromarray(smooth(40, 50, 3), "RGB")
+    images["gray_70x90.png"] = Image.fromarray(smooth(90, 70, 1), "L")
+    images["rgba_90x80.png"] = Image.fromarray(smooth(80, 90, 4), "RGBA")
+    expected = {}
+    for name, img in images.items():
+        img.save(os.path.join(OUT, name))
+        expected[name[:-4]] = tf(Image.open(os.path.join(OUT, name)).convert("RGB")).numpy()
+    np.savez(os.path.join(OUT, "preprocess_expected.npz"), **expected)
+
+    model = NarrowResNet(tvr.BasicBlock, [2, 2, 2, 2], 8, 10)
+    state = np.load(os.path.join(OUT, "resnet18_w8.npz"))
+    model.load_state_dict({k: torch.from_numpy(state[k]) for k in state.files})
+    model.eval()
+    order = ["photo_83x61", "tall_72x100", "gray_70x90"]
+    with torch.no_grad():
+        logits = model(torch.from_numpy(np.stack([expected[n] for n in order])))
+    np.save(os.path.join(OUT, "predict_logits.npy"), logits.numpy())
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(0)
@@ -187,6 +229,7 @@ def main():
     resnet_fixture("resnet50_w4", tvr.Bottleneck, [3, 4, 6, 3], 4, 10, gen, x, fmt="safetensors")
     vgg_fixture("vgg16_bn_w4", 4, True, gen, x)
     dtype_fixture()
+    preprocess_fixture(gen)
     for f in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(os.path.join(OUT, f)):>9}  {f}", file=sys.stderr)
 
