@@ -71,6 +71,12 @@ public abstract class TorchBackbone implements Backbone {
   public abstract List<String> headPrefixes();
 
   /**
+   * The name of the first convolution's weight, whose output channels are the base width: lets a
+   * caller build the model a weight file was made for ({@code conv1.weight} for ResNet).
+   */
+  public abstract String stemWeightName();
+
+  /**
    * The whole torchvision classifier around this backbone's block (shared, not copied): pooling
    * and a fresh head of {@code numClasses} outputs. Initialise it instead of {@link #block()}.
    */
