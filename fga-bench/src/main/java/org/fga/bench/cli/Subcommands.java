@@ -1,12 +1,18 @@
 package org.fga.bench.cli;
 
 import java.util.List;
+import org.fga.bench.cli.predict.PredictCommand;
 
 /** The subcommands of {@code fga}, in the order {@code --help} lists them. */
 final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new TrainCommand(), new GridCommand(), new ListCommand(), new BenchCommand());
+    return List.of(
+        new TrainCommand(),
+        new GridCommand(),
+        new ListCommand(),
+        new PredictCommand(),
+        new BenchCommand());
   }
 }
