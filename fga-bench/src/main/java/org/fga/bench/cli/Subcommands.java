@@ -1,12 +1,13 @@
 package org.fga.bench.cli;
 
 import java.util.List;
+import org.fga.bench.cli.eval.EvalCommand;
 
 /** The subcommands of {@code fga}, in the order {@code --help} lists them. */
 final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new BenchCommand());
+    return List.of(new BenchCommand(), new EvalCommand());
   }
 }
