@@ -1,6 +1,7 @@
 package org.fga.bench.cli;
 
 import java.util.List;
+import org.fga.bench.cli.eval.EvalCommand;
 import org.fga.bench.cli.predict.PredictCommand;
 
 /** The subcommands of {@code fga}, in the order {@code --help} lists them. */
@@ -10,9 +11,10 @@ final class Subcommands {
   static List<Object> all() {
     return List.of(
         new TrainCommand(),
+        new EvalCommand(),
+        new PredictCommand(),
         new GridCommand(),
         new ListCommand(),
-        new PredictCommand(),
         new BenchCommand());
   }
 }
