@@ -41,6 +41,7 @@ public final class Trainer {
   private final int loaderThreads;
   private final boolean quiet;
   private final int keepCheckpoints;
+  private final StepListener listener;
 
   private Trainer(Builder b) {
     this.session = b.session;
@@ -49,6 +50,7 @@ public final class Trainer {
     this.loaderThreads = b.loaderThreads;
     this.quiet = b.quiet;
     this.keepCheckpoints = b.keepCheckpoints;
+    this.listener = b.listener;
   }
 
   public static Builder builder() {
@@ -104,7 +106,11 @@ public final class Trainer {
             double lr = schedule.lr((double) step / perEpoch);
             terms = step(method, hb, epoch, step, total, lr, opt, s);
             step++;
-            imagesPerSec = hb.size() / ((System.nanoTime() - t0) / 1e9);
+            long nanos = System.nanoTime() - t0;
+            imagesPerSec = hb.size() / (nanos / 1e9);
+            if (listener != null) {
+              listener.onStep(step, nanos, terms);
+            }
             if (step % s.logEvery() == 0 || step == total) {
               log.write(epoch, step, terms, lr, imagesPerSec);
             }
@@ -202,6 +208,12 @@ public final class Trainer {
     private int loaderThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean quiet;
     private int keepCheckpoints = 2;
+    private StepListener listener;
+
+    public Builder optStepListener(StepListener l) {
+      this.listener = l;
+      return this;
+    }
 
     public Builder setSession(Session s) {
       this.session = s;

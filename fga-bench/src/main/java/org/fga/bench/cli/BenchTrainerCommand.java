@@ -1,0 +1,76 @@
+package org.fga.bench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fga.bench.perf.BareDjlLoop;
+import org.fga.bench.perf.MemoryProbe;
+import org.fga.bench.perf.StepTimer;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.SpecReader;
+import org.fga.core.train.Session;
+import org.fga.core.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fga bench trainer}: the fga trainer's step against a bare DJL loop on the same network and
+ * batch (target: at most 3 % slower), and resident memory after step 100 vs step 1000 (target:
+ * within 5 %).
+ */
+@Command(
+    name = "trainer",
+    mixinStandardHelpOptions = true,
+    description = "Trainer overhead vs a bare DJL loop, and memory growth over 1000 steps.")
+public final class BenchTrainerCommand implements Callable<Integer> {
+  @Option(names = "--arch", defaultValue = "resnet18") String arch;
+  @Option(names = "--width", description = "backbone width (default: the architecture's)") Integer width;
+  @Option(names = "--size", defaultValue = "64") int size;
+  @Option(names = "--batch", defaultValue = "16") int batch;
+  @Option(names = "--steps", defaultValue = "40", description = "timed steps per round") int steps;
+  @Option(names = "--rounds", defaultValue = "3", description = "alternating rounds of each loop") int rounds;
+  @Option(names = "--memory-steps", defaultValue = "1000") int memorySteps;
+
+  @Override
+  public Integer call() throws Exception {
+    Plugins plugins = Plugins.load();
+    String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
+    String spec = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, steps + 5);
+    double[] fga = new double[rounds];
+    double[] bare = new double[rounds];
+    for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits both
+      bare[r] = BareDjlLoop.medianMillis(plugins, arch, width, size, batch, 5, steps);
+      fga[r] = new StepTimer(plugins).medianMillis(spec, 5, steps);
+      System.err.printf("round %d: bare DJL %.1f ms/step, fga trainer %.1f ms/step%n", r + 1, bare[r], fga[r]);
+    }
+    double fgaMs = java.util.Arrays.stream(fga).min().orElseThrow();
+    double bareMs = java.util.Arrays.stream(bare).min().orElseThrow();
+    ObjectNode out = plugins.json().createObjectNode();
+    out.put("arch", arch).put("imageSize", size).put("batch", batch);
+    out.put("bareDjlMsPerStep", round(bareMs)).put("fgaMsPerStep", round(fgaMs));
+    out.put("overheadPercent", round(100 * (fgaMs / bareMs - 1)));
+    // memory: a small model for many steps, RSS sampled at step 100 and at the end
+    double[] rss = new double[2];
+    String small = StepTimer.noiseSpec("{type: baseline}", "{arch: resnet18, width: 16}", 32, 16, memorySteps);
+    Path dir = java.nio.file.Files.createTempDirectory("fga-mem");
+    try (Session s = new Session(plugins, new SpecReader(plugins).parse(small, false, "memory spec"))) {
+      Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true)
+          .optStepListener((step, ns, t) -> {
+            if (step == 100) {
+              rss[0] = MemoryProbe.residentMiB();
+            } else if (step == memorySteps) {
+              rss[1] = MemoryProbe.residentMiB();
+            }
+          }).build().fit();
+    }
+    out.put("rssMiBAtStep100", round(rss[0])).put("rssMiBAtStep" + memorySteps, round(rss[1]));
+    out.put("rssGrowthPercent", round(100 * (rss[1] / rss[0] - 1)));
+    System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+    return 0;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,75 @@
+package org.fga.bench.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.train.Checkpoint;
+
+/**
+ * Trains every spec with every seed under {@code out/<name>-s<seed>/}. A finished run (one with
+ * {@code metrics.json}) is reused, an interrupted one resumed, so a grid can be stopped and
+ * restarted at any time.
+ */
+public final class GridRunner {
+  private final Plugins plugins;
+  private final PrintStream log;
+  private final boolean quiet;
+
+  public GridRunner(Plugins plugins, PrintStream log, boolean quiet) {
+    this.plugins = plugins;
+    this.log = log;
+    this.quiet = quiet;
+  }
+
+  public List<GridRow> run(List<ExperimentSpec> specs, List<Long> seeds, Path out, List<MetricPath> metrics) {
+    ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    List<GridRow> rows = new ArrayList<>();
+    int total = specs.size() * seeds.size();
+    int done = 0;
+    for (ExperimentSpec spec : specs) {
+      List<double[]> values = new ArrayList<>();
+      metrics.forEach(m -> values.add(new double[seeds.size()]));
+      for (int k = 0; k < seeds.size(); k++) {
+        long seed = seeds.get(k);
+        ExperimentSpec s = spec.withSeed(seed).withName(spec.name() + "-s" + seed);
+        Path dir = out.resolve(s.name());
+        RunDir run = new RunDir(dir);
+        done++;
+        if (!Files.isRegularFile(run.metrics())) {
+          log.printf("grid: [%d/%d] %s%n", done, total, s.name());
+          if (Files.isRegularFile(run.spec()) || Checkpoint.latest(run.checkpoints()) != null) {
+            runner.resume(dir);
+          } else {
+            runner.start(s, dir);
+          }
+        } else {
+          log.printf("grid: [%d/%d] %s (finished earlier, reused)%n", done, total, s.name());
+        }
+        JsonNode m = read(run.metrics()).path("metrics");
+        for (int i = 0; i < metrics.size(); i++) {
+          values.get(i)[k] = metrics.get(i).read(m, run.metrics().toString());
+        }
+      }
+      rows.add(new GridRow(spec.name(), ConfigTypes.nameOf(spec.method()), values, spec.paper()));
+    }
+    return rows;
+  }
+
+  private JsonNode read(Path file) {
+    try {
+      return plugins.json().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

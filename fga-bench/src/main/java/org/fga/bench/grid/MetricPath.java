@@ -1,0 +1,28 @@
+package org.fga.bench.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.fga.core.error.FgaUserException;
+
+/** A dotted path into the {@code metrics} object of {@code metrics.json}, e.g. {@code wsol.maxBoxAcc.50}. */
+public record MetricPath(String path) {
+  /** The number at this path, or a one-line error naming the path and the keys that exist there. */
+  public double read(JsonNode metrics, String origin) {
+    JsonNode n = metrics;
+    StringBuilder seen = new StringBuilder();
+    for (String part : path.split("\\.")) {
+      JsonNode next = n.get(part);
+      if (next == null) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(keys::add);
+        throw new FgaUserException(
+            origin + ": no metric '" + path + "' (no key '" + part + "' under '" + seen + "'; keys there: " + keys + ")");
+      }
+      seen.append(seen.length() == 0 ? "" : ".").append(part);
+      n = next;
+    }
+    if (!n.isNumber()) {
+      throw new FgaUserException(origin + ": metric '" + path + "' is not a number: " + n);
+    }
+    return n.asDouble();
+  }
+}
