@@ -85,8 +85,18 @@ public final class GainMethod implements Method {
             ? LossFunctions.bceWithLogits(logits, batch.targets())
             : LossFunctions.crossEntropy(logits, batch.labels());
 
-    // Grad-CAM of every (image, ground-truth class) pair, normalised at image size.
+    Map<String, NDArray> terms = new LinkedHashMap<>();
+    terms.put("cls", cls);
     ClassPairs pairs = pairs(batch);
+    if (pairs.size() == 0) { // a multi-label batch without any ground-truth class: nothing to mine
+      terms.put("am", m.zeros(new Shape(), DataType.FLOAT32));
+      if (settings.subset() != null) {
+        terms.put("ext", m.zeros(new Shape(), DataType.FLOAT32));
+      }
+      return new Losses(cls, terms);
+    }
+
+    // Grad-CAM of every (image, ground-truth class) pair, normalised at image size.
     NDArray maps = pairMaps(ps, features, pairs, true, m);
     NDArray normalized = SoftMask.normalizedAtImage(maps, height, width);
 
@@ -97,13 +107,12 @@ public final class GainMethod implements Method {
     NDArray erased = SoftMask.erase(source, mask);
     // freezeBatchNorm: the same network with training=false, so batch norm reads (and leaves alone)
     // its running statistics while gradients still flow through every layer to the shared weights.
-    NDArray erasedLogits = net.logits(ps, net.features(ps, erased, !settings.freezeBatchNorm()), !settings.freezeBatchNorm());
+    boolean bnTraining = !settings.freezeBatchNorm();
+    NDArray erasedLogits = net.logits(ps, net.features(ps, erased, bnTraining), bnTraining);
     NDArray am =
         GainLosses.attentionMining(
             erasedLogits, m.create(pairs.pairClasses()), m.create(pairs.weights()), multiLabel);
 
-    Map<String, NDArray> terms = new LinkedHashMap<>();
-    terms.put("cls", cls);
     NDArray amTerm = am.mul((float) settings.alpha());
     terms.put("am", amTerm);
     NDArray total = cls.add(amTerm);
