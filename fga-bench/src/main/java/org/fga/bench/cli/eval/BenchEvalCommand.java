@@ -171,7 +171,8 @@ public final class BenchEvalCommand implements Callable<Integer> {
     int q = reidQueries;
     int g = reidGallery;
     SplittableRandom r = new SplittableRandom(seed);
-    int ids = 751;
+    // Market-1501 has 751 test identities, about 21 gallery images each.
+    int ids = Math.max(1, Math.min(751, g / 21));
     int[] gid = new int[g];
     int[] gcam = new int[g];
     int[] qid = new int[q];
