@@ -285,7 +285,11 @@ final class ComponentSweep {
    * the result. The joined components' δ bits leave the counts until the result is re-scored.
    */
   private int join(int r, int q) {
-    int rq = find(q);
+    int pq = parent[q];
+    if (pq == r) {
+      return r; // the common case: the neighbour hangs directly under r
+    }
+    int rq = parent[pq] == pq ? pq : find(pq);
     if (rq == r) {
       return r;
     }
