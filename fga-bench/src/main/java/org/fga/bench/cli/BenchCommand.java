@@ -1,5 +1,6 @@
 package org.fga.bench.cli;
 
+import org.fga.bench.cli.backbone.BenchBackboneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures (JSON on stdout).",
-    subcommands = {})
+    subcommands = {BenchBackboneCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
