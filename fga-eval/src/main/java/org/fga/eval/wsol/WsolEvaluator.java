@@ -69,6 +69,32 @@ public final class WsolEvaluator {
     return grid;
   }
 
+  /** Empty counts, to {@link #accumulate} into one image at a time. */
+  public WsolCounts newCounts() {
+    return new WsolCounts(grid, iouPercents);
+  }
+
+  private final ThreadLocal<ComponentSweep> sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
+
+  /**
+   * Adds one image to {@code counts}: its raw map (row-major h×w; normalised here, in place), its
+   * ground-truth boxes and whether its top-1 class is right (null if unknown). Not thread-safe for
+   * one {@code counts}; give each thread its own and {@link WsolCounts#merge} them.
+   */
+  public WsolCounts accumulate(WsolCounts counts, double[] map, int h, int w, List<Box> gt, Boolean classRight) {
+    if (gt.isEmpty()) {
+      throw new FgaUserException("image " + counts.images() + " has no ground-truth box");
+    }
+    if (map.length < h * w) {
+      throw Shapes.mismatch("map", new int[] {map.length}, "height x width", new int[] {h, w}, "too few values");
+    }
+    ScoreMaps.normalize(map, h * w, (int) counts.images());
+    int[] flags = new int[grid.size()];
+    sweeps.get().sweep(map, h, w, gt, flags);
+    counts.add(flags, classRight);
+    return counts;
+  }
+
   /**
    * Sweeps every map. {@code classRight} (null if unknown) says per image whether its top-1 class
    * is right, for top-1 Loc.
@@ -86,7 +112,6 @@ public final class WsolEvaluator {
     }
     int chunk = Math.max(1, Math.min(64, n / (4 * Runtime.getRuntime().availableProcessors()) + 1));
     int chunks = (n + chunk - 1) / chunk;
-    ThreadLocal<ComponentSweep> sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
     return IntStream.range(0, chunks)
         .parallel()
         .mapToObj(
