@@ -24,6 +24,8 @@ public final class WsolEvaluator {
   private final ThresholdGrid grid;
   private final int[] iouPercents;
   private final double[] deltas;
+  /** Sweeps own scratch arrays: one per thread. */
+  private final ThreadLocal<ComponentSweep> sweeps;
 
   private WsolEvaluator(Builder b) {
     this.grid = new ThresholdGrid(b.step);
@@ -36,6 +38,7 @@ public final class WsolEvaluator {
     }
     this.iouPercents = ious;
     this.deltas = Arrays.stream(ious).mapToDouble(p -> p / 100.0).toArray();
+    this.sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
   }
 
   public static Builder builder() {
@@ -73,8 +76,6 @@ public final class WsolEvaluator {
   public WsolCounts newCounts() {
     return new WsolCounts(grid, iouPercents);
   }
-
-  private final ThreadLocal<ComponentSweep> sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
 
   /**
    * Adds one image to {@code counts}: its raw map (row-major h×w; normalised here, in place), its
