@@ -89,11 +89,14 @@ public final class WsolEvaluator {
     if (map.length < h * w) {
       throw Shapes.mismatch("map", new int[] {map.length}, "height x width", new int[] {h, w}, "too few values");
     }
-    ScoreMaps.normalize(map, h * w, (int) counts.images());
-    int[] flags = new int[grid.size()];
+    addOne(counts, map, h, w, gt, classRight, (int) counts.images(), new int[grid.size()]);
+    return counts;
+  }
+
+  private void addOne(WsolCounts counts, double[] map, int h, int w, List<Box> gt, Boolean classRight, int index, int[] flags) {
+    ScoreMaps.normalize(map, h * w, index);
     sweeps.get().sweep(map, h, w, gt, flags);
     counts.add(flags, classRight);
-    return counts;
   }
 
   /**
@@ -117,8 +120,7 @@ public final class WsolEvaluator {
         .parallel()
         .mapToObj(
             c -> {
-              WsolCounts counts = new WsolCounts(grid, iouPercents);
-              ComponentSweep sweep = sweeps.get();
+              WsolCounts counts = newCounts();
               double[] buf = new double[0];
               int[] flags = new int[grid.size()];
               for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
@@ -128,14 +130,12 @@ public final class WsolEvaluator {
                   buf = new double[h * w];
                 }
                 maps.copy(i, buf);
-                ScoreMaps.normalize(buf, h * w, i);
-                sweep.sweep(buf, h, w, boxes.get(i), flags);
-                counts.add(flags, classRight == null ? null : classRight[i]);
+                addOne(counts, buf, h, w, boxes.get(i), classRight == null ? null : classRight[i], i, flags);
               }
               return counts;
             })
         .reduce(WsolCounts::merge)
-        .orElseGet(() -> new WsolCounts(grid, iouPercents));
+        .orElseGet(this::newCounts);
   }
 
   /**
