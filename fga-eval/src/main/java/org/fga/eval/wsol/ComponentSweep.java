@@ -139,17 +139,9 @@ final class ComponentSweep {
         int p = order[i];
         int y = p / w;
         int x = p - y * w;
-        parent[p] = p;
-        int o = p * STRIDE;
-        c[o + SIZE] = 1;
-        c[o + MIN_X] = x;
-        c[o + MAX_X] = x;
-        c[o + MIN_Y] = y;
-        c[o + MAX_Y] = y;
-        c[o + FIRST] = p;
-        c[o + GOOD] = 0;
-        c[o + STAMP] = 0;
-        int r = p;
+        // Join the components of the neighbours already in the mask; p itself then hangs under the
+        // result, and only becomes a new component (a record write) when it has no such neighbour.
+        int r = -1;
         boolean left = x > 0;
         boolean right = x < w - 1;
         if (y > 0) {
@@ -163,6 +155,29 @@ final class ComponentSweep {
         }
         if (y < h - 1) {
           r = joinRow(r, p + w, left, right);
+        }
+        if (r < 0) {
+          parent[p] = p;
+          int o = p * STRIDE;
+          c[o + SIZE] = 1;
+          c[o + MIN_X] = x;
+          c[o + MAX_X] = x;
+          c[o + MIN_Y] = y;
+          c[o + MAX_Y] = y;
+          c[o + FIRST] = p;
+          c[o + GOOD] = 0;
+          c[o + STAMP] = 0;
+          r = p;
+        } else {
+          parent[p] = r;
+          int o = r * STRIDE;
+          c[o + SIZE]++;
+          c[o + MIN_X] = Math.min(c[o + MIN_X], x);
+          c[o + MAX_X] = Math.max(c[o + MAX_X], x);
+          c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
+          c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+          c[o + FIRST] = Math.min(c[o + FIRST], p);
+          forget(o);
         }
         touched[nt++] = r;
       }
@@ -289,21 +304,14 @@ final class ComponentSweep {
     if (rq == r) {
       return r;
     }
+    if (r < 0) {
+      return rq; // the first neighbouring component
+    }
     int[] c = comp;
+    forget(r * STRIDE);
+    forget(rq * STRIDE);
     int a = r * STRIDE;
     int b = rq * STRIDE;
-    int goodBits = c[a + GOOD] | c[b + GOOD];
-    if (goodBits != 0) {
-      for (int d = 0; d < deltas.length; d++) {
-        int bit = 1 << d;
-        if ((c[a + GOOD] & bit) != 0) {
-          goodCount[d]--;
-        }
-        if ((c[b + GOOD] & bit) != 0) {
-          goodCount[d]--;
-        }
-      }
-    }
     int root = r;
     int child = rq;
     if (c[a + SIZE] < c[b + SIZE]) {
@@ -319,10 +327,22 @@ final class ComponentSweep {
     c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
     c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
     c[ro + FIRST] = Math.min(c[ro + FIRST], c[co + FIRST]);
-    c[ro + GOOD] = 0;
-    c[co + GOOD] = 0;
-    // Re-score the result at the end of this bucket even if it was scored earlier in it.
-    c[ro + STAMP] = 0;
     return root;
+  }
+
+  /**
+   * Takes the component at record offset {@code o} out of the correct-box counts: its box is about
+   * to change, and it is re-scored at the end of the bucket.
+   */
+  private void forget(int o) {
+    int bits = comp[o + GOOD];
+    if (bits != 0) {
+      for (int d = 0; d < deltas.length; d++) {
+        if ((bits & (1 << d)) != 0) {
+          goodCount[d]--;
+        }
+      }
+      comp[o + GOOD] = 0;
+    }
   }
 }
