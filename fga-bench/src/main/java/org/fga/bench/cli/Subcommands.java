@@ -7,6 +7,6 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new BenchCommand());
+    return List.of(new BenchCommand(), new org.fga.bench.cli.data.DataCommand());
   }
 }
