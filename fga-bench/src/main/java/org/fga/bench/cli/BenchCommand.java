@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       BenchTrainerCommand.class,
       org.fga.bench.cli.eval.BenchEvalCommand.class,
       BenchBackboneCommand.class,
+      org.fga.bench.cli.data.BenchSynthCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -34,11 +34,32 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         rng.uniform(0.15f, 0.20f));
   }
 
-  /** Extent of the creature in its own frame: {uMin, uMax, vMin, vMax}. */
-  float[] extent() {
-    return new float[] {
+  /**
+   * Offsets {minX, maxX, minY, maxY} from the centre, in pixels, of the box holding the creature
+   * when drawn {@code length} pixels long, rotated by {@code angle} and mirrored if {@code flip}.
+   */
+  float[] bounds(float length, float angle, boolean flip) {
+    float[] e = {
       -0.38f - 0.45f * tail, HEAD_U + head + 0.14f, Math.min(HEAD_V - head, -0.5f * aspect), 0.5f * aspect
     };
+    float cos = (float) Math.cos(angle);
+    float sin = (float) Math.sin(angle);
+    float[] out = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE};
+    for (int i = 0; i < 4; i++) {
+      float u = (i & 1) == 0 ? e[0] : e[1];
+      float v = (i & 2) == 0 ? e[2] : e[3];
+      if (flip) {
+        u = -u;
+      }
+      // the inverse of the transform in paint(): image offset = R(angle)^T (u, v) * length
+      float dx = (cos * u - sin * v) * length;
+      float dy = (sin * u + cos * v) * length;
+      out[0] = Math.min(out[0], dx);
+      out[1] = Math.max(out[1], dx);
+      out[2] = Math.min(out[2], dy);
+      out[3] = Math.max(out[3], dy);
+    }
+    return out;
   }
 
   /**
@@ -50,11 +71,11 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     int n = canvas.size;
     float cos = (float) Math.cos(angle);
     float sin = (float) Math.sin(angle);
-    float reach = length * 0.95f;
-    int x0 = Math.max(0, (int) Math.floor(cx - reach));
-    int x1 = Math.min(n - 1, (int) Math.ceil(cx + reach));
-    int y0 = Math.max(0, (int) Math.floor(cy - reach));
-    int y1 = Math.min(n - 1, (int) Math.ceil(cy + reach));
+    float[] box = bounds(length, angle, flip);
+    int x0 = Math.max(0, (int) Math.floor(cx + box[0]) - 1);
+    int x1 = Math.min(n - 1, (int) Math.ceil(cx + box[1]) + 1);
+    int y0 = Math.max(0, (int) Math.floor(cy + box[2]) - 1);
+    int y1 = Math.min(n - 1, (int) Math.ceil(cy + box[3]) + 1);
     float inv = 1f / length;
     float halfH = 0.5f * aspect;
     float tailEnd = -0.38f - 0.45f * tail;

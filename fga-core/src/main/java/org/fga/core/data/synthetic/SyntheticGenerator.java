@@ -135,27 +135,11 @@ public final class SyntheticGenerator {
   private static float[] place(
       Canvas canvas, Creature creature, int id, float length, float angle, boolean flip, Rng rng, float[][] others) {
     int n = canvas.size;
-    float[] e = creature.extent();
-    float cos = (float) Math.cos(angle);
-    float sin = (float) Math.sin(angle);
-    float minX = Float.MAX_VALUE;
-    float maxX = -Float.MAX_VALUE;
-    float minY = Float.MAX_VALUE;
-    float maxY = -Float.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
-      float u = (i & 1) == 0 ? e[0] : e[1];
-      float v = (i & 2) == 0 ? e[2] : e[3];
-      if (flip) {
-        u = -u;
-      }
-      // inverse of the paint transform: image offset = R(angle)^T applied to (u, v)
-      float dx = (cos * u - sin * v) * length;
-      float dy = (sin * u + cos * v) * length;
-      minX = Math.min(minX, dx);
-      maxX = Math.max(maxX, dx);
-      minY = Math.min(minY, dy);
-      maxY = Math.max(maxY, dy);
-    }
+    float[] box = creature.bounds(length, angle, flip);
+    float minX = box[0];
+    float maxX = box[1];
+    float minY = box[2];
+    float maxY = box[3];
     float cx = 0;
     float cy = 0;
     int tries = others == null ? 1 : 8;
