@@ -10,8 +10,8 @@ import org.fga.core.data.Box;
  * <p>As τ falls the mask only grows, so its 8-connected components only grow and merge. The
  * pixels are bucketed by the last threshold at which they are in the mask (a counting sort), then
  * added bucket by bucket from the highest τ down, with union-find joining each new pixel to its
- * mask neighbours. Each component keeps its size, its inclusive bounding box and its first pixel in
- * raster order. After each bucket the state is the mask at that τ:
+ * mask neighbours (a pixel with such neighbours just hangs under their root). Each component keeps
+ * its size, its inclusive bounding box and its first pixel in raster order. After each bucket the state is the mask at that τ:
  *
  * <ul>
  *   <li>V1 (largest component): the component with most pixels, ties to the one whose first pixel
@@ -24,9 +24,6 @@ import org.fga.core.data.Box;
  * labelling per threshold for the direct method. One instance per thread (it owns scratch arrays).
  */
 final class ComponentSweep {
-  private static final int[] DX = {-1, 0, 1, -1, 1, -1, 0, 1};
-  private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};
-
   // Component statistics, stored together per root (one cache line) since pixels of a bucket are
   // scattered over the image: comp[r * STRIDE + field].
   private static final int STRIDE = 8;
