@@ -32,17 +32,17 @@ public final class Bap {
       throw new IllegalArgumentException("attention " + a + " and features " + f + " differ in size");
     }
     NDArray fm = features.reshape(f.get(0), f.get(1), hw).transpose(0, 2, 1); // B×HW×C
-    return maps.reshape(a.get(0), a.get(1), hw).batchMatMul(fm).div(hw);
+    return maps.reshape(a.get(0), a.get(1), hw).batchMatMul(fm).div((float) hw);
   }
 
   /** {@code sign(x)·sqrt(|x| + ε)}: zero stays zero, and the gradient stays finite at zero. */
   public static NDArray signedSqrt(NDArray x) {
-    return x.sign().mul(x.abs().add(SQRT_EPS).sqrt());
+    return x.sign().mul(x.abs().add((float) SQRT_EPS).sqrt());
   }
 
   /** Rows divided by {@code max(‖row‖₂, 1e-12)} (rows: the last axis of a B×D array). */
   public static NDArray l2Normalize(NDArray x) {
-    NDArray norm = x.square().sum(new int[] {-1}, true).sqrt().maximum(NORM_EPS);
+    NDArray norm = x.square().sum(new int[] {-1}, true).sqrt().maximum((float) NORM_EPS);
     return x.div(norm);
   }
 

@@ -33,7 +33,7 @@ public final class TripletLoss {
     float big = dist.max().stopGradient().getFloat() + 1;
     NDArray dan = dist.add(same.mul(big)).min(new int[] {1});
     NDArray valid = other.max(new int[] {1});
-    NDArray hinge = dap.sub(dan).add(margin).maximum(0).mul(valid);
+    NDArray hinge = dap.sub(dan).add((float) margin).maximum(0).mul(valid);
     return hinge.sum().div(valid.sum().maximum(1f));
   }
 }
