@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchTrainerCommand.class,
       org.fga.bench.cli.eval.BenchEvalCommand.class,
+      org.fga.bench.cli.cal.BenchCalCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
