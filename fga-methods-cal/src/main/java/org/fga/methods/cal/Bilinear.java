@@ -18,43 +18,51 @@ public final class Bilinear {
       throw new IllegalArgumentException("window [" + start + ", " + (start + len) + ") outside 0.." + size);
     }
     float[] m = new float[n * size];
-    double step = n > 1 ? (double) (len - 1) / (n - 1) : 0;
+    Taps t = Taps.of(n, len);
     for (int i = 0; i < n; i++) {
-      double src = i * step;
-      int i0 = (int) Math.floor(src);
-      int i1 = Math.min(i0 + 1, len - 1);
-      double w1 = src - i0;
-      m[i * size + start + i0] += (float) (1 - w1);
-      m[i * size + start + i1] += (float) w1;
+      m[i * size + start + t.lo[i]] += 1 - t.frac[i];
+      m[i * size + start + t.hi[i]] += t.frac[i];
     }
     return m;
   }
 
-  /** Upsamples one h×w map (row-major) to H×W. */
+  /** Upsamples one h×w map (row-major) to H×W, using the two taps of every output sample. */
   public static float[] resize(float[] map, int h, int w, int outH, int outW) {
-    float[] ry = matrix(outH, h, 0, h);
-    float[] rx = matrix(outW, w, 0, w);
-    float[] tmp = new float[outH * w]; // rows first: (outH×h)·(h×w)
+    Taps ty = Taps.of(outH, h);
+    Taps tx = Taps.of(outW, w);
+    float[] rows = new float[outH * w];
     for (int i = 0; i < outH; i++) {
-      for (int k = 0; k < h; k++) {
-        float a = ry[i * h + k];
-        if (a != 0) {
-          for (int j = 0; j < w; j++) {
-            tmp[i * w + j] += a * map[k * w + j];
-          }
-        }
+      float a = 1 - ty.frac[i];
+      float b = ty.frac[i];
+      int r0 = ty.lo[i] * w;
+      int r1 = ty.hi[i] * w;
+      for (int j = 0; j < w; j++) {
+        rows[i * w + j] = a * map[r0 + j] + b * map[r1 + j];
       }
     }
     float[] out = new float[outH * outW];
     for (int i = 0; i < outH; i++) {
       for (int j = 0; j < outW; j++) {
-        float s = 0;
-        for (int k = 0; k < w; k++) {
-          s += tmp[i * w + k] * rx[j * w + k];
-        }
-        out[i * outW + j] = s;
+        out[i * outW + j] = (1 - tx.frac[j]) * rows[i * w + tx.lo[j]] + tx.frac[j] * rows[i * w + tx.hi[j]];
       }
     }
     return out;
+  }
+
+  /** Source indices and weight of the upper neighbour for n outputs over len inputs. */
+  private record Taps(int[] lo, int[] hi, float[] frac) {
+    static Taps of(int n, int len) {
+      int[] lo = new int[n];
+      int[] hi = new int[n];
+      float[] frac = new float[n];
+      double step = n > 1 ? (double) (len - 1) / (n - 1) : 0;
+      for (int i = 0; i < n; i++) {
+        double src = i * step;
+        lo[i] = (int) Math.floor(src);
+        hi[i] = Math.min(lo[i] + 1, len - 1);
+        frac[i] = (float) (src - lo[i]);
+      }
+      return new Taps(lo, hi, frac);
+    }
   }
 }

@@ -18,6 +18,30 @@ class AugmentTest {
   }
 
   @Test
+  void resizeEqualsTheProductOfTheInterpolationMatrices() {
+    int h = 3, w = 5, outH = 7, outW = 11;
+    Random r = new Random(4);
+    float[] map = new float[h * w];
+    for (int i = 0; i < map.length; i++) {
+      map[i] = r.nextFloat();
+    }
+    float[] ry = Bilinear.matrix(outH, h, 0, h);
+    float[] rx = Bilinear.matrix(outW, w, 0, w);
+    float[] got = Bilinear.resize(map, h, w, outH, outW);
+    for (int i = 0; i < outH; i++) {
+      for (int j = 0; j < outW; j++) {
+        double s = 0;
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            s += ry[i * h + y] * map[y * w + x] * rx[j * w + x];
+          }
+        }
+        assertThat((double) got[i * outW + j]).isCloseTo(s, within(1e-5));
+      }
+    }
+  }
+
+  @Test
   void matrixRowsSumToOneAndReadOnlyTheWindow() {
     float[] r = Bilinear.matrix(7, 10, 3, 4);
     for (int i = 0; i < 7; i++) {
