@@ -40,9 +40,14 @@ public final class Bap {
     return x.sign().mul(x.abs().add((float) SQRT_EPS).sqrt());
   }
 
-  /** Rows divided by {@code max(‖row‖₂, 1e-12)} (rows: the last axis of a B×D array). */
+  /**
+   * Rows divided by {@code max(‖row‖₂, 1e-12)} (rows: the last axis of a B×D array), as {@code
+   * F.normalize}. Written as {@code sqrt(max(‖row‖², 1e-24))}: the same value, but an all-zero row
+   * (every attention map of an image switched off by the ReLU) gets a zero gradient instead of the
+   * NaN that the square root's infinite slope at 0 would give.
+   */
   public static NDArray l2Normalize(NDArray x) {
-    NDArray norm = x.square().sum(new int[] {-1}, true).sqrt().maximum((float) NORM_EPS);
+    NDArray norm = x.square().sum(new int[] {-1}, true).maximum((float) (NORM_EPS * NORM_EPS)).sqrt();
     return x.div(norm);
   }
 

@@ -93,8 +93,22 @@ class BapTest {
   }
 
   @Test
-  void normalisingAZeroRowGivesZeroNotNan() {
-    float[] got = Bap.l2Normalize(m.zeros(new Shape(1, 5))).toFloatArray();
-    assertThat(got).containsOnly(0f);
+  void aZeroFeatureGivesZeroAndAFiniteGradient() {
+    // all maps zero (ReLU switched every one off): BAP is 0, and its gradient must not be NaN
+    NDArray f = m.randomNormal(new Shape(2, 3, 2, 2));
+    NDArray a = m.zeros(new Shape(2, 4, 2, 2));
+    a.setRequiresGradient(true);
+    f.setRequiresGradient(true);
+    try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      NDArray feat = Bap.feature(f, a);
+      assertThat(feat.toFloatArray()).containsOnly(0f);
+      gc.backward(feat.mul(m.randomNormal(feat.getShape())).sum());
+    }
+    for (float g : a.getGradient().toFloatArray()) {
+      assertThat(Float.isFinite(g)).isTrue();
+    }
+    for (float g : f.getGradient().toFloatArray()) {
+      assertThat(Float.isFinite(g)).isTrue();
+    }
   }
 }
