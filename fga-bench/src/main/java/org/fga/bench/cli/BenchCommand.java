@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       org.fga.bench.cli.eval.BenchEvalCommand.class,
       BenchBackboneCommand.class,
       org.fga.bench.cli.data.BenchSynthCommand.class,
+      org.fga.bench.cli.cal.BenchCalCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
