@@ -1,5 +1,6 @@
 package org.fga.eval.wsol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fga.core.data.Box;
@@ -127,30 +128,7 @@ final class ComponentSweep {
       }
       int nt = 0;
       for (int i = from; i < to; i++) {
-        int p = order[i];
-        int x = p % w;
-        int y = p / w;
-        parent[p] = p;
-        size[p] = 1;
-        minX[p] = maxX[p] = x;
-        minY[p] = maxY[p] = y;
-        first[p] = p;
-        good[p] = 0;
-        touched[nt++] = p;
-        for (int j = 0; j < 8; j++) {
-          int nx = x + DX[j];
-          int ny = y + DY[j];
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-            continue;
-          }
-          int q = ny * w + nx;
-          if (parent[q] >= 0) {
-            int r = union(p, q);
-            if (r >= 0) {
-              touched[nt++] = r;
-            }
-          }
-        }
+        nt = addPixel(order[i], h, w, nt);
       }
       if (++stampNow == Integer.MAX_VALUE) {
         Arrays.fill(stamp, 0);
@@ -189,6 +167,69 @@ final class ComponentSweep {
       current = f;
       flags[k] = f;
     }
+  }
+
+  /**
+   * Adds pixel p to the mask as a component of its own and joins it to its 8-connected neighbours
+   * already in the mask; records p and every new root in {@code touched} from index nt on.
+   *
+   * @return the new end of {@code touched}
+   */
+  private int addPixel(int p, int h, int w, int nt) {
+    int x = p % w;
+    int y = p / w;
+    parent[p] = p;
+    size[p] = 1;
+    minX[p] = maxX[p] = x;
+    minY[p] = maxY[p] = y;
+    first[p] = p;
+    good[p] = 0;
+    touched[nt++] = p;
+    for (int j = 0; j < 8; j++) {
+      int nx = x + DX[j];
+      int ny = y + DY[j];
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+        continue;
+      }
+      int q = ny * w + nx;
+      if (parent[q] >= 0) {
+        int r = union(p, q);
+        if (r >= 0) {
+          touched[nt++] = r;
+        }
+      }
+    }
+    return nt;
+  }
+
+  /**
+   * The boxes the protocol predicts from one normalised map at threshold τ_k: the inclusive
+   * bounding boxes of the 8-connected components of {@code norm ≥ τ_k}, every component (V2) or
+   * only the largest (V1, same tie-break as the sweep), largest first. Empty for an empty mask.
+   */
+  List<Box> boxesAt(double[] norm, int h, int w, int k, boolean largestOnly) {
+    int n = h * w;
+    ensure(n);
+    gtCount = 0;
+    Arrays.fill(parent, 0, n, -1);
+    Arrays.fill(goodCount, 0);
+    for (int p = 0; p < n; p++) {
+      if (grid.indexOf(norm[p]) >= k) {
+        addPixel(p, h, w, 0);
+      }
+    }
+    List<Integer> roots = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      if (parent[p] >= 0 && find(p) == p) {
+        roots.add(p);
+      }
+    }
+    roots.sort((a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(first[a], first[b]));
+    List<Box> out = new ArrayList<>();
+    for (int r : largestOnly && !roots.isEmpty() ? roots.subList(0, 1) : roots) {
+      out.add(new Box(minX[r], minY[r], maxX[r], maxY[r]));
+    }
+    return out;
   }
 
   private void setGt(List<Box> boxes) {
