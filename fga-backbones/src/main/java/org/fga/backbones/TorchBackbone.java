@@ -71,20 +71,56 @@ public abstract class TorchBackbone implements Backbone {
   public abstract List<String> headPrefixes();
 
   /**
+   * The name of the first convolution's weight, whose output channels are the base width: lets a
+   * caller build the model a weight file was made for ({@code conv1.weight} for ResNet).
+   */
+  public abstract String stemWeightName();
+
+  /**
    * The whole torchvision classifier around this backbone's block (shared, not copied): pooling
    * and a fresh head of {@code numClasses} outputs. Initialise it instead of {@link #block()}.
    */
   public abstract ClassifierNetwork classifier(int numClasses);
 
+  /** The alias in {@code allowMissing} for this backbone's classifier head. */
+  public static final String HEAD_ALIAS = "head";
+
+  /**
+   * Loads {@link BackboneSpec#weights()} into the backbone block, strictly (see {@link
+   * WeightLoader}); the file's classifier head, if any, is skipped.
+   */
   @Override
   public void loadPretrained() {
-    if (spec.weights() == null) {
-      return;
+    if (spec.weights() != null) {
+      loader(headPrefixes()).load(block, Path.of(spec.weights()));
     }
-    WeightLoader.builder()
-        .optAllowMissing(spec.allowMissing())
-        .optIgnoreUnexpected(headPrefixes())
-        .build()
-        .load(block, Path.of(spec.weights()));
+  }
+
+  /**
+   * Loads {@link BackboneSpec#weights()} into a classifier network made by {@link
+   * #classifier(int)}, head included: a head of another class count needs {@code allowMissing}
+   * {@code head} (or its prefix, {@code fc.}).
+   */
+  public WeightLoader.Report loadClassifier(ClassifierNetwork network) {
+    if (spec.weights() == null) {
+      throw new org.fga.core.error.FgaUserException(
+          "backbone " + cfg.arch() + " has no weights file to load");
+    }
+    return loader(List.of()).load(network, Path.of(spec.weights()));
+  }
+
+  private WeightLoader loader(List<String> ignoreUnexpected) {
+    List<String> allow = new java.util.ArrayList<>();
+    for (String p : spec.allowMissing()) {
+      if (p.equals(HEAD_ALIAS)) {
+        allow.addAll(headPrefixes());
+      } else {
+        allow.add(p);
+      }
+    }
+    return WeightLoader.builder()
+        .optAllowMissing(allow)
+        .optIgnoreUnexpected(ignoreUnexpected)
+        .build();
   }
 }

@@ -49,6 +49,11 @@ public final class ResNetBackbone extends TorchBackbone {
     return List.of("fc.");
   }
 
+  @Override
+  public String stemWeightName() {
+    return "conv1.weight";
+  }
+
   /** {@code avgpool} (global average) → flatten → {@code fc}: torchvision's head. */
   @Override
   public ClassifierNetwork classifier(int numClasses) {

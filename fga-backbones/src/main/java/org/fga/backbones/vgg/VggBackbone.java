@@ -58,6 +58,11 @@ public final class VggBackbone extends TorchBackbone {
     return List.of("classifier.");
   }
 
+  @Override
+  public String stemWeightName() {
+    return "features.0.weight";
+  }
+
   /**
    * {@code avgpool} (adaptive, to 7×7) → flatten → {@code classifier}: Linear, ReLU, Dropout,
    * Linear, ReLU, Dropout, Linear. The hidden width is 4096 scaled by {@code width / 64}.

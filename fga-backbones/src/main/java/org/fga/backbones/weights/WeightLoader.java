@@ -1,6 +1,9 @@
 package org.fga.backbones.weights;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -26,6 +29,7 @@ import org.fga.core.error.FgaUserException;
 public final class WeightLoader {
   private static final String BATCHES_TRACKED = "num_batches_tracked";
   private static final int MAX_LISTED = 8;
+  private static final NDIndex ALL = new NDIndex("...");
 
   private final List<String> allowMissing;
   private final List<String> ignoreUnexpected;
@@ -117,10 +121,18 @@ public final class WeightLoader {
       throw new FgaUserException(
           source + ": parameter " + name + " is " + target.getDataType() + "; only float32 models load");
     }
-    if (t.dtype() == DType.F32) {
-      target.set(t.data()); // the raw little-endian bytes, bit for bit
-    } else {
-      target.set(FloatBuffer.wrap(t.toFloats()));
+    // Copy into the parameter's own tensor (torch: with no_grad(): p.copy_(t)). NDArray.set(Buffer)
+    // would instead swap in a tensor over the buffer's memory: read-only for a mapped file, and
+    // without the parameter's requires-grad flag.
+    try (NDManager scratch = target.getManager().newSubManager()) {
+      NDArray value = scratch.create(FloatBuffer.wrap(t.toFloats()), target.getShape());
+      boolean grad = JniUtils.isGradMode();
+      JniUtils.setGradMode(false);
+      try {
+        target.set(ALL, value);
+      } finally {
+        JniUtils.setGradMode(grad);
+      }
     }
   }
 

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures (JSON on stdout).",
-    subcommands = {BenchTrainerCommand.class, org.fga.bench.cli.rfga.BenchRfgaCommand.class})
+    subcommands = {
+      BenchTrainerCommand.class,
+      org.fga.bench.cli.eval.BenchEvalCommand.class,
+      org.fga.bench.cli.rfga.BenchRfgaCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

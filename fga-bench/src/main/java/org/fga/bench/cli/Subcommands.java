@@ -1,12 +1,20 @@
 package org.fga.bench.cli;
 
 import java.util.List;
+import org.fga.bench.cli.eval.EvalCommand;
+import org.fga.bench.cli.predict.PredictCommand;
 
 /** The subcommands of {@code fga}, in the order {@code --help} lists them. */
 final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new TrainCommand(), new GridCommand(), new ListCommand(), new BenchCommand());
+    return List.of(
+        new TrainCommand(),
+        new EvalCommand(),
+        new PredictCommand(),
+        new GridCommand(),
+        new ListCommand(),
+        new BenchCommand());
   }
 }

@@ -1,5 +1,7 @@
 package org.fga.eval.reid;
 
+import org.fga.eval.io.NdArray;
+
 /**
  * A query-by-gallery distance matrix, read one query row at a time so that rows can be computed
  * on the fly from features or read from a memory-mapped file. Smaller means more similar.
@@ -28,6 +30,29 @@ public interface DistanceRows {
       @Override
       public void row(int q, double[] out) {
         System.arraycopy(d[q], 0, out, 0, out.length);
+      }
+    };
+  }
+
+  /** Rows of a Q×G array, read straight from its (memory-mapped) buffer without a full copy. */
+  static DistanceRows of(NdArray d) {
+    d.requireRank(2);
+    int q = d.dim(0);
+    int g = d.dim(1);
+    return new DistanceRows() {
+      @Override
+      public int queries() {
+        return q;
+      }
+
+      @Override
+      public int gallery() {
+        return g;
+      }
+
+      @Override
+      public void row(int i, double[] out) {
+        d.copyDoubles((long) i * g, out, 0, g);
       }
     };
   }

@@ -12,13 +12,13 @@ import org.fga.core.error.FgaUserException;
  * hit is r_0, AP = (1/m) Σ_j (j+1)/(r_j+1), and INP = m/(r_{m−1}+1).
  */
 public final class RankedMatches {
-  /** Decides, for one query, which gallery items match it and which are removed from its list. */
-  public interface Relevance {
-    /** Removed from the ranked list (e.g. same identity and same camera, or the query itself). */
-    boolean junk(int g);
+  /** Gallery item kinds for one query, filled by the caller. */
+  public static final byte OTHER = 0;
 
-    boolean match(int g);
-  }
+  public static final byte MATCH = 1;
+
+  /** Removed from the ranked list (e.g. same identity and same camera, or the query itself). */
+  public static final byte JUNK = 2;
 
   /** One query's outcome; {@code valid} is false when it has no match left after removal. */
   public record QueryResult(boolean valid, int firstMatchRank, double ap, double inp) {
@@ -28,35 +28,44 @@ public final class RankedMatches {
   private RankedMatches() {}
 
   /**
-   * Ranks one query. {@code scratch} must hold at least as many ints as there are gallery items
-   * (reused across calls to avoid allocation).
+   * Ranks one query: {@code dist[g]} its distance to gallery item g, {@code kind[g]} one of {@link
+   * #OTHER}, {@link #MATCH}, {@link #JUNK}.
    */
-  public static QueryResult rank(double[] dist, Relevance rel, int[] scratch) {
+  public static QueryResult rank(double[] dist, byte[] kind) {
     int n = dist.length;
     int m = 0;
     for (int g = 0; g < n; g++) {
       if (Double.isNaN(dist[g])) {
         throw new FgaUserException("distance to gallery item " + g + " is NaN");
       }
-      if (!rel.junk(g) && rel.match(g)) {
-        scratch[m++] = g;
+      if (kind[g] == MATCH) {
+        m++;
       }
     }
     if (m == 0) {
       return QueryResult.INVALID;
     }
-    int[] mi = sortedMatches(dist, scratch, m);
+    int[] mi = sortedMatches(dist, kind, m);
     double[] md = new double[m];
     for (int j = 0; j < m; j++) {
       md[j] = dist[mi[j]];
     }
+    double lo = md[0];
+    double hi = md[m - 1];
     // before[j]: number of valid non-matches ranked between match j-1 and match j.
     int[] before = new int[m + 1];
     for (int g = 0; g < n; g++) {
-      if (rel.junk(g) || rel.match(g)) {
+      if (kind[g] != OTHER) {
         continue;
       }
-      before[matchesBefore(md, mi, dist[g], g)]++;
+      double d = dist[g];
+      if (d > hi) {
+        before[m]++;
+      } else if (d < lo) {
+        before[0]++;
+      } else {
+        before[matchesBefore(md, mi, d, g)]++;
+      }
     }
     double apSum = 0;
     int rank = -1;
@@ -71,15 +80,18 @@ public final class RankedMatches {
     return new QueryResult(true, first, apSum / m, m / (rank + 1.0));
   }
 
-  /** The m match indices in scratch, sorted by (distance, index). */
-  private static int[] sortedMatches(double[] dist, int[] idx, int m) {
+  /** The gallery indices of the m matches, sorted by (distance, index). */
+  private static int[] sortedMatches(double[] dist, byte[] kind, int m) {
     Integer[] order = new Integer[m];
-    for (int j = 0; j < m; j++) {
-      order[j] = idx[j];
+    int j = 0;
+    for (int g = 0; g < dist.length; g++) {
+      if (kind[g] == MATCH) {
+        order[j++] = g;
+      }
     }
     Arrays.sort(order, (a, b) -> dist[a] < dist[b] ? -1 : dist[a] > dist[b] ? 1 : Integer.compare(a, b));
     int[] sorted = new int[m];
-    for (int j = 0; j < m; j++) {
+    for (j = 0; j < m; j++) {
       sorted[j] = order[j];
     }
     return sorted;

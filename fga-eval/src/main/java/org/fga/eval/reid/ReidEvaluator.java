@@ -37,7 +37,7 @@ public final class ReidEvaluator {
 
   /** Ranks one query given its distances to every gallery item. */
   public QueryResult add(double[] dist, int queryId, int queryCam) {
-    QueryResult r = rankOne(dist, queryId, queryCam, new int[galleryIds.length]);
+    QueryResult r = rankOne(dist, queryId, queryCam, new byte[galleryIds.length]);
     results.add(r);
     return r;
   }
@@ -49,7 +49,7 @@ public final class ReidEvaluator {
     Shapes.requireLength("distance matrix columns", d.gallery(), "gallery ids", galleryIds.length);
     int g = galleryIds.length;
     ThreadLocal<double[]> rows = ThreadLocal.withInitial(() -> new double[g]);
-    ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[g]);
+    ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[g]);
     QueryResult[] out = new QueryResult[queryIds.length];
     IntStream.range(0, queryIds.length)
         .parallel()
@@ -63,24 +63,17 @@ public final class ReidEvaluator {
     return this;
   }
 
-  private QueryResult rankOne(double[] dist, int qid, int qcam, int[] scratch) {
+  private QueryResult rankOne(double[] dist, int qid, int qcam, byte[] kind) {
     if (dist.length != galleryIds.length) {
       throw new FgaUserException("a query row has " + dist.length + " distances, gallery has " + galleryIds.length);
     }
-    return RankedMatches.rank(
-        dist,
-        new RankedMatches.Relevance() {
-          @Override
-          public boolean junk(int gi) {
-            return galleryIds[gi] == qid && galleryCams[gi] == qcam;
-          }
-
-          @Override
-          public boolean match(int gi) {
-            return galleryIds[gi] == qid;
-          }
-        },
-        scratch);
+    for (int g = 0; g < kind.length; g++) {
+      kind[g] =
+          galleryIds[g] != qid
+              ? RankedMatches.OTHER
+              : galleryCams[g] == qcam ? RankedMatches.JUNK : RankedMatches.MATCH;
+    }
+    return RankedMatches.rank(dist, kind);
   }
 
   /** The per-query outcomes so far, in the order added. */

@@ -34,7 +34,7 @@ public final class RetrievalEvaluator {
     }
     var rows = metric.rows(features, features);
     ThreadLocal<double[]> row = ThreadLocal.withInitial(() -> new double[n]);
-    ThreadLocal<int[]> scratch = ThreadLocal.withInitial(() -> new int[n]);
+    ThreadLocal<byte[]> kinds = ThreadLocal.withInitial(() -> new byte[n]);
     QueryResult[] res = new QueryResult[n];
     IntStream.range(0, n)
         .parallel()
@@ -42,21 +42,11 @@ public final class RetrievalEvaluator {
             q -> {
               double[] d = row.get();
               rows.row(q, d);
-              res[q] =
-                  RankedMatches.rank(
-                      d,
-                      new RankedMatches.Relevance() {
-                        @Override
-                        public boolean junk(int g) {
-                          return g == q;
-                        }
-
-                        @Override
-                        public boolean match(int g) {
-                          return labels[g] == labels[q];
-                        }
-                      },
-                      scratch.get());
+              byte[] kind = kinds.get();
+              for (int g = 0; g < n; g++) {
+                kind[g] = g == q ? RankedMatches.JUNK : labels[g] == labels[q] ? RankedMatches.MATCH : RankedMatches.OTHER;
+              }
+              res[q] = RankedMatches.rank(d, kind);
             });
     int maxK = 1;
     for (int k : ks) {

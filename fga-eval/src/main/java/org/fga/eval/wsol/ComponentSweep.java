@@ -28,18 +28,25 @@ final class ComponentSweep {
   private static final int[] DX = {-1, 0, 1, -1, 1, -1, 0, 1};
   private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};
 
+  // Component statistics, stored together per root (one cache line) since pixels of a bucket are
+  // scattered over the image: comp[r * STRIDE + field].
+  private static final int STRIDE = 8;
+  private static final int SIZE = 0;
+  private static final int MIN_X = 1;
+  private static final int MIN_Y = 2;
+  private static final int MAX_X = 3;
+  private static final int MAX_Y = 4;
+  /** Smallest pixel index (first in raster order): the V1 tie-break. */
+  private static final int FIRST = 5;
+  /** Bits of the δ at which this component's box is correct, counted in goodCount. */
+  private static final int GOOD = 6;
+  /** Last bucket in which this root was re-scored. */
+  private static final int STAMP = 7;
+
   private final ThresholdGrid grid;
   private final double[] deltas;
   private int[] parent = new int[0];
-  private int[] size;
-  private int[] minX;
-  private int[] minY;
-  private int[] maxX;
-  private int[] maxY;
-  /** Smallest pixel index (first in raster order) of each component: the V1 tie-break. */
-  private int[] first;
-  private int[] good;
-  private int[] stamp;
+  private int[] comp;
   private int[] order;
   private int[] bucket;
   private int[] touched;
@@ -75,17 +82,11 @@ final class ComponentSweep {
       return;
     }
     parent = new int[n];
-    size = new int[n];
-    minX = new int[n];
-    minY = new int[n];
-    maxX = new int[n];
-    maxY = new int[n];
-    first = new int[n];
-    good = new int[n];
-    stamp = new int[n];
+    comp = new int[STRIDE * n];
     order = new int[n];
     bucket = new int[n];
-    touched = new int[9 * n];
+    touched = new int[n];
+    stampNow = 0;
   }
 
   /**
@@ -97,6 +98,7 @@ final class ComponentSweep {
     ensure(n);
     setGt(gtBoxes);
     int t = grid.size();
+    // Counting sort of the pixels by bucket (the last τ at which each is in the mask).
     Arrays.fill(bucketStart, 0);
     for (int p = 0; p < n; p++) {
       int b = grid.indexOf(norm[p]);
@@ -106,7 +108,7 @@ final class ComponentSweep {
     for (int k = 0; k < t; k++) {
       bucketStart[k + 1] += bucketStart[k];
     }
-    // Scatter; bucketStart[k] ends up at the end of bucket k-1's range, so shift back after.
+    // The scatter advances bucketStart[k] to the end of bucket k; shift back afterwards.
     for (int p = 0; p < n; p++) {
       order[bucketStart[bucket[p]]++] = p;
     }
@@ -117,6 +119,7 @@ final class ComponentSweep {
 
     Arrays.fill(parent, 0, n, -1);
     Arrays.fill(goodCount, 0);
+    int[] c = comp;
     int best = -1;
     int current = 0;
     for (int k = t - 1; k >= 0; k--) {
@@ -126,31 +129,37 @@ final class ComponentSweep {
         flags[k] = current;
         continue;
       }
+      if (++stampNow == Integer.MAX_VALUE) {
+        for (int i = STAMP; i < c.length; i += STRIDE) {
+          c[i] = 0;
+        }
+        stampNow = 1;
+      }
       int nt = 0;
       for (int i = from; i < to; i++) {
-        nt = addPixel(order[i], h, w, nt);
-      }
-      if (++stampNow == Integer.MAX_VALUE) {
-        Arrays.fill(stamp, 0);
-        stampNow = 1;
+        touched[nt++] = addPixel(order[i], h, w);
       }
       if (best >= 0) {
         best = find(best);
       }
       for (int i = 0; i < nt; i++) {
         int r = find(touched[i]);
-        if (stamp[r] == stampNow) {
+        int o = r * STRIDE;
+        if (c[o + STAMP] == stampNow) {
           continue;
         }
-        stamp[r] = stampNow;
+        c[o + STAMP] = stampNow;
         int bits = iouBits(r);
-        good[r] = bits;
-        for (int d = 0; d < deltas.length; d++) {
-          if ((bits & (1 << d)) != 0) {
-            goodCount[d]++;
+        c[o + GOOD] = bits;
+        if (bits != 0) {
+          for (int d = 0; d < deltas.length; d++) {
+            if ((bits & (1 << d)) != 0) {
+              goodCount[d]++;
+            }
           }
         }
-        if (best < 0 || size[r] > size[best] || (size[r] == size[best] && first[r] < first[best])) {
+        int bo = best * STRIDE;
+        if (best < 0 || c[o + SIZE] > c[bo + SIZE] || (c[o + SIZE] == c[bo + SIZE] && c[o + FIRST] < c[bo + FIRST])) {
           best = r;
         }
       }
@@ -171,41 +180,62 @@ final class ComponentSweep {
 
   /**
    * Adds pixel p to the mask as a component of its own and joins it to its 8-connected neighbours
-   * already in the mask; records p and every new root in {@code touched} from index nt on.
-   *
-   * @return the new end of {@code touched}
+   * already in the mask; returns the root of its component.
    */
-  private int addPixel(int p, int h, int w, int nt) {
-    int x = p % w;
+  private int addPixel(int p, int h, int w) {
+    int[] c = comp;
     int y = p / w;
+    int x = p - y * w;
     parent[p] = p;
-    size[p] = 1;
-    minX[p] = maxX[p] = x;
-    minY[p] = maxY[p] = y;
-    first[p] = p;
-    good[p] = 0;
-    touched[nt++] = p;
-    for (int j = 0; j < 8; j++) {
-      int nx = x + DX[j];
-      int ny = y + DY[j];
-      if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-        continue;
+    int o = p * STRIDE;
+    c[o + SIZE] = 1;
+    c[o + MIN_X] = x;
+    c[o + MAX_X] = x;
+    c[o + MIN_Y] = y;
+    c[o + MAX_Y] = y;
+    c[o + FIRST] = p;
+    c[o + GOOD] = 0;
+    c[o + STAMP] = 0;
+    int r = p;
+    boolean left = x > 0;
+    boolean right = x < w - 1;
+    if (y > 0) {
+      int q = p - w;
+      if (left && parent[q - 1] >= 0) {
+        r = join(r, q - 1);
       }
-      int q = ny * w + nx;
       if (parent[q] >= 0) {
-        int r = union(p, q);
-        if (r >= 0) {
-          touched[nt++] = r;
-        }
+        r = join(r, q);
+      }
+      if (right && parent[q + 1] >= 0) {
+        r = join(r, q + 1);
       }
     }
-    return nt;
+    if (left && parent[p - 1] >= 0) {
+      r = join(r, p - 1);
+    }
+    if (right && parent[p + 1] >= 0) {
+      r = join(r, p + 1);
+    }
+    if (y < h - 1) {
+      int q = p + w;
+      if (left && parent[q - 1] >= 0) {
+        r = join(r, q - 1);
+      }
+      if (parent[q] >= 0) {
+        r = join(r, q);
+      }
+      if (right && parent[q + 1] >= 0) {
+        r = join(r, q + 1);
+      }
+    }
+    return r;
   }
 
   /**
    * The boxes the protocol predicts from one normalised map at threshold τ_k: the inclusive
-   * bounding boxes of the 8-connected components of {@code norm ≥ τ_k}, every component (V2) or
-   * only the largest (V1, same tie-break as the sweep), largest first. Empty for an empty mask.
+   * bounding boxes of the 8-connected components of {@code norm ≥ τ_k} — every component (V2), or
+   * only the largest with the sweep's tie-break (V1) — largest first. Empty for an empty mask.
    */
   List<Box> boxesAt(double[] norm, int h, int w, int k, boolean largestOnly) {
     int n = h * w;
@@ -215,7 +245,7 @@ final class ComponentSweep {
     Arrays.fill(goodCount, 0);
     for (int p = 0; p < n; p++) {
       if (grid.indexOf(norm[p]) >= k) {
-        addPixel(p, h, w, 0);
+        addPixel(p, h, w);
       }
     }
     List<Integer> roots = new ArrayList<>();
@@ -224,10 +254,13 @@ final class ComponentSweep {
         roots.add(p);
       }
     }
-    roots.sort((a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(first[a], first[b]));
+    roots.sort((a, b) -> comp[a * STRIDE + SIZE] != comp[b * STRIDE + SIZE]
+        ? Integer.compare(comp[b * STRIDE + SIZE], comp[a * STRIDE + SIZE])
+        : Integer.compare(comp[a * STRIDE + FIRST], comp[b * STRIDE + FIRST]));
     List<Box> out = new ArrayList<>();
     for (int r : largestOnly && !roots.isEmpty() ? roots.subList(0, 1) : roots) {
-      out.add(new Box(minX[r], minY[r], maxX[r], maxY[r]));
+      int o = r * STRIDE;
+      out.add(new Box(comp[o + MIN_X], comp[o + MIN_Y], comp[o + MAX_X], comp[o + MAX_Y]));
     }
     return out;
   }
@@ -248,15 +281,20 @@ final class ComponentSweep {
 
   /** Bit d set when the component's box has IoU ≥ δ_d with some GT box (inclusive pixels). */
   private int iouBits(int r) {
+    int o = r * STRIDE;
+    int x0 = comp[o + MIN_X];
+    int y0 = comp[o + MIN_Y];
+    int x1 = comp[o + MAX_X];
+    int y1 = comp[o + MAX_Y];
     double bestIou = 0;
-    long area = (long) (maxX[r] - minX[r] + 1) * (maxY[r] - minY[r] + 1);
+    long area = (long) (x1 - x0 + 1) * (y1 - y0 + 1);
     for (int i = 0; i < gtCount; i++) {
       int gx0 = gt[4 * i];
       int gy0 = gt[4 * i + 1];
       int gx1 = gt[4 * i + 2];
       int gy1 = gt[4 * i + 3];
-      int iw = Math.min(maxX[r], gx1) - Math.max(minX[r], gx0) + 1;
-      int ih = Math.min(maxY[r], gy1) - Math.max(minY[r], gy0) + 1;
+      int iw = Math.min(x1, gx1) - Math.max(x0, gx0) + 1;
+      int ih = Math.min(y1, gy1) - Math.max(y0, gy0) + 1;
       if (iw <= 0 || ih <= 0) {
         continue;
       }
@@ -284,36 +322,49 @@ final class ComponentSweep {
     return p;
   }
 
-  /** Joins the components of a and b; returns the new root, or -1 if they were already one. */
-  private int union(int a, int b) {
-    int ra = find(a);
-    int rb = find(b);
-    if (ra == rb) {
-      return -1;
+  /**
+   * Joins root {@code r} with the component of pixel {@code q} (union by size); returns the root of
+   * the result. The joined components' δ bits leave the counts until the result is re-scored.
+   */
+  private int join(int r, int q) {
+    int rq = find(q);
+    if (rq == r) {
+      return r;
     }
-    for (int d = 0; d < deltas.length; d++) {
-      int bit = 1 << d;
-      if ((good[ra] & bit) != 0) {
-        goodCount[d]--;
+    int[] c = comp;
+    int a = r * STRIDE;
+    int b = rq * STRIDE;
+    int goodBits = c[a + GOOD] | c[b + GOOD];
+    if (goodBits != 0) {
+      for (int d = 0; d < deltas.length; d++) {
+        int bit = 1 << d;
+        if ((c[a + GOOD] & bit) != 0) {
+          goodCount[d]--;
+        }
+        if ((c[b + GOOD] & bit) != 0) {
+          goodCount[d]--;
+        }
       }
-      if ((good[rb] & bit) != 0) {
-        goodCount[d]--;
-      }
     }
-    if (size[ra] < size[rb]) {
-      int tmp = ra;
-      ra = rb;
-      rb = tmp;
+    int root = r;
+    int child = rq;
+    if (c[a + SIZE] < c[b + SIZE]) {
+      root = rq;
+      child = r;
     }
-    parent[rb] = ra;
-    size[ra] += size[rb];
-    minX[ra] = Math.min(minX[ra], minX[rb]);
-    minY[ra] = Math.min(minY[ra], minY[rb]);
-    maxX[ra] = Math.max(maxX[ra], maxX[rb]);
-    maxY[ra] = Math.max(maxY[ra], maxY[rb]);
-    first[ra] = Math.min(first[ra], first[rb]);
-    good[ra] = 0;
-    good[rb] = 0;
-    return ra;
+    int ro = root * STRIDE;
+    int co = child * STRIDE;
+    parent[child] = root;
+    c[ro + SIZE] += c[co + SIZE];
+    c[ro + MIN_X] = Math.min(c[ro + MIN_X], c[co + MIN_X]);
+    c[ro + MIN_Y] = Math.min(c[ro + MIN_Y], c[co + MIN_Y]);
+    c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
+    c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
+    c[ro + FIRST] = Math.min(c[ro + FIRST], c[co + FIRST]);
+    c[ro + GOOD] = 0;
+    c[co + GOOD] = 0;
+    // Re-score the result at the end of this bucket even if it was scored earlier in it.
+    c[ro + STAMP] = 0;
+    return root;
   }
 }

@@ -55,7 +55,8 @@ public final class WsolCounts {
     }
   }
 
-  WsolCounts merge(WsolCounts o) {
+  /** Adds the counts of another set of images (same grid and IoU thresholds). */
+  public WsolCounts merge(WsolCounts o) {
     for (int m = 0; m < 2; m++) {
       for (int d = 0; d < iouPercents.length; d++) {
         for (int k = 0; k < grid.size(); k++) {

@@ -1,0 +1,109 @@
+package org.fga.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+  static final String SPEC = """
+      name: cli-toy
+      method: {type: baseline}
+      backbone: {arch: resnet18, width: 8}
+      data: {type: noise, imageSize: 32, size: 64, numClasses: 4}
+      schedule: {epochs: 3, batchSize: 8, lr: 0.02, logEvery: 1}
+      eval: {metrics: [accuracy]}
+      seed: 5
+      """;
+
+  private static Path write(Path dir, String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+    Cli missing = Cli.run("train", dir.resolve("nope.yaml").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err().strip()).isEqualTo("fga: error: experiment file not found: " + dir.resolve("nope.yaml"));
+
+    Cli unknownMethod = Cli.run("train", write(dir, "m.yaml", SPEC.replace("type: baseline", "type: gian")).toString());
+    assertThat(unknownMethod.exit()).isEqualTo(2);
+    assertThat(unknownMethod.err()).contains("unknown type 'gian' at 'method'").contains("baseline");
+    assertThat(unknownMethod.err().strip().lines()).hasSize(1);
+
+    Cli unknownArch = Cli.run("train", write(dir, "a.yaml", SPEC.replace("arch: resnet18", "arch: resnet19")).toString(),
+        "--out", dir.toString());
+    assertThat(unknownArch.exit()).isEqualTo(2);
+    assertThat(unknownArch.err()).contains("unknown backbone 'resnet19'; known: ").contains("resnet18, resnet34");
+
+    Cli unknownKey = Cli.run("train", write(dir, "k.yaml", SPEC.replace("lr: 0.02", "lr: 0.02, lrr: 1")).toString());
+    assertThat(unknownKey.exit()).isEqualTo(2);
+    assertThat(unknownKey.err()).contains("k.yaml: unknown key 'schedule.lrr'");
+
+    Cli badOption = Cli.run("train", "--epochs", "many");
+    assertThat(badOption.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void trainsWritesTheRunDirectoryAndRefusesToOverwriteIt(@TempDir Path dir) throws Exception {
+    Path spec = write(dir, "toy.yaml", SPEC.replace("epochs: 3", "epochs: 1"));
+    Cli first = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q");
+    assertThat(first.exit()).as(first.err()).isZero();
+    Path run = dir.resolve("runs/cli-toy");
+    assertThat(run.resolve("spec.resolved.yaml")).exists();
+    assertThat(run.resolve("train.jsonl")).exists();
+    assertThat(run.resolve("checkpoints/epoch-0001.ckpt")).exists();
+    assertThat(first.out()).contains("\"metrics\"").contains("\"top1\"");
+    String metrics = Files.readString(run.resolve("metrics.json"));
+
+    Cli again = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q");
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds a run; resume it with --resume");
+    assertThat(Files.readString(run.resolve("metrics.json"))).isEqualTo(metrics);
+  }
+
+  @Test
+  void aRunKilledMidEpochResumesToTheSameMetrics(@TempDir Path dir) throws Exception {
+    Path spec = write(dir, "toy.yaml", SPEC);
+    Cli straight = Cli.run("train", spec.toString(), "--out", dir.resolve("a").toString(), "-q");
+    assertThat(straight.exit()).as(straight.err()).isZero();
+
+    Path out = dir.resolve("b");
+    Path run = out.resolve("cli-toy");
+    Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"),
+            "org.fga.bench.cli.FgaMain", "train", spec.toString(), "--out", out.toString(), "-q")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+    // kill -9 once the first checkpoint exists and the second epoch is under way
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && child.isAlive()) {
+      Path log = run.resolve("train.jsonl");
+      if (Files.exists(run.resolve("checkpoints/epoch-0001.ckpt")) && Files.exists(log)
+          && Files.readAllLines(log).stream().anyMatch(l -> l.contains("\"epoch\":1"))) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(child.isAlive()).as("child still training when killed; log: %s",
+        Files.readString(dir.resolve("child.log"))).isTrue();
+    child.destroyForcibly().waitFor();
+    assertThat(run.resolve("metrics.json")).doesNotExist();
+
+    Cli resumed = Cli.run("train", "--resume", run.toString(), "-q");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(Files.readString(run.resolve("metrics.json")))
+        .isEqualTo(Files.readString(dir.resolve("a/cli-toy/metrics.json")));
+    List<String> a = Files.readAllLines(dir.resolve("a/cli-toy/train.jsonl"));
+    List<String> b = Files.readAllLines(run.resolve("train.jsonl"));
+    assertThat(b).hasSameSizeAs(a);
+  }
+}
