@@ -59,6 +59,7 @@ class CommandLineTest {
     assertThat(run.resolve("spec.resolved.yaml")).exists();
     assertThat(run.resolve("train.jsonl")).exists();
     assertThat(run.resolve("checkpoints/epoch-0001.ckpt")).exists();
+    assertThat(Files.readString(run.resolve("report.html"))).contains("<h2>Metrics</h2>", "accuracy.top1", "<svg");
     assertThat(first.out()).contains("\"metrics\"").contains("\"top1\"");
     String metrics = Files.readString(run.resolve("metrics.json"));
 

@@ -10,6 +10,7 @@ final class Subcommands {
 
   static List<Object> all() {
     return List.of(
+        new DemoCommand(),
         new TrainCommand(),
         new EvalCommand(),
         new PredictCommand(),

@@ -64,7 +64,13 @@ public final class Evaluator {
     if (needs.heldOut() && spec.heldOut() != null) {
       heldOut = collect(split(spec.heldOut()), collectNeeds, null);
     }
-    EvalOutputs test = collect(split(spec.split()), collectNeeds, heldOut);
+    EvalOutputs test;
+    if (session.train().info().task() == Task.REID) {
+      // re-ID protocols rank a gallery for each query: the reported split is query vs gallery
+      test = collect(Split.QUERY, collectNeeds, heldOut).withGallery(collect(Split.GALLERY, collectNeeds, null));
+    } else {
+      test = collect(split(spec.split()), collectNeeds, heldOut);
+    }
     Map<String, Object> results = new LinkedHashMap<>();
     for (MetricProvider p : metrics) {
       results.put(p.name(), p.compute(test));

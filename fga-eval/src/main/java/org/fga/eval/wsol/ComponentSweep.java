@@ -200,16 +200,7 @@ final class ComponentSweep {
     boolean left = x > 0;
     boolean right = x < w - 1;
     if (y > 0) {
-      int q = p - w;
-      if (left && parent[q - 1] >= 0) {
-        r = join(r, q - 1);
-      }
-      if (parent[q] >= 0) {
-        r = join(r, q);
-      }
-      if (right && parent[q + 1] >= 0) {
-        r = join(r, q + 1);
-      }
+      r = joinRow(r, p - w, left, right);
     }
     if (left && parent[p - 1] >= 0) {
       r = join(r, p - 1);
@@ -218,16 +209,7 @@ final class ComponentSweep {
       r = join(r, p + 1);
     }
     if (y < h - 1) {
-      int q = p + w;
-      if (left && parent[q - 1] >= 0) {
-        r = join(r, q - 1);
-      }
-      if (parent[q] >= 0) {
-        r = join(r, q);
-      }
-      if (right && parent[q + 1] >= 0) {
-        r = join(r, q + 1);
-      }
+      r = joinRow(r, p + w, left, right);
     }
     return r;
   }
@@ -314,6 +296,20 @@ final class ComponentSweep {
     return bits;
   }
 
+  /** Joins root r with the mask pixels among q−1, q, q+1 (a row above or below); returns the root. */
+  private int joinRow(int r, int q, boolean left, boolean right) {
+    if (left && parent[q - 1] >= 0) {
+      r = join(r, q - 1);
+    }
+    if (parent[q] >= 0) {
+      r = join(r, q);
+    }
+    if (right && parent[q + 1] >= 0) {
+      r = join(r, q + 1);
+    }
+    return r;
+  }
+
   private int find(int p) {
     while (parent[p] != p) {
       parent[p] = parent[parent[p]];
@@ -327,7 +323,11 @@ final class ComponentSweep {
    * the result. The joined components' δ bits leave the counts until the result is re-scored.
    */
   private int join(int r, int q) {
-    int rq = find(q);
+    int pq = parent[q];
+    if (pq == r) {
+      return r; // the common case: the neighbour hangs directly under r
+    }
+    int rq = parent[pq] == pq ? pq : find(pq);
     if (rq == r) {
       return r;
     }

@@ -34,7 +34,8 @@ public final class Adam extends Optimizer {
     if (decoupled && wd != 0) {
       w.muli(1 - lr * wd);
     }
-    NDArray g = !decoupled && wd != 0 ? grad.add(w.mul(wd)) : grad;
+    // the gradient is zeroed after the update, so it may serve as scratch space
+    NDArray g = !decoupled && wd != 0 ? grad.addi(w.mul(wd)) : grad;
     NDArray m = slot(key + "/m", mgr -> w.zerosLike());
     NDArray v = slot(key + "/v", mgr -> w.zerosLike());
     m.muli(beta1).addi(g.mul(1 - beta1));

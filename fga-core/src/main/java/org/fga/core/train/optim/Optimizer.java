@@ -3,6 +3,8 @@ package org.fga.core.train.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +31,18 @@ public abstract class Optimizer implements AutoCloseable {
   /** Applies one update with base learning rate {@code lr}, then clears the gradients. */
   public final void step(double lr) {
     steps++;
-    for (ParamGroup g : groups) {
-      double groupLr = lr * g.lrMult();
-      for (int i = 0; i < g.parameters().size(); i++) {
-        Parameter p = g.parameters().get(i);
-        NDArray w = p.getArray();
-        // Results of operations on w are attached to w's manager; a temporary attachment sends
-        // them (and the gradient handle) to a manager closed right after this update instead.
-        try (NDManager tmp = stateManager.newSubManager()) {
+    // Results of operations on a weight attach to the weight's manager; a temporary attachment
+    // sends them (and the gradient handles) to one manager closed right after the update instead.
+    try (NDManager tmp = stateManager.newSubManager()) {
+      for (ParamGroup g : groups) {
+        double groupLr = lr * g.lrMult();
+        for (int i = 0; i < g.parameters().size(); i++) {
+          NDArray w = g.parameters().get(i).getArray();
           w.tempAttach(tmp);
           NDArray grad = w.getGradient();
-          grad.attach(tmp);
           update(g.name() + "/" + i, w, grad, groupLr, g.weightDecay());
-          grad.subi(grad); // zero in place: PyTorch would otherwise accumulate into it
+          // PyTorch accumulates into .grad: zero it in place for the next step
+          JniUtils.zeroGrad((PtNDArray) w);
         }
       }
     }

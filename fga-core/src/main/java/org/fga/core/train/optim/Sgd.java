@@ -20,7 +20,8 @@ public final class Sgd extends Optimizer {
 
   @Override
   protected void update(String key, NDArray w, NDArray grad, double lr, double wd) {
-    NDArray g = wd == 0 ? grad : grad.add(w.mul(wd));
+    // the gradient is zeroed after the update, so it may serve as scratch space
+    NDArray g = wd == 0 ? grad : grad.addi(w.mul(wd));
     if (momentum == 0) {
       w.subi(g.mul(lr));
       return;
