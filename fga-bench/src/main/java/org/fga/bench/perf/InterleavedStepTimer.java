@@ -58,6 +58,9 @@ public final class InterleavedStepTimer {
                 .build();
         threads[me] = new Thread(() -> {
           try {
+            // libtorch's grad mode is per thread and starts enabled in a new one; the engine turns
+            // it off on the thread that started it, and the optimisers' in-place updates need it off
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
             turn[me].acquireUninterruptibly();
             trainer.fit();
           } catch (RuntimeException e) {
