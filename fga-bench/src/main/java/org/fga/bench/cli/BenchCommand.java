@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchBackboneCommand.class,
       org.fga.bench.cli.data.BenchSynthCommand.class,
       org.fga.bench.cli.cal.BenchCalCommand.class,
+      org.fga.bench.cli.rfga.BenchRfgaCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

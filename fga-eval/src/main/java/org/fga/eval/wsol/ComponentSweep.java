@@ -1,5 +1,6 @@
 package org.fga.eval.wsol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fga.core.data.Box;
@@ -133,50 +134,8 @@ final class ComponentSweep {
       }
       int nt = 0;
       for (int i = from; i < to; i++) {
-        int p = order[i];
-        int y = p / w;
-        int x = p - y * w;
-        // Join the components of the neighbours already in the mask; p itself then hangs under the
-        // result, and only becomes a new component (a record write) when it has no such neighbour.
-        int r = -1;
-        boolean left = x > 0;
-        boolean right = x < w - 1;
-        if (y > 0) {
-          r = joinRow(r, p - w, left, right);
-        }
-        if (left && parent[p - 1] >= 0) {
-          r = join(r, p - 1);
-        }
-        if (right && parent[p + 1] >= 0) {
-          r = join(r, p + 1);
-        }
-        if (y < h - 1) {
-          r = joinRow(r, p + w, left, right);
-        }
-        if (r < 0) {
-          parent[p] = p;
-          int o = p * STRIDE;
-          c[o + SIZE] = 1;
-          c[o + MIN_X] = x;
-          c[o + MAX_X] = x;
-          c[o + MIN_Y] = y;
-          c[o + MAX_Y] = y;
-          c[o + FIRST] = p;
-          c[o + GOOD] = 0;
-          c[o + STAMP] = 0;
-          r = p;
-        } else {
-          parent[p] = r;
-          int o = r * STRIDE;
-          c[o + SIZE]++;
-          c[o + MIN_X] = Math.min(c[o + MIN_X], x);
-          c[o + MAX_X] = Math.max(c[o + MAX_X], x);
-          c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
-          c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
-          c[o + FIRST] = Math.min(c[o + FIRST], p);
-          forget(o);
-        }
-        touched[nt++] = r;
+    return List.of(
+);
       }
       if (best >= 0) {
         best = find(best);
@@ -215,6 +174,75 @@ final class ComponentSweep {
       current = f;
       flags[k] = f;
     }
+  }
+
+  /**
+   * Adds pixel p to the mask as a component of its own and joins it to its 8-connected neighbours
+   * already in the mask; returns the root of its component.
+   */
+  private int addPixel(int p, int h, int w) {
+    int[] c = comp;
+    int y = p / w;
+    int x = p - y * w;
+    parent[p] = p;
+    int o = p * STRIDE;
+    c[o + SIZE] = 1;
+    c[o + MIN_X] = x;
+    c[o + MAX_X] = x;
+    c[o + MIN_Y] = y;
+    c[o + MAX_Y] = y;
+    c[o + FIRST] = p;
+    c[o + GOOD] = 0;
+    c[o + STAMP] = 0;
+    int r = p;
+    boolean left = x > 0;
+    boolean right = x < w - 1;
+    if (y > 0) {
+      r = joinRow(r, p - w, left, right);
+    }
+    if (left && parent[p - 1] >= 0) {
+      r = join(r, p - 1);
+    }
+    if (right && parent[p + 1] >= 0) {
+      r = join(r, p + 1);
+    }
+    if (y < h - 1) {
+      r = joinRow(r, p + w, left, right);
+    }
+    return r;
+  }
+
+  /**
+   * The boxes the protocol predicts from one normalised map at threshold τ_k: the inclusive
+   * bounding boxes of the 8-connected components of {@code norm ≥ τ_k} — every component (V2), or
+   * only the largest with the sweep's tie-break (V1) — largest first. Empty for an empty mask.
+   */
+  List<Box> boxesAt(double[] norm, int h, int w, int k, boolean largestOnly) {
+    int n = h * w;
+    ensure(n);
+    gtCount = 0;
+    Arrays.fill(parent, 0, n, -1);
+    Arrays.fill(goodCount, 0);
+    for (int p = 0; p < n; p++) {
+      if (grid.indexOf(norm[p]) >= k) {
+        addPixel(p, h, w);
+      }
+    }
+    List<Integer> roots = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      if (parent[p] >= 0 && find(p) == p) {
+        roots.add(p);
+      }
+    }
+    roots.sort((a, b) -> comp[a * STRIDE + SIZE] != comp[b * STRIDE + SIZE]
+        ? Integer.compare(comp[b * STRIDE + SIZE], comp[a * STRIDE + SIZE])
+        : Integer.compare(comp[a * STRIDE + FIRST], comp[b * STRIDE + FIRST]));
+    List<Box> out = new ArrayList<>();
+    for (int r : largestOnly && !roots.isEmpty() ? roots.subList(0, 1) : roots) {
+      int o = r * STRIDE;
+      out.add(new Box(comp[o + MIN_X], comp[o + MIN_Y], comp[o + MAX_X], comp[o + MAX_Y]));
+    }
+    return out;
   }
 
   private void setGt(List<Box> boxes) {

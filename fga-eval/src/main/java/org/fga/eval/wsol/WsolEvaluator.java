@@ -139,6 +139,18 @@ public final class WsolEvaluator {
   }
 
   /**
+   * The boxes predicted from one map (raw scores; normalised here exactly as in {@link #evaluate})
+   * at threshold τ, which should be a value of the grid such as a report's {@code bestThreshold}:
+   * the components of {@code map ≥ τ}, all of them or only the largest.
+   */
+  public List<Box> boxesAt(double[] map, int h, int w, double tau, boolean largestOnly) {
+    Shapes.requireLength("map", map.length, "height × width", h * w);
+    double[] norm = map.clone();
+    ScoreMaps.normalize(norm, h * w, 0);
+    return new ComponentSweep(grid, deltas).boxesAt(norm, h, w, grid.indexOf(tau), largestOnly);
+  }
+
+  /**
    * The report. Keys: {@code maxBoxAcc} (per requested δ, with the chosen box mode), {@code
    * maxBoxAccV2} (mean over the requested δ with all components), {@code gtKnownLoc} (δ = 50, chosen
    * mode), {@code top1Loc} (only when class outcomes were given), {@code bestThreshold} (τ of
