@@ -46,6 +46,8 @@ def accuracy_case():
 # ---------------------------------------------------------------- multi-label AP
 def voc07_ap(y, s):
     prec, rec, _ = precision_recall_curve(y, s)
+    # sklearn appends the point (recall 0, precision 1), which is no threshold: drop it
+    prec, rec = prec[:-1], rec[:-1]
     ap = 0.0
     for t in np.arange(0.0, 1.1, 0.1):
         p = prec[rec >= t]

@@ -59,6 +59,7 @@ class CommandLineTest {
     assertThat(run.resolve("spec.resolved.yaml")).exists();
     assertThat(run.resolve("train.jsonl")).exists();
     assertThat(run.resolve("checkpoints/epoch-0001.ckpt")).exists();
+    assertThat(Files.readString(run.resolve("report.html"))).contains("<h2>Metrics</h2>", "accuracy.top1", "<svg");
     assertThat(first.out()).contains("\"metrics\"").contains("\"top1\"");
     String metrics = Files.readString(run.resolve("metrics.json"));
 
@@ -105,5 +106,18 @@ class CommandLineTest {
     List<String> a = Files.readAllLines(dir.resolve("a/cli-toy/train.jsonl"));
     List<String> b = Files.readAllLines(run.resolve("train.jsonl"));
     assertThat(b).hasSameSizeAs(a);
+  }
+
+  @Test
+  void quickDemoTrainsAndPrintsTheTable(@TempDir Path dir) throws Exception {
+    Cli demo = Cli.run("demo", "--quick", "--methods", "baseline", "--out", dir.toString(), "-q", "--json");
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    assertThat(demo.err()).contains("| method | top-1 (%) | GT-known Loc (%) | MaxBoxAccV2 (%) |", "| baseline |");
+    assertThat(demo.out()).contains("\"top1\"", "\"gtKnownLoc\"");
+    assertThat(dir.resolve("baseline/attention/0000.png")).exists();
+    assertThat(dir.resolve("summary.md")).exists();
+    // a second call reuses the finished run
+    Cli again = Cli.run("demo", "--quick", "--methods", "baseline", "--out", dir.toString(), "-q");
+    assertThat(again.err()).contains("reused");
   }
 }

@@ -3,7 +3,6 @@ package org.fga.backbones.weights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.fga.backbones.nn.NoGrad;
 import org.fga.backbones.nn.TorchNames;
 import org.fga.core.error.FgaUserException;
 
@@ -126,13 +126,7 @@ public final class WeightLoader {
     // without the parameter's requires-grad flag.
     try (NDManager scratch = target.getManager().newSubManager()) {
       NDArray value = scratch.create(FloatBuffer.wrap(t.toFloats()), target.getShape());
-      boolean grad = JniUtils.isGradMode();
-      JniUtils.setGradMode(false);
-      try {
-        target.set(ALL, value);
-      } finally {
-        JniUtils.setGradMode(grad);
-      }
+      NoGrad.run(() -> target.set(ALL, value));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.fga.bench.cli;
 
+import org.fga.bench.cli.backbone.BenchBackboneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchTrainerCommand.class,
       org.fga.bench.cli.eval.BenchEvalCommand.class,
+      BenchBackboneCommand.class,
+      org.fga.bench.cli.data.BenchSynthCommand.class,
+      org.fga.bench.cli.cal.BenchCalCommand.class,
+      org.fga.bench.cli.rfga.BenchRfgaCommand.class,
       org.fga.bench.cli.gain.BenchGainCommand.class,
     })
 public final class BenchCommand implements Runnable {

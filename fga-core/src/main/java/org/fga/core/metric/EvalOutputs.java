@@ -38,4 +38,10 @@ public record EvalOutputs(
   public int size() {
     return ids.size();
   }
+
+  /** These outputs as the queries of a re-ID evaluation against {@code g}. */
+  public EvalOutputs withGallery(EvalOutputs g) {
+    return new EvalOutputs(info, ids, labels, multiLabels, logits, embeddings, maps, boxes, masks,
+        cameras, heldOut, g);
+  }
 }

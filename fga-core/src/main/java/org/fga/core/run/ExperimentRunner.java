@@ -17,7 +17,7 @@ import org.fga.core.train.Trainer;
 
 /**
  * One experiment end to end: resolved spec → training (resuming from the run directory's newest
- * checkpoint) → evaluation → {@code metrics.json} and attention overlays.
+ * checkpoint) → evaluation → {@code metrics.json}, attention overlays and {@code report.html}.
  */
 public final class ExperimentRunner {
   private final Plugins plugins;
@@ -71,6 +71,7 @@ public final class ExperimentRunner {
         out.set("paper", plugins.json().valueToTree(spec.paper()));
       }
       RunDir.writeAtomically(run.metrics(), plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+      RunReport.write(run, out);
       return out;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise metrics", e);

@@ -98,8 +98,8 @@ public final class AveragePrecision {
           best = c.precision[i];
         }
       }
-      ap += best / 11;
+      ap += best;
     }
-    return ap;
+    return ap / 11;
   }
 }

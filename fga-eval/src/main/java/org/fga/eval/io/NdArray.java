@@ -113,16 +113,8 @@ public final class NdArray {
         return buf.getFloat(off);
       case FLOAT64:
         return buf.getDouble(off);
-      case INT32:
-        return buf.getInt(off);
-      case INT64:
-        return buf.getLong(off);
-      case UINT8:
-        return buf.get(off) & 0xFF;
-      case BOOL:
-        return buf.get(off) != 0 ? 1 : 0;
       default:
-        throw new AssertionError(dtype);
+        return integral(buf, off);
     }
   }
 
@@ -136,8 +128,11 @@ public final class NdArray {
       return (long) v;
     }
     long b = i * dtype.size();
-    ByteBuffer buf = chunk(b);
-    int off = (int) (b & CHUNK_MASK);
+    return integral(chunk(b), (int) (b & CHUNK_MASK));
+  }
+
+  /** An integer-typed value at byte offset {@code off} of {@code buf}. */
+  private long integral(ByteBuffer buf, int off) {
     switch (dtype) {
       case INT32:
         return buf.getInt(off);

@@ -83,12 +83,36 @@ public final class BenchEvalCommand implements Callable<Integer> {
   }
 
   /**
-   * CPU time of the whole process: with other jobs on the machine the wall time varies, while
-   * cpuSeconds / cores is what the run costs on idle cores.
+   * Wall time and process CPU time over one or more timed sections. With other jobs on the machine
+   * the wall time varies; cpuSeconds / cores is what the work costs on idle cores.
    */
-  private static long cpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  static final class Stopwatch {
+    private long wall;
+    private long cpu;
+    private long wall0;
+    private long cpu0;
+
+    Stopwatch start() {
+      wall0 = System.nanoTime();
+      cpu0 = cpuNanos();
+      return this;
+    }
+
+    void stop() {
+      wall += System.nanoTime() - wall0;
+      cpu += cpuNanos() - cpu0;
+    }
+
+    void putInto(Map<String, Object> res, double targetSeconds) {
+      res.put("seconds", wall / 1e9);
+      res.put("cpuSeconds", cpu / 1e9);
+      res.put("targetSeconds", targetSeconds);
+    }
+
+    private static long cpuNanos() {
+      java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
   }
 
   private boolean wanted(String what) {
@@ -99,8 +123,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
     int s = mapSize;
     WsolEvaluator ev = WsolEvaluator.builder().optStep(wsolStep).build();
     WsolCounts total = null;
-    long nanos = 0;
-    long cpu = 0;
+    Stopwatch watch = new Stopwatch();
     int chunk = 256;
     for (int from = 0; from < wsolMaps; from += chunk) {
       int to = Math.min(wsolMaps, from + chunk);
@@ -113,11 +136,9 @@ public final class BenchEvalCommand implements Callable<Integer> {
         int y0 = r.nextInt(s / 2);
         boxes.add(List.of(new Box(x0, y0, x0 + s / 4 + r.nextInt(s / 4), y0 + s / 4 + r.nextInt(s / 4))));
       }
-      long t0 = System.nanoTime();
-      long c0 = cpuNanos();
+      watch.start();
       WsolCounts c = ev.evaluate(ScoreMaps.of(maps, s, s), boxes, null);
-      nanos += System.nanoTime() - t0;
-      cpu += cpuNanos() - c0;
+      watch.stop();
       total = total == null ? c : total.merge(c);
     }
     Map<String, Object> res = new LinkedHashMap<>();
@@ -125,9 +146,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
     res.put("height", s);
     res.put("width", s);
     res.put("thresholds", ev.grid().size());
-    res.put("seconds", nanos / 1e9);
-    res.put("cpuSeconds", cpu / 1e9);
-    res.put("targetSeconds", 30);
+    watch.putInto(res, 30);
     res.put("result", WsolEvaluator.report(total, null, false, new int[] {30, 50, 70}));
     return res;
   }
@@ -171,7 +190,8 @@ public final class BenchEvalCommand implements Callable<Integer> {
     int q = reidQueries;
     int g = reidGallery;
     SplittableRandom r = new SplittableRandom(seed);
-    int ids = 751;
+    // Market-1501 has 751 test identities, about 21 gallery images each.
+    int ids = Math.max(1, Math.min(751, g / 21));
     int[] gid = new int[g];
     int[] gcam = new int[g];
     int[] qid = new int[q];
@@ -195,18 +215,14 @@ public final class BenchEvalCommand implements Callable<Integer> {
       }
       Npy.write(tmp, DType.FLOAT32, new int[] {q, g}, bytes.array());
       bytes = null;
-      long t0 = System.nanoTime();
-      long c0 = cpuNanos();
+      Stopwatch watch = new Stopwatch().start();
       ReidEvaluator ev = new ReidEvaluator(gid, gcam, 50).addAll(DistanceRows.of(Npy.read(tmp)), qid, qcam);
       Map<String, Object> result = ev.toMap();
-      double sec = (System.nanoTime() - t0) / 1e9;
-      double cpu = (cpuNanos() - c0) / 1e9;
+      watch.stop();
       Map<String, Object> res = new LinkedHashMap<>();
       res.put("queries", q);
       res.put("gallery", g);
-      res.put("seconds", sec);
-      res.put("cpuSeconds", cpu);
-      res.put("targetSeconds", 2);
+      watch.putInto(res, 2);
       result.put("cmc", ((List<?>) result.get("cmc")).subList(0, Math.min(5, g)));
       res.put("result", result);
       return res;
@@ -257,18 +273,14 @@ public final class BenchEvalCommand implements Callable<Integer> {
                   throw new UncheckedIOException(e);
                 }
               });
-      long t0 = System.nanoTime();
-      long c0 = cpuNanos();
+      Stopwatch watch = new Stopwatch().start();
       ConfusionMatrix cm = MaskDirectories.evaluate(predDir, gtDir, 21, Mask.IGNORE);
-      double sec = (System.nanoTime() - t0) / 1e9;
-      double cpu = (cpuNanos() - c0) / 1e9;
+      watch.stop();
       Map<String, Object> res = new LinkedHashMap<>();
       res.put("pairs", segPairs);
       res.put("height", h);
       res.put("width", w);
-      res.put("seconds", sec);
-      res.put("cpuSeconds", cpu);
-      res.put("targetSeconds", 5);
+      watch.putInto(res, 5);
       Map<String, Object> result = cm.toMap();
       result.remove("iouPerClass");
       res.put("result", result);
