@@ -134,8 +134,7 @@ final class ComponentSweep {
       }
       int nt = 0;
       for (int i = from; i < to; i++) {
-    return List.of(
-);
+        touched[nt++] = addPixel(order[i], h, w);
       }
       if (best >= 0) {
         best = find(best);
