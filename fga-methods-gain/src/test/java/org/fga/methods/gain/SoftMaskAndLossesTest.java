@@ -119,4 +119,20 @@ class SoftMaskAndLossesTest {
       assertThat(PseudoMasks.seeds(maps, 0.2).toFloatArray()).containsExactly(0, 0, 1, 1, 0, 0, 0, 0);
     }
   }
+
+  @Test
+  void aNearlyFlatMapGetsABoundedGradient() {
+    try (NDManager m = NDManager.newBaseManager();
+        var gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      NDArray a = m.create(new float[] {0f, 0f, 0f, 1e-8f}, new Shape(1, 2, 2));
+      a.setRequiresGradient(true);
+      NDArray t = SoftMask.mask(SoftMask.normalizedAtImage(a, 8, 8), 0.5, 10);
+      gc.backward(t.sum());
+      float g = a.getGradient().abs().max().getFloat();
+      assertThat(Float.isFinite(g)).isTrue();
+      assertThat(g).isLessThan(64 * 10 / SoftMask.MIN_RANGE);
+      // and the map stays (almost) unattended instead of being stretched to [0, 1]
+      assertThat(SoftMask.normalizedAtImage(a, 8, 8).max().getFloat()).isLessThan(1e-3f);
+    }
+  }
 }
