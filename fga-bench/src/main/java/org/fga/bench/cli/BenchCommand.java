@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its figures (JSON on stdout).",
-    subcommands = {org.fga.bench.cli.data.BenchSynthCommand.class})
+    subcommands = {org.fga.bench.cli.data.BenchSynthCommand.class, org.fga.bench.cli.data.BenchDataCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
