@@ -114,10 +114,11 @@ public final class SyntheticDataset implements FgaDataset {
       case MULTILABEL -> new Sample(
           id, s.image(), -1, distinctSorted(s.classes()), s.boxes(), s.objectMask(), s.parts(), -1, -1);
       case REID -> {
-        int first = split == Split.TRAIN ? 1 : generator.config().identities() + 1;
+        // as the disk readers do: training identities are labels 0..N-1, query and gallery images
+        // carry -1 and are matched by identity and camera
+        int label = split == Split.TRAIN ? s.identity() - 1 : -1;
         yield new Sample(
-            id, s.image(), s.identity() - first, null, s.boxes(), s.objectMask(), s.parts(), s.identity(),
-            s.camera());
+            id, s.image(), label, null, s.boxes(), s.objectMask(), s.parts(), s.identity(), s.camera());
       }
       default -> new Sample(id, s.image(), s.classes()[0], null, s.boxes(), s.objectMask(), s.parts(), -1, -1);
     };

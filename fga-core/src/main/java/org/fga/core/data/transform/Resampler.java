@@ -33,15 +33,7 @@ final class Resampler {
       for (int r = 0; r < rows; r++) {
         int srcRow = (ch * inH + rowLo + r) * inW;
         int dstRow = (ch * rows + r) * outW;
-        for (int ox = 0; ox < outW; ox++) {
-          int f = tx.first[ox];
-          int base = ox * tx.stride;
-          float acc = 0;
-          for (int k = 0; k < tx.count[ox]; k++) {
-            acc += src[srcRow + f + k] * tx.weights[base + k];
-          }
-          mid[dstRow + ox] = acc;
-        }
+        horizontal(src, srcRow, mid, dstRow, outW, tx);
       }
     }
     float[] out = new float[c * outH * outW];
@@ -62,7 +54,65 @@ final class Resampler {
     return new FloatImage(c, outH, outW, out);
   }
 
+  /**
+   * One row of the horizontal pass. Every output reads the same number of taps (zero-padded), so
+   * the common 2- and 3-tap cases run as straight-line code: this loop is most of the frame time.
+   */
+  private static void horizontal(float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
+    int n = t.stride;
+    int[] first = t.first;
+    float[] w = t.weights;
+    if (n == 2) {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        dst[dstRow + ox] = src[a] * w[2 * ox] + src[a + 1] * w[2 * ox + 1];
+      }
+    } else if (n == 3) {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        int b = 3 * ox;
+        dst[dstRow + ox] = src[a] * w[b] + src[a + 1] * w[b + 1] + src[a + 2] * w[b + 2];
+      }
+    } else {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        int b = n * ox;
+        float acc = 0;
+        for (int k = 0; k < n; k++) {
+          acc += src[a + k] * w[b + k];
+        }
+        dst[dstRow + ox] = acc;
+      }
+    }
+  }
+
+  /** Taps re-laid with one common count per output (the largest needed), starts kept in range. */
+  private static Taps fixedWidth(Taps t, int inSize) {
+    int n = 1;
+    for (int c : t.count) {
+      n = Math.max(n, c);
+    }
+    n = Math.min(n, inSize);
+    int outSize = t.first.length;
+    int[] first = new int[outSize];
+    int[] count = new int[outSize];
+    float[] weights = new float[outSize * n];
+    for (int i = 0; i < outSize; i++) {
+      int f = Math.min(t.first[i], inSize - n);
+      first[i] = f;
+      count[i] = n;
+      for (int k = 0; k < t.count[i]; k++) {
+        weights[i * n + (t.first[i] - f) + k] = t.weights[i * t.stride + k];
+      }
+    }
+    return new Taps(first, count, weights, n);
+  }
+
   private static Taps taps(int inSize, double start, double length, int outSize) {
+    return fixedWidth(variableTaps(inSize, start, length, outSize), inSize);
+  }
+
+  private static Taps variableTaps(int inSize, double start, double length, int outSize) {
     double scale = length / outSize; // source pixels per output pixel
     double support = Math.max(1.0, scale); // triangle half-width in source pixels
     int stride = (int) Math.ceil(support) * 2 + 1;

@@ -95,7 +95,7 @@ class LayoutWritersTest {
     new ImageFolderLayout().write(CFG, dir);
     SyntheticDataset ds = new SyntheticDataset(CFG, Split.VAL);
     SyntheticScene scene = ds.scene(3);
-    Path file = dir.resolve("val").resolve(org.fga.core.data.synthetic.SyntheticGenerator.className(scene.classes()[0]))
+    Path file = dir.resolve("val").resolve(CubLayout.classDir(scene.classes()[0]))
         .resolve(ImageFolderLayout.fileName(3));
     float[] read = Images.fromBuffered(ImageIO.read(file.toFile())).data();
     float[] orig = scene.image().data();
