@@ -44,22 +44,38 @@ final class StepRunner {
     this.classes = classes;
   }
 
-  /** Seconds of one inference forward pass on a fresh batch. */
-  double forward(int batch, int size, long seed) {
+  /**
+   * Wall-clock and CPU seconds of one iteration. CPU time is the process's (every libtorch thread),
+   * so time spent descheduled by other processes on a busy machine does not count.
+   */
+  record Timing(double wall, double cpu) {}
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+  private static Timing since(long wall0, long cpu0) {
+    return new Timing((System.nanoTime() - wall0) / 1e9, (OS.getProcessCpuTime() - cpu0) / 1e9);
+  }
+
+  /** One inference forward pass on a fresh batch. */
+  Timing forward(int batch, int size, long seed) {
     try (NDManager it = manager.newSubManager()) {
       NDArray x = input(it, batch, size, seed);
+      long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       NDArray out = evalBlock.forward(new ParameterStore(it, false), new NDList(x), false).head();
       checkLogits(out, batch);
-      return (System.nanoTime() - t0) / 1e9;
+      return since(t0, cpu0);
     }
   }
 
-  /** Seconds of one training step on a fresh batch. */
-  double trainStep(int batch, int size, long seed) {
+  /** One training step on a fresh batch. */
+  Timing trainStep(int batch, int size, long seed) {
     try (NDManager it = manager.newSubManager()) {
       NDArray x = input(it, batch, size, seed);
       NDArray y = labels(it, batch, seed);
+      long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray out = trainBlock.forward(new ParameterStore(it, false), new NDList(x), true).head();
@@ -75,7 +91,7 @@ final class StepRunner {
               JniUtils.zeroGrad((PtNDArray) p);
             }
           });
-      return (System.nanoTime() - t0) / 1e9;
+      return since(t0, cpu0);
     }
   }
 
