@@ -141,7 +141,7 @@ public final class BenchBackboneCommand implements Callable<Integer> {
         ourParams.add(p.getArray());
       }
     }
-    StepRunner ours = new StepRunner(manager, net, net, ourParams, CLASSES);
+    StepRunner ours = new StepRunner(manager, net, net, ourParams, CLASSES, CpuClock.of(threads));
     try (Model evalModel = ts == null ? null : load(ts, arch, false);
         Model trainModel = ts == null ? null : load(ts, arch, true)) {
       StepRunner theirs = null;
@@ -154,7 +154,8 @@ public final class BenchBackboneCommand implements Callable<Integer> {
           throw new IllegalStateException(
               "TorchScript " + arch + " has " + tsParams.size() + " trainable tensors, ours " + ourParams.size());
         }
-        theirs = new StepRunner(manager, evalModel.getBlock(), trainModel.getBlock(), tsParams, CLASSES);
+        theirs = new StepRunner(
+                manager, evalModel.getBlock(), trainModel.getBlock(), tsParams, CLASSES, CpuClock.of(threads));
       }
       for (int size : sizes) {
         for (boolean train : new boolean[] {false, true}) {
