@@ -3,14 +3,17 @@ package org.fga.bench.grid;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fga.core.error.FgaUserException;
 
-/** A dotted path into the {@code metrics} object of {@code metrics.json}, e.g. {@code wsol.maxBoxAcc.50}. */
+/**
+ * A dotted path into the {@code metrics} object of {@code metrics.json}, e.g. {@code
+ * wsol.maxBoxAcc.50}; a numeric part indexes an array from 0 ({@code reid.cmc.0} is rank-1).
+ */
 public record MetricPath(String path) {
   /** The number at this path, or a one-line error naming the path and the keys that exist there. */
   public double read(JsonNode metrics, String origin) {
     JsonNode n = metrics;
     StringBuilder seen = new StringBuilder();
     for (String part : path.split("\\.")) {
-      JsonNode next = n.get(part);
+      JsonNode next = n.isArray() && part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
       if (next == null) {
         java.util.List<String> keys = new java.util.ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);

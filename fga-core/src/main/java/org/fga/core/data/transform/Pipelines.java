@@ -1,0 +1,41 @@
+package org.fga.core.data.transform;
+
+import org.fga.core.data.SampleTransform;
+
+/**
+ * The standard pipelines of the papers, for the loader to use before normalisation. Training:
+ * random crop and flip (plus erasing for re-ID); evaluation: deterministic resize and centre crop.
+ */
+public final class Pipelines {
+  private Pipelines() {}
+
+  /** ImageNet-style training: random-resized crop to {@code size} and a horizontal flip. */
+  public static SampleTransform trainRandomResizedCrop(int size) {
+    return RandomResizedCrop.builder(size, size).build().then(new HorizontalFlip(0.5));
+  }
+
+  /**
+   * Fine-grained training (CUB practice, e.g. 512 then 448): resize the shorter side, random
+   * crop, flip.
+   */
+  public static SampleTransform trainResizeCrop(int resize, int crop) {
+    return Resize.shorterSide(resize).then(new RandomCrop(crop, crop)).then(new HorizontalFlip(0.5));
+  }
+
+  /** Evaluation: resize the shorter side, centre crop. */
+  public static SampleTransform eval(int resize, int crop) {
+    return Resize.shorterSide(resize).then(new CenterCrop(crop, crop));
+  }
+
+  /** re-ID training (torchreid practice): resize to h × w, flip, random erasing with the mean. */
+  public static SampleTransform trainReid(int height, int width) {
+    return Resize.to(height, width)
+        .then(new HorizontalFlip(0.5))
+        .then(new RandomErasing(0.5, RandomErasing.IMAGENET_MEAN));
+  }
+
+  /** re-ID evaluation: resize to h × w. */
+  public static SampleTransform evalReid(int height, int width) {
+    return Resize.to(height, width);
+  }
+}

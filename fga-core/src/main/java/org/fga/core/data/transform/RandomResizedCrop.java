@@ -1,0 +1,101 @@
+package org.fga.core.data.transform;
+
+import java.util.Random;
+import org.fga.core.data.Sample;
+import org.fga.core.data.SampleTransform;
+
+/**
+ * The Inception crop: a region with a random share of the area (default 8%..100%) and a random
+ * log-uniform aspect ratio (default 3/4..4/3), scaled to height × width. After ten failed draws
+ * it falls back to the central crop with the ratio clamped, as torchvision does.
+ */
+public final class RandomResizedCrop implements SampleTransform {
+  private final int height;
+  private final int width;
+  private final double minScale;
+  private final double maxScale;
+  private final double minRatio;
+  private final double maxRatio;
+
+  private RandomResizedCrop(Builder b) {
+    this.height = b.height;
+    this.width = b.width;
+    this.minScale = b.minScale;
+    this.maxScale = b.maxScale;
+    this.minRatio = b.minRatio;
+    this.maxRatio = b.maxRatio;
+  }
+
+  public static Builder builder(int height, int width) {
+    return new Builder(height, width);
+  }
+
+  @Override
+  public Sample apply(Sample s, Random random) {
+    int h = s.image().height();
+    int w = s.image().width();
+    double area = (double) h * w;
+    double logLo = Math.log(minRatio);
+    double logHi = Math.log(maxRatio);
+    for (int attempt = 0; attempt < 10; attempt++) {
+      double target = area * (minScale + (maxScale - minScale) * random.nextDouble());
+      double ratio = Math.exp(logLo + (logHi - logLo) * random.nextDouble());
+      int cw = (int) Math.round(Math.sqrt(target * ratio));
+      int ch = (int) Math.round(Math.sqrt(target / ratio));
+      if (cw > 0 && ch > 0 && cw <= w && ch <= h) {
+        int top = random.nextInt(h - ch + 1);
+        int left = random.nextInt(w - cw + 1);
+        return Regions.crop(s, left, top, cw, ch, height, width);
+      }
+    }
+    double ratio = (double) w / h;
+    int cw = w;
+    int ch = h;
+    if (ratio < minRatio) {
+      ch = (int) Math.round(w / minRatio);
+    } else if (ratio > maxRatio) {
+      cw = (int) Math.round(h * maxRatio);
+    }
+    return Regions.crop(s, (w - cw) / 2, (h - ch) / 2, cw, ch, height, width);
+  }
+
+  /** Builder in DJL style. */
+  public static final class Builder {
+    private final int height;
+    private final int width;
+    private double minScale = 0.08;
+    private double maxScale = 1.0;
+    private double minRatio = 3.0 / 4.0;
+    private double maxRatio = 4.0 / 3.0;
+
+    private Builder(int height, int width) {
+      if (height <= 0 || width <= 0) {
+        throw new IllegalArgumentException("crop size must be positive, got " + width + "x" + height);
+      }
+      this.height = height;
+      this.width = width;
+    }
+
+    public Builder optScale(double min, double max) {
+      if (!(min > 0 && min <= max && max <= 1)) {
+        throw new IllegalArgumentException("scale range must satisfy 0 < min <= max <= 1, got " + min + ".." + max);
+      }
+      minScale = min;
+      maxScale = max;
+      return this;
+    }
+
+    public Builder optRatio(double min, double max) {
+      if (!(min > 0 && min <= max)) {
+        throw new IllegalArgumentException("ratio range must satisfy 0 < min <= max, got " + min + ".." + max);
+      }
+      minRatio = min;
+      maxRatio = max;
+      return this;
+    }
+
+    public RandomResizedCrop build() {
+      return new RandomResizedCrop(this);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.fga.methods.cal;
+
+import java.util.List;
+import org.fga.core.error.FgaUserException;
+
+/**
+ * The settings shared by {@code cal} and {@code wsdan} (the two differ only in the weight of the
+ * counterfactual effect term), resolved to plain numbers.
+ *
+ * @param tap backbone stage the attention reads (null: the last)
+ * @param attentionMaps M, the number of attention maps
+ * @param featureScale the pooled, normalised feature is multiplied by this before the classifier
+ * @param rawWeight weight of CE on the raw images
+ * @param augWeight weight of CE on the augmented (crop + drop) images, a mean over both halves
+ * @param effectWeight weight of CE on the effect logits of raw and augmented images (0: WS-DAN)
+ * @param centreWeight weight of the centre loss
+ * @param centreBeta centre update rate β in {@code c += β·(f − c)}
+ * @param normalizeCentres L2-normalise the centres before the loss and the update (the reference
+ *     code does; the WS-DAN paper does not)
+ * @param cropTheta crop threshold range: θ ~ U(lo, hi) times the map's maximum
+ * @param cropPadding padding of the crop box, as a fraction of the image side
+ * @param dropTheta drop threshold range
+ * @param testCropTheta crop threshold of the test-time attention crop
+ * @param testCropPadding padding of the test-time attention crop
+ * @param testViews 2 (raw + one crop) or 8 (raw + three crops, each also flipped)
+ */
+record FgvcSettings(
+    String tap,
+    int attentionMaps,
+    double featureScale,
+    double rawWeight,
+    double augWeight,
+    double effectWeight,
+    double centreWeight,
+    double centreBeta,
+    boolean normalizeCentres,
+    double[] cropTheta,
+    double cropPadding,
+    double[] dropTheta,
+    double testCropTheta,
+    double testCropPadding,
+    int testViews) {
+
+  static double[] range(String key, List<Double> v, double lo, double hi) {
+    if (v == null) {
+      return new double[] {lo, hi};
+    }
+    if (v.size() != 2 || v.get(0) > v.get(1) || v.get(0) < 0 || v.get(1) > 1) {
+      throw new FgaUserException(
+          "method." + key + " must be [lo, hi] with 0 <= lo <= hi <= 1, got " + v);
+    }
+    return new double[] {v.get(0), v.get(1)};
+  }
+
+  static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new FgaUserException(message);
+    }
+  }
+
+  static double or(Double v, double d) {
+    return v == null ? d : v;
+  }
+
+  static int or(Integer v, int d) {
+    return v == null ? d : v;
+  }
+}

@@ -1,0 +1,41 @@
+package org.fga.methods.cal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+import org.fga.core.method.MethodConfig;
+
+/**
+ * Settings of {@code wsdan}: the CAL network and augmentation without the counterfactual effect
+ * term (the ablation row). Keys and defaults as {@link CalConfig} minus {@code effectWeight}.
+ */
+@JsonTypeName("wsdan")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WsdanConfig(
+    String tap,
+    Integer attentionMaps,
+    Double featureScale,
+    Double rawWeight,
+    Double augWeight,
+    Double centreWeight,
+    Double centreBeta,
+    Boolean normalizeCentres,
+    List<Double> cropTheta,
+    Double cropPadding,
+    List<Double> dropTheta,
+    Double testCropTheta,
+    Double testCropPadding,
+    Integer testViews)
+    implements MethodConfig {
+
+  public static WsdanConfig defaults() {
+    return new WsdanConfig(null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  FgvcSettings settings() {
+    return Fgvc.settings(tap, attentionMaps, featureScale, rawWeight, augWeight, 0.0, centreWeight,
+        centreBeta, normalizeCentres, cropTheta, cropPadding, dropTheta, testCropTheta,
+        testCropPadding, testViews);
+  }
+}
