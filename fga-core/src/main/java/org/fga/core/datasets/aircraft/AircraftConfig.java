@@ -20,10 +20,8 @@ import org.fga.core.datasets.DiskDataConfig;
 public record AircraftConfig(String root, int imageSize, boolean skipCorrupt, String level, String trainSet)
     implements DiskDataConfig {
   public AircraftConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for aircraft");
-    }
-    imageSize = imageSize == 0 ? 448 : imageSize;
+    DiskDataConfig.requireRoot(root, "aircraft");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
     level = level == null ? "variant" : level.toLowerCase(Locale.ROOT);
     trainSet = trainSet == null ? "trainval" : trainSet.toLowerCase(Locale.ROOT);
     if (!level.equals("variant") && !level.equals("family") && !level.equals("manufacturer")) {
@@ -31,9 +29,6 @@ public record AircraftConfig(String root, int imageSize, boolean skipCorrupt, St
     }
     if (!trainSet.equals("trainval") && !trainSet.equals("train")) {
       throw new IllegalArgumentException("data.trainSet must be trainval or train, got '" + trainSet + "'");
-    }
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
     }
   }
 

@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.Roots;
@@ -23,47 +21,30 @@ import org.fga.core.error.FgaUserException;
  * class name", names may hold spaces), and {@code images_box.txt} ("id xmin ymin xmax ymax",
  * 1-based inclusive pixels). Images keep their 20-pixel copyright banner at the bottom.
  */
-public final class AircraftDatasetProvider implements DiskDatasetProvider {
+public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConfig> {
+  public AircraftDatasetProvider() {
+    super(
+        "aircraft",
+        "FGVC-Aircraft 2013b: 100 variants / 70 families / 30 manufacturers, boxes",
+        AircraftConfig.class,
+        AircraftConfig::of);
+  }
+
   private static final Map<String, String> CLASS_FILES =
       Map.of("variant", "variants.txt", "family", "families.txt", "manufacturer", "manufacturers.txt");
 
   @Override
-  public String name() {
-    return "aircraft";
-  }
-
-  @Override
-  public String description() {
-    return "FGVC-Aircraft 2013b: 100 variants / 70 families / 30 manufacturers, boxes";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return AircraftConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
+  protected List<Split> splitsOf(AircraftConfig config) {
     return List.of(Split.TRAIN, Split.VAL, Split.TEST);
   }
 
   @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
-    AircraftConfig cfg = DiskDatasetProvider.cast(config, AircraftConfig.class, name());
-    return Map.of(Split.TRAIN, cfg.trainSet().equals("trainval") ? 6667 : 3334, Split.VAL, 3333, Split.TEST, 3333);
+  protected Map<Split, Integer> officialCounts(AircraftConfig config) {
+    return Map.of(Split.TRAIN, config.trainSet().equals("trainval") ? 6667 : 3334, Split.VAL, 3333, Split.TEST, 3333);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return AircraftConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    AircraftConfig cfg = DiskDatasetProvider.cast(config, AircraftConfig.class, name());
-    if (!splits(cfg).contains(split)) {
-      throw new FgaUserException("aircraft has no split " + split + "; it has " + splits(cfg));
-    }
+  protected FileDataset read(AircraftConfig cfg, Split split) {
     Path data = Roots.find(cfg.root(), name(), "images_box.txt", "data", "fgvc-aircraft-2013b/data");
     Path classFile = data.resolve(CLASS_FILES.get(cfg.level()));
     List<String> classes = new ArrayList<>();
@@ -105,6 +86,6 @@ public final class AircraftDatasetProvider implements DiskDatasetProvider {
       Box box = boxes.get(id);
       entries.add(Entry.classification(data.resolve("images").resolve(id + ".jpg"), "images/" + id + ".jpg", label, box == null ? null : List.of(box)));
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, classes.size(), List.copyOf(classes)), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }
 }

@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.IdLists;
@@ -23,43 +22,22 @@ import org.fga.core.error.FgaUserException;
  * optional object masks. Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with
  * 0-based pixel origin; the inclusive box is x .. x + width - 1.
  */
-public final class CubDatasetProvider implements DiskDatasetProvider {
-  @Override
-  public String name() {
-    return "cub";
+public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
+  public CubDatasetProvider() {
+    super(
+        "cub",
+        "CUB-200-2011 birds: 200 classes, boxes, optional masks (root: CUB_200_2011)",
+        CubConfig.class,
+        CubConfig::of);
   }
 
   @Override
-  public String description() {
-    return "CUB-200-2011 birds: 200 classes, boxes, optional masks (root: CUB_200_2011)";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return CubConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
-    return List.of(Split.TRAIN, Split.TEST);
-  }
-
-  @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(CubConfig config) {
     return Map.of(Split.TRAIN, 5994, Split.TEST, 5794);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return CubConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    CubConfig cfg = DiskDatasetProvider.cast(config, CubConfig.class, name());
-    if (split != Split.TRAIN && split != Split.TEST) {
-      throw new FgaUserException("cub has no split " + split + "; it has [TRAIN, TEST]");
-    }
+  protected FileDataset read(CubConfig cfg, Split split) {
     Path root = Roots.find(cfg.root(), name(), "images.txt", "CUB_200_2011");
     Path classesFile = root.resolve("classes.txt");
     List<String[]> classRows = TextFiles.rows(classesFile);

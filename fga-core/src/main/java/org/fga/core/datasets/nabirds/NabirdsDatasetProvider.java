@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.IdLists;
@@ -24,43 +22,22 @@ import org.fga.core.error.FgaUserException;
  * (1011 nodes), but images are labelled only with the 555 leaf categories; those ids, sorted,
  * become the labels 0..554, as in the papers.
  */
-public final class NabirdsDatasetProvider implements DiskDatasetProvider {
-  @Override
-  public String name() {
-    return "nabirds";
+public final class NabirdsDatasetProvider extends BaseDiskProvider<NabirdsConfig> {
+  public NabirdsDatasetProvider() {
+    super(
+        "nabirds",
+        "NABirds: 555 North American bird categories, boxes",
+        NabirdsConfig.class,
+        NabirdsConfig::of);
   }
 
   @Override
-  public String description() {
-    return "NABirds: 555 North American bird categories, boxes";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return NabirdsConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
-    return List.of(Split.TRAIN, Split.TEST);
-  }
-
-  @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(NabirdsConfig config) {
     return Map.of(Split.TRAIN, 23929, Split.TEST, 24633);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return NabirdsConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    NabirdsConfig cfg = DiskDatasetProvider.cast(config, NabirdsConfig.class, name());
-    if (!splits(cfg).contains(split)) {
-      throw new FgaUserException("nabirds has no split " + split + "; it has " + splits(cfg));
-    }
+  protected FileDataset read(NabirdsConfig cfg, Split split) {
     Path root = Roots.find(cfg.root(), name(), "images.txt", "nabirds");
     Path classesFile = root.resolve("classes.txt");
     Map<Integer, String> names = new HashMap<>();
@@ -93,6 +70,6 @@ public final class NabirdsDatasetProvider implements DiskDatasetProvider {
       Box box = boxes.get(id);
       entries.add(Entry.classification(root.resolve("images").resolve(rel), "images/" + rel, index.get(labels.get(id)), box == null ? null : List.of(box)));
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, classNames.size(), List.copyOf(classNames)), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.CLASSIFICATION, classNames, entries);
   }
 }

@@ -15,13 +15,8 @@ import org.fga.core.datasets.DiskDataConfig;
 @JsonTypeName("cars")
 public record CarsConfig(String root, int imageSize, boolean skipCorrupt) implements DiskDataConfig {
   public CarsConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for cars");
-    }
-    imageSize = imageSize == 0 ? 448 : imageSize;
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
-    }
+    DiskDataConfig.requireRoot(root, "cars");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
   }
 
   /** Reads the block with every key optional but {@code root}. */

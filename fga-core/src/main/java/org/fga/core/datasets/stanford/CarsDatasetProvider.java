@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.MatFiles;
@@ -25,43 +23,22 @@ import us.hebi.matlab.mat.types.Struct;
  * root or in {@code devkit/}). Each annotation struct has {@code bbox_x1..bbox_y2} (1-based
  * inclusive pixels), {@code class} (1-based) and {@code fname}.
  */
-public final class CarsDatasetProvider implements DiskDatasetProvider {
-  @Override
-  public String name() {
-    return "cars";
+public final class CarsDatasetProvider extends BaseDiskProvider<CarsConfig> {
+  public CarsDatasetProvider() {
+    super(
+        "cars",
+        "Stanford Cars: 196 car models, boxes (MATLAB annotations)",
+        CarsConfig.class,
+        CarsConfig::of);
   }
 
   @Override
-  public String description() {
-    return "Stanford Cars: 196 car models, boxes (MATLAB annotations)";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return CarsConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
-    return List.of(Split.TRAIN, Split.TEST);
-  }
-
-  @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(CarsConfig config) {
     return Map.of(Split.TRAIN, 8144, Split.TEST, 8041);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return CarsConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    CarsConfig cfg = DiskDatasetProvider.cast(config, CarsConfig.class, name());
-    if (!splits(cfg).contains(split)) {
-      throw new FgaUserException("cars has no split " + split + "; it has " + splits(cfg));
-    }
+  protected FileDataset read(CarsConfig cfg, Split split) {
     Path root = Roots.find(cfg.root(), name(), "devkit", "stanford_cars", "stanford-cars");
     MatFiles meta = MatFiles.open(root.resolve("devkit/cars_meta.mat"));
     Cell names = meta.variable("class_names", Cell.class);
@@ -90,7 +67,7 @@ public final class CarsDatasetProvider implements DiskDatasetProvider {
       String fname = mat.text(a, "fname", i);
       entries.add(Entry.classification(images.resolve(fname), images.getFileName() + "/" + fname, label - 1, List.of(new Box(x0, y0, x1, y1))));
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, classes.size(), List.copyOf(classes)), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }
 
   /** The test labels were released after the devkit; people put the file in either place. */

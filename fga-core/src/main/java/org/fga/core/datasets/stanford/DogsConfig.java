@@ -15,13 +15,8 @@ import org.fga.core.datasets.DiskDataConfig;
 @JsonTypeName("dogs")
 public record DogsConfig(String root, int imageSize, boolean skipCorrupt) implements DiskDataConfig {
   public DogsConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for dogs");
-    }
-    imageSize = imageSize == 0 ? 448 : imageSize;
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
-    }
+    DiskDataConfig.requireRoot(root, "dogs");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
   }
 
   /** Reads the block with every key optional but {@code root}. */

@@ -7,11 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.MatFiles;
@@ -27,43 +25,22 @@ import us.hebi.matlab.mat.types.Matrix;
  * with {@code file_list} (paths under Images/) and {@code labels} (1-based). Class names are the
  * breed part of the folder names, in label order.
  */
-public final class DogsDatasetProvider implements DiskDatasetProvider {
-  @Override
-  public String name() {
-    return "dogs";
+public final class DogsDatasetProvider extends BaseDiskProvider<DogsConfig> {
+  public DogsDatasetProvider() {
+    super(
+        "dogs",
+        "Stanford Dogs: 120 breeds, boxes (MATLAB lists, VOC-style XML)",
+        DogsConfig.class,
+        DogsConfig::of);
   }
 
   @Override
-  public String description() {
-    return "Stanford Dogs: 120 breeds, boxes (MATLAB lists, VOC-style XML)";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return DogsConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
-    return List.of(Split.TRAIN, Split.TEST);
-  }
-
-  @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(DogsConfig config) {
     return Map.of(Split.TRAIN, 12000, Split.TEST, 8580);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return DogsConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    DogsConfig cfg = DiskDatasetProvider.cast(config, DogsConfig.class, name());
-    if (!splits(cfg).contains(split)) {
-      throw new FgaUserException("dogs has no split " + split + "; it has " + splits(cfg));
-    }
+  protected FileDataset read(DogsConfig cfg, Split split) {
     Path root = Roots.find(cfg.root(), name(), "train_list.mat", "stanford_dogs");
     // class names come from both lists so that they are the same for either split
     String[] names = new String[0];
@@ -101,6 +78,6 @@ public final class DogsDatasetProvider implements DiskDatasetProvider {
       }
       classes.add(names[c]);
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, classes.size(), List.copyOf(classes)), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }
 }

@@ -40,10 +40,8 @@ public record VocConfig(
           "train", "tvmonitor");
 
   public VocConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for voc");
-    }
-    imageSize = imageSize == 0 ? 224 : imageSize;
+    DiskDataConfig.requireRoot(root, "voc");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
     task = task == null ? "multilabel" : task.toLowerCase(Locale.ROOT);
     if (!task.equals("multilabel") && !task.equals("segmentation")) {
       throw new IllegalArgumentException("data.task must be multilabel or segmentation for voc, got '" + task + "'");
@@ -52,9 +50,6 @@ public record VocConfig(
     classes = classes == null ? VOC_CLASSES : List.copyOf(classes);
     if (classes.isEmpty() || classes.size() > 254) {
       throw new IllegalArgumentException("data.classes must name 1..254 classes, got " + classes.size());
-    }
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
     }
   }
 

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.Roots;
@@ -25,47 +24,30 @@ import org.fga.core.error.FgaUserException;
  * the classes of their non-difficult objects and every object box; segmentation samples carry
  * the class map (0 background, 1..C classes, 255 ignore) as {@code objectMask}.
  */
-public final class VocDatasetProvider implements DiskDatasetProvider {
-  @Override
-  public String name() {
-    return "voc";
+public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
+  public VocDatasetProvider() {
+    super(
+        "voc",
+        "PASCAL VOC 2012 multi-label classification or segmentation (SBD train_aug supported)",
+        VocConfig.class,
+        VocConfig::of);
   }
 
   @Override
-  public String description() {
-    return "PASCAL VOC 2012 multi-label classification or segmentation (SBD train_aug supported)";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return VocConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
+  protected List<Split> splitsOf(VocConfig config) {
     return List.of(Split.TRAIN, Split.VAL, Split.TEST);
   }
 
   @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
-    VocConfig cfg = DiskDatasetProvider.cast(config, VocConfig.class, name());
-    if (cfg.task().equals("segmentation")) {
-      return Map.of(Split.TRAIN, cfg.trainSet().equals("train_aug") ? 10582 : 1464, Split.VAL, 1449, Split.TEST, 1449);
+  protected Map<Split, Integer> officialCounts(VocConfig config) {
+    if (config.task().equals("segmentation")) {
+      return Map.of(Split.TRAIN, config.trainSet().equals("train_aug") ? 10582 : 1464, Split.VAL, 1449, Split.TEST, 1449);
     }
     return Map.of(Split.TRAIN, 5717, Split.VAL, 5823, Split.TEST, 5823);
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return VocConfig.of(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    VocConfig cfg = DiskDatasetProvider.cast(config, VocConfig.class, name());
-    if (!splits(cfg).contains(split)) {
-      throw new FgaUserException("voc has no split " + split + "; it has " + splits(cfg));
-    }
+  protected FileDataset read(VocConfig cfg, Split split) {
     Path root = Roots.find(cfg.root(), name(), "ImageSets", "VOC2012", "VOCdevkit/VOC2012");
     boolean seg = cfg.task().equals("segmentation");
     String list = split == Split.TRAIN ? cfg.trainSet() : "val";
