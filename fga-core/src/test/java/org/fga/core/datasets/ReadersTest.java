@@ -94,6 +94,25 @@ class ReadersTest {
   }
 
   @Test
+  void imageFolderAttachesImageNetStyleBoxXml() throws Exception {
+    Path boxes = dir.resolve("val_boxes");
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.VAL);
+    for (int i = 0; i < gen.size(); i++) {
+      var b = gen.scene(i).boxes().get(0);
+      String name = ImageFolderLayout.fileName(i).replace(".png", ".xml");
+      Files.createDirectories(boxes.resolve("val"));
+      Files.writeString(boxes.resolve("val").resolve(name),
+          "<annotation><object><name>n0</name><bndbox><xmin>" + (b.x0() + 1) + "</xmin><ymin>" + (b.y0() + 1)
+              + "</ymin><xmax>" + (b.x1() + 1) + "</xmax><ymax>" + (b.y1() + 1) + "</ymax></bndbox></object></annotation>");
+    }
+    FileDataset val = open("imagefolder", new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()), Split.VAL);
+    for (Entry e : val.entries()) {
+      int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
+      assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
+    }
+  }
+
+  @Test
   void marketDropsJunkKeepsDistractorsAndRelabelsTrainingIdentities() {
     MarketConfig cfg = MarketConfig.of(dir.resolve("market").toString());
     FileDataset train = open("market1501", cfg, Split.TRAIN);
