@@ -84,4 +84,19 @@ public final class MatFiles {
     }
     return type.cast(a);
   }
+
+  /** A label map stored as a matrix in field {@code field} of the struct variable {@code variable}. */
+  public org.fga.core.data.Mask labelMap(String variable, String field) {
+    Struct s = variable(variable, Struct.class);
+    Matrix m = as(field(s, field, 0), Matrix.class, "field '" + field + "'");
+    int h = m.getNumRows();
+    int w = m.getNumCols();
+    byte[] out = new byte[h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = (byte) (int) m.getDouble(y, x); // MATLAB stores column-major; index by (row, col)
+      }
+    }
+    return new org.fga.core.data.Mask(h, w, out);
+  }
 }

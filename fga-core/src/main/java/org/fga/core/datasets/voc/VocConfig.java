@@ -20,6 +20,9 @@ import org.fga.core.datasets.DiskDataConfig;
  *     {@code SegmentationClassAug/})
  * @param classes class names in label order; missing: the 20 VOC classes
  * @param includeDifficult count objects marked difficult as image labels (off: VOC ignores them)
+ * @param sbd the SBD {@code dataset} folder (with {@code cls/}, {@code train.txt}, {@code val.txt});
+ *     with {@code trainSet: train_aug} and no {@code SegmentationClassAug/}, the augmented set is
+ *     built from it: SBD train + val + VOC train, minus VOC val (10582 images)
  */
 @JsonTypeName("voc")
 public record VocConfig(
@@ -29,7 +32,8 @@ public record VocConfig(
     String task,
     String trainSet,
     List<String> classes,
-    boolean includeDifficult)
+    boolean includeDifficult,
+    String sbd)
     implements DiskDataConfig {
 
   /** The 20 PASCAL VOC classes in their official (alphabetical) order. */
@@ -62,13 +66,14 @@ public record VocConfig(
       @JsonProperty("task") String task,
       @JsonProperty("trainSet") String trainSet,
       @JsonProperty("classes") List<String> classes,
-      @JsonProperty("includeDifficult") Boolean includeDifficult) {
+      @JsonProperty("includeDifficult") Boolean includeDifficult,
+      @JsonProperty("sbd") String sbd) {
     return new VocConfig(
         root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, task, trainSet, classes,
-        includeDifficult != null && includeDifficult);
+        includeDifficult != null && includeDifficult, sbd);
   }
 
   public static VocConfig of(String root) {
-    return new VocConfig(root, 0, false, null, null, null, false);
+    return new VocConfig(root, 0, false, null, null, null, false, null);
   }
 }
