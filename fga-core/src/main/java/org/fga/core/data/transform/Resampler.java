@@ -121,8 +121,10 @@ final class Resampler {
     float[] weights = new float[outSize * stride];
     for (int i = 0; i < outSize; i++) {
       double centre = start + (i + 0.5) * scale; // continuous source coordinate
-      int lo = (int) Math.floor(centre - support);
-      int hi = (int) Math.ceil(centre + support);
+      // source pixels whose centres (p + 0.5) lie strictly inside the triangle's support; for
+      // upscaling that is two pixels, not three with a zero weight
+      int lo = (int) Math.floor(centre - support - 0.5) + 1;
+      int hi = (int) Math.ceil(centre + support - 0.5);
       lo = Math.max(lo, 0);
       hi = Math.min(hi, inSize);
       if (hi <= lo) { // region entirely outside: clamp to the nearest edge pixel
