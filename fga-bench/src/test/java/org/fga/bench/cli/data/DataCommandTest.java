@@ -57,6 +57,20 @@ class DataCommandTest {
   }
 
   @Test
+  void checkTakesOtherKeysOfTheDataBlock() {
+    Path root = dir.resolve("voc");
+    assertThat(run("data", "synth", "--out", root.toString(), "--layout", "voc", "--train-size", "6", "--test-size", "4",
+        "--image-size", "32").code()).isZero();
+    String classes = "[red_disc, red_square, red_triangle, red_bar, blue_disc, blue_square, blue_triangle, blue_bar]";
+    Run seg = run("data", "check", "--dataset", "voc", "--root", root.toString(), "-o", "task=segmentation", "-o", "classes=" + classes);
+    assertThat(seg.code()).as(seg.err()).isZero();
+    assertThat(seg.out()).contains("\"official\" : 1464");
+    Run bad = run("data", "check", "--dataset", "voc", "--root", root.toString(), "-o", "task=detection");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("data.task must be multilabel or segmentation for voc, got 'detection'");
+  }
+
+  @Test
   void badInputExitsWithTwoAndOneLine() {
     Run layout = run("data", "synth", "--out", dir.toString(), "--layout", "coco");
     assertThat(layout.code()).isEqualTo(2);
