@@ -26,15 +26,9 @@ final class FgvcLayouts {
   private FgvcLayouts() {}
 
   /** FGVC-Aircraft: {@code data/images/<7 digits>.jpg}, text lists, 1-based boxes. */
-  static final class Aircraft implements Layout {
-    @Override
-    public String name() {
-      return "aircraft";
-    }
-
-    @Override
-    public String task() {
-      return "classification";
+  static final class Aircraft extends NamedLayout {
+    Aircraft() {
+      super("aircraft", "classification");
     }
 
     @Override
@@ -94,18 +88,12 @@ final class FgvcLayouts {
   }
 
   /** NABirds: CUB-style lists keyed by UUIDs, sparse class ids from a larger taxonomy. */
-  static final class Nabirds implements Layout {
+  static final class Nabirds extends NamedLayout {
     /** Class c of the generator has NABirds id FIRST_ID + 3c: leaf ids are not contiguous. */
     static final int FIRST_ID = 295;
 
-    @Override
-    public String name() {
-      return "nabirds";
-    }
-
-    @Override
-    public String task() {
-      return "classification";
+    Nabirds() {
+      super("nabirds", "classification");
     }
 
     @Override
@@ -155,15 +143,9 @@ final class FgvcLayouts {
   }
 
   /** Stanford Cars: image folders and MATLAB annotation structs. */
-  static final class Cars implements Layout {
-    @Override
-    public String name() {
-      return "cars";
-    }
-
-    @Override
-    public String task() {
-      return "classification";
+  static final class Cars extends NamedLayout {
+    Cars() {
+      super("cars", "classification");
     }
 
     @Override
@@ -197,15 +179,9 @@ final class FgvcLayouts {
   }
 
   /** Stanford Dogs: breed folders, VOC-style XML without extension, MATLAB file lists. */
-  static final class Dogs implements Layout {
-    @Override
-    public String name() {
-      return "dogs";
-    }
-
-    @Override
-    public String task() {
-      return "classification";
+  static final class Dogs extends NamedLayout {
+    Dogs() {
+      super("dogs", "classification");
     }
 
     /** The breed folder of class c, e.g. {@code n02085000-red_disc}. */
