@@ -2,15 +2,23 @@ package org.fga.core.datasets;
 
 import com.google.inject.AbstractModule;
 import java.util.List;
+import org.fga.core.datasets.aircraft.AircraftConfig;
+import org.fga.core.datasets.aircraft.AircraftDatasetProvider;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.cub.CubDatasetProvider;
 import org.fga.core.datasets.imagefolder.ImageFolderConfig;
 import org.fga.core.datasets.imagefolder.ImageFolderDatasetProvider;
+import org.fga.core.datasets.nabirds.NabirdsConfig;
+import org.fga.core.datasets.nabirds.NabirdsDatasetProvider;
 import org.fga.core.datasets.reid.DukeConfig;
 import org.fga.core.datasets.reid.MarketConfig;
 import org.fga.core.datasets.reid.Msmt17Config;
 import org.fga.core.datasets.reid.ReidDatasetProvider;
 import org.fga.core.datasets.reid.VeriConfig;
+import org.fga.core.datasets.stanford.CarsConfig;
+import org.fga.core.datasets.stanford.CarsDatasetProvider;
+import org.fga.core.datasets.stanford.DogsConfig;
+import org.fga.core.datasets.stanford.DogsDatasetProvider;
 import org.fga.core.datasets.voc.VocConfig;
 import org.fga.core.datasets.voc.VocDatasetProvider;
 import org.fga.core.plugin.ConfigTypes;
@@ -28,7 +36,11 @@ public final class DatasetsModule extends AbstractModule implements FgaModule {
         .dataset(ReidDatasetProvider.Market.class)
         .dataset(ReidDatasetProvider.Duke.class)
         .dataset(ReidDatasetProvider.Veri.class)
-        .dataset(ReidDatasetProvider.Msmt17.class);
+        .dataset(ReidDatasetProvider.Msmt17.class)
+        .dataset(NabirdsDatasetProvider.class)
+        .dataset(AircraftDatasetProvider.class)
+        .dataset(CarsDatasetProvider.class)
+        .dataset(DogsDatasetProvider.class);
   }
 
   @Override
@@ -42,6 +54,10 @@ public final class DatasetsModule extends AbstractModule implements FgaModule {
             MarketConfig.class,
             DukeConfig.class,
             VeriConfig.class,
-            Msmt17Config.class));
+            Msmt17Config.class,
+            NabirdsConfig.class,
+            AircraftConfig.class,
+            CarsConfig.class,
+            DogsConfig.class));
   }
 }

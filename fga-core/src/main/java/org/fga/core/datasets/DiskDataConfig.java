@@ -12,4 +12,19 @@ public interface DiskDataConfig extends DataConfig {
    * instead of failing the run.
    */
   boolean skipCorrupt();
+
+  /** Validation shared by the config records: a root is required. */
+  static void requireRoot(String root, String dataset) {
+    if (root == null || root.isBlank()) {
+      throw new IllegalArgumentException("data.root is required for " + dataset);
+    }
+  }
+
+  /** {@code imageSize} with 0 (missing) meaning {@code fallback}; negative sizes are rejected. */
+  static int imageSizeOr(int imageSize, int fallback) {
+    if (imageSize < 0) {
+      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
+    }
+    return imageSize == 0 ? fallback : imageSize;
+  }
 }

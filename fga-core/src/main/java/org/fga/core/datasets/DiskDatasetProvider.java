@@ -19,13 +19,4 @@ public interface DiskDatasetProvider extends DatasetProvider {
 
   @Override
   FileDataset open(DataConfig config, Split split);
-
-  /** The config as the provider's own type, or an error naming both types. */
-  static <T extends DataConfig> T cast(DataConfig config, Class<T> type, String dataset) {
-    if (!type.isInstance(config)) {
-      throw new IllegalArgumentException(
-          "dataset " + dataset + " needs a " + type.getSimpleName() + ", got " + config.getClass().getSimpleName());
-    }
-    return type.cast(config);
-  }
 }

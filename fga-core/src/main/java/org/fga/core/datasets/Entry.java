@@ -34,7 +34,9 @@ public record Entry(
     /** Grey image thresholded at half (CUB's soft segmentations). */
     BINARY,
     /** Palette or grey PNG whose indices are class ids, 255 = ignore (VOC). */
-    INDICES
+    INDICES,
+    /** SBD's MATLAB file: the {@code Segmentation} label map of the {@code GTcls} struct. */
+    SBD_MAT
   }
 
   public static Entry classification(Path image, String id, int label, List<Box> boxes) {

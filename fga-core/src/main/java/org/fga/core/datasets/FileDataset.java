@@ -75,7 +75,11 @@ public class FileDataset implements FgaDataset {
     FloatImage img = ImageFiles.read(e.image());
     Mask mask = null;
     if (e.mask() != null) {
-      mask = e.maskKind() == Entry.MaskKind.INDICES ? ImageFiles.readIndices(e.mask()) : ImageFiles.readBinary(e.mask());
+      mask = switch (e.maskKind()) {
+        case INDICES -> ImageFiles.readIndices(e.mask());
+        case SBD_MAT -> MatFiles.open(e.mask()).labelMap("GTcls", "Segmentation");
+        default -> ImageFiles.readBinary(e.mask());
+      };
       if (mask.height() != img.height() || mask.width() != img.width()) {
         throw new FgaUserException(
             "mask " + e.mask() + " is " + mask.width() + "x" + mask.height() + " but its image " + e.image()

@@ -94,6 +94,25 @@ class ReadersTest {
   }
 
   @Test
+  void imageFolderAttachesImageNetStyleBoxXml() throws Exception {
+    Path boxes = dir.resolve("val_boxes");
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.VAL);
+    for (int i = 0; i < gen.size(); i++) {
+      var b = gen.scene(i).boxes().get(0);
+      String name = ImageFolderLayout.fileName(i).replace(".png", ".xml");
+      Files.createDirectories(boxes.resolve("val"));
+      Files.writeString(boxes.resolve("val").resolve(name),
+          "<annotation><object><name>n0</name><bndbox><xmin>" + (b.x0() + 1) + "</xmin><ymin>" + (b.y0() + 1)
+              + "</ymin><xmax>" + (b.x1() + 1) + "</xmax><ymax>" + (b.y1() + 1) + "</ymax></bndbox></object></annotation>");
+    }
+    FileDataset val = open("imagefolder", new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()), Split.VAL);
+    for (Entry e : val.entries()) {
+      int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
+      assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
+    }
+  }
+
+  @Test
   void marketDropsJunkKeepsDistractorsAndRelabelsTrainingIdentities() {
     MarketConfig cfg = MarketConfig.of(dir.resolve("market").toString());
     FileDataset train = open("market1501", cfg, Split.TRAIN);
@@ -125,8 +144,8 @@ class ReadersTest {
       names.add(SyntheticGenerator.className(c));
     }
     String root = dir.toString(); // finds VOCdevkit/VOC2012 inside
-    VocConfig ml = new VocConfig(root, 0, false, "multilabel", null, names, false);
-    VocConfig seg = new VocConfig(root, 0, false, "segmentation", null, names, false);
+    VocConfig ml = new VocConfig(root, 0, false, "multilabel", null, names, false, null);
+    VocConfig seg = new VocConfig(root, 0, false, "segmentation", null, names, false, null);
     FileDataset train = open("voc", ml, Split.TRAIN);
     FileDataset val = open("voc", seg, Split.VAL);
     assertThat(train.size()).isEqualTo(16);
@@ -156,6 +175,51 @@ class ReadersTest {
     assertThatThrownBy(() -> open("voc", VocConfig.of(root), Split.TRAIN))
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("is not one of [aeroplane");
+  }
+
+  @Test
+  void vocTrainAugIsBuiltFromSbdMatFiles() throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      names.add(SyntheticGenerator.className(c));
+    }
+    // SBD holds train images 0..9 and val image 0 (which VOC's val list must take out again)
+    Path sbd = dir.resolve("benchmark_RELEASE/dataset");
+    SyntheticDataset genTrain = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
+    SyntheticDataset genVal = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
+    List<String> sbdTrain = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String id = VocLayout.imageId("train", i);
+      sbdTrain.add(id);
+      writeSbdMat(sbd.resolve("cls").resolve(id + ".mat"), genTrain.scene(i).classMap());
+    }
+    String valId = VocLayout.imageId("val", 0);
+    writeSbdMat(sbd.resolve("cls").resolve(valId + ".mat"), genVal.scene(0).classMap());
+    Files.write(sbd.resolve("train.txt"), sbdTrain);
+    Files.write(sbd.resolve("val.txt"), List.of(valId));
+    VocConfig cfg = new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, dir.resolve("benchmark_RELEASE").toString());
+    FileDataset aug = open("voc", cfg, Split.TRAIN);
+    assertThat(aug.size()).isEqualTo(16); // SBD's 10 + VOC train's 16, overlapping, minus the val image
+    assertThat(aug.entries()).noneMatch(e -> e.id().contains(valId));
+    Sample fromMat = aug.get(3);
+    assertThat(aug.entries().get(3).maskKind()).isEqualTo(Entry.MaskKind.SBD_MAT);
+    assertThat(fromMat.objectMask().data()).isEqualTo(genTrain.scene(3).classMap().data());
+    assertThat(aug.entries().get(12).maskKind()).isEqualTo(Entry.MaskKind.INDICES);
+    assertThat(aug.get(12).objectMask().height()).isEqualTo(40);
+    VocConfig noSbd = new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, null);
+    assertThatThrownBy(() -> open("voc", noSbd, Split.TRAIN)).hasMessageContaining("data.sbd");
+  }
+
+  private static void writeSbdMat(Path file, org.fga.core.data.Mask m) throws Exception {
+    us.hebi.matlab.mat.types.Matrix seg = us.hebi.matlab.mat.format.Mat5.newMatrix(m.height(), m.width(), us.hebi.matlab.mat.types.MatlabType.UInt8);
+    for (int y = 0; y < m.height(); y++) {
+      for (int x = 0; x < m.width(); x++) {
+        seg.setDouble(y, x, m.get(y, x));
+      }
+    }
+    us.hebi.matlab.mat.types.Struct gt = us.hebi.matlab.mat.format.Mat5.newStruct().set("Segmentation", seg);
+    Files.createDirectories(file.getParent());
+    us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("GTcls", gt), file.toFile());
   }
 
   @Test

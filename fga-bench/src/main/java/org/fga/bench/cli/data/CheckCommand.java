@@ -34,6 +34,12 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--root", required = true, description = "The dataset's folder as unpacked.")
   String root;
 
+  @Option(
+      names = {"-o", "--option"},
+      paramLabel = "KEY=VALUE",
+      description = "Another key of the dataset's data: block, e.g. -o task=segmentation -o trainSet=train_aug.")
+  Map<String, String> options = new LinkedHashMap<>();
+
   @Option(names = "--no-decode", description = "Only check that image files exist (fast), do not decode them.")
   boolean noDecode;
 
@@ -53,7 +59,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       throw new FgaUserException("dataset '" + dataset + "' is not read from disk; checkable: " + String.join(", ", disks));
     }
-    DataConfig cfg = disk.configFor(root);
+    DataConfig cfg = options.isEmpty() ? disk.configFor(root) : configWith(plugins, disk);
     DatasetCheck.Report r =
         DatasetCheck.run(disk, cfg, !noDecode, (done, total) -> System.err.printf("\rfga: checked %d/%d images", done, total));
     System.err.println();
@@ -86,5 +92,29 @@ public final class CheckCommand implements Callable<Integer> {
     json.put("splits", splits);
     System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return r.filesOk() ? 0 : 2;
+  }
+
+  /** The data: block {type, root, options...} read as an experiment file's would be. */
+  private DataConfig configWith(Plugins plugins, DiskDatasetProvider disk) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("type", disk.name());
+    block.put("root", root);
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      try {
+        // YAML scalars, so that 448 is a number and true a boolean, as in an experiment file
+        block.put(e.getKey(), plugins.yaml().readValue(e.getValue(), Object.class));
+      } catch (java.io.IOException ex) {
+        throw new FgaUserException("option " + e.getKey() + ": cannot read value '" + e.getValue() + "'");
+      }
+    }
+    try {
+      return plugins.json().convertValue(block, DataConfig.class);
+    } catch (IllegalArgumentException ex) {
+      Throwable c = ex;
+      while (c.getCause() != null) {
+        c = c.getCause();
+      }
+      throw new FgaUserException("data options " + options + ": " + c.getMessage().split("\n")[0]);
+    }
   }
 }

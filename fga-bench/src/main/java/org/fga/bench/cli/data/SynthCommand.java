@@ -24,7 +24,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Dataset root to write (created if missing).")
   Path out;
 
-  @Option(names = "--layout", required = true, description = "cub, voc, market or imagefolder.")
+  @Option(names = "--layout", required = true, description = "cub, voc, market, imagefolder, aircraft, nabirds, cars or dogs.")
   String layout;
 
   @Option(names = "--num-classes", description = "Classes (default ${DEFAULT-VALUE}).", defaultValue = "8")

@@ -24,18 +24,12 @@ import org.fga.core.data.synthetic.SyntheticScene;
  * released {@code segmentations/NNN.Class_Name/Class_Name_NNNN.png} object masks (0 or 255).
  * Training images come first, then test images; ids are 1-based.
  */
-public final class CubLayout implements Layout {
+public final class CubLayout extends NamedLayout {
   /** Our one annotated part, the class-defining wing patch. CUB has 15 parts; we have one. */
   public static final String PART_NAME = "wing patch";
 
-  @Override
-  public String name() {
-    return "cub";
-  }
-
-  @Override
-  public String task() {
-    return "classification";
+  public CubLayout() {
+    super("cub", "classification");
   }
 
   /** The folder name of class {@code c} (0-based), e.g. {@code 001.red_disc}. */

@@ -14,15 +14,9 @@ import org.fga.core.data.synthetic.SyntheticDataset;
  * and {@code test/}. Class folders are numbered ({@code 001.red_disc}) so that sorting them, as
  * folder readers do, gives back the generator's class order. Lossless PNG, so a reader's output can be compared pixel for pixel.
  */
-public final class ImageFolderLayout implements Layout {
-  @Override
-  public String name() {
-    return "imagefolder";
-  }
-
-  @Override
-  public String task() {
-    return "classification";
+public final class ImageFolderLayout extends NamedLayout {
+  public ImageFolderLayout() {
+    super("imagefolder", "classification");
   }
 
   @Override

@@ -17,15 +17,9 @@ import org.fga.core.data.synthetic.SyntheticScene;
  * 0000}) and junk images (person {@code -1}), a few of each, which the standard protocol keeps
  * as negatives and ignores respectively.
  */
-public final class MarketLayout implements Layout {
-  @Override
-  public String name() {
-    return "market";
-  }
-
-  @Override
-  public String task() {
-    return "reid";
+public final class MarketLayout extends NamedLayout {
+  public MarketLayout() {
+    super("market", "reid");
   }
 
   /** The Market-1501 file name of an image: person -1 is junk, 0 a distractor. */

@@ -24,15 +24,9 @@ import org.fga.core.data.synthetic.SyntheticScene;
  * lists) and {@code ImageSets/Segmentation}. Our training split becomes {@code train}, our test
  * split {@code val} (VOC's evaluation split). Scenes are multi-label.
  */
-public final class VocLayout implements Layout {
-  @Override
-  public String name() {
-    return "voc";
-  }
-
-  @Override
-  public String task() {
-    return "multilabel";
+public final class VocLayout extends NamedLayout {
+  public VocLayout() {
+    super("voc", "multilabel");
   }
 
   /** The VOC-style image id of image {@code i} of a split. */

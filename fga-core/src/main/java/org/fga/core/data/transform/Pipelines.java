@@ -38,4 +38,22 @@ public final class Pipelines {
   public static SampleTransform evalReid(int height, int width) {
     return Resize.to(height, width);
   }
+
+  /**
+   * The usual pipeline for a dataset: synthetic images already have the configured size, so they
+   * are only flipped (a random crop could cut the small part out); re-ID sets are resized to their
+   * height × width; other disk sets use resize-to-8/7 then a crop of {@code imageSize} (512 → 448,
+   * 256 → 224), random with a flip for training and central for evaluation.
+   */
+  public static SampleTransform standard(org.fga.core.data.DataConfig config, boolean train) {
+    if (config instanceof org.fga.core.data.synthetic.SyntheticConfig) {
+      return train ? new HorizontalFlip(0.5) : SampleTransform.identity();
+    }
+    if (config instanceof org.fga.core.datasets.reid.ReidConfig r) {
+      return train ? trainReid(r.height(), r.width()) : evalReid(r.height(), r.width());
+    }
+    int crop = config.imageSize();
+    int resize = (int) Math.round(crop * 8.0 / 7.0);
+    return train ? trainResizeCrop(resize, crop) : eval(resize, crop);
+  }
 }

@@ -69,9 +69,7 @@ public final class RandomResizedCrop implements SampleTransform {
     private double maxRatio = 4.0 / 3.0;
 
     private Builder(int height, int width) {
-      if (height <= 0 || width <= 0) {
-        throw new IllegalArgumentException("crop size must be positive, got " + width + "x" + height);
-      }
+      Regions.checkSize("crop", height, width);
       this.height = height;
       this.width = width;
     }

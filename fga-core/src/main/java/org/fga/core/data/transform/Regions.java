@@ -35,6 +35,13 @@ public final class Regions {
         s.camera());
   }
 
+  /** Rejects non-positive output sizes with a message naming the step. */
+  static void checkSize(String step, int height, int width) {
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException(step + " size must be positive, got " + width + "x" + height);
+    }
+  }
+
   static Mask mask(Mask m, double x0, double y0, double w, double h, int outH, int outW) {
     if (m == null) {
       return null;

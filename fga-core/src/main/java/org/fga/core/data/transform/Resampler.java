@@ -18,6 +18,9 @@ final class Resampler {
    * of outH × outW.
    */
   static FloatImage resample(FloatImage img, double x0, double y0, double w, double h, int outH, int outW) {
+    if (w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0)) {
+      return copy(img, (int) x0, (int) y0, outH, outW); // a plain crop: no filtering needed
+    }
     Taps tx = taps(img.width(), x0, w, outW);
     Taps ty = taps(img.height(), y0, h, outH);
     int c = img.channels();
@@ -47,6 +50,31 @@ final class Resampler {
           int row = (ch * rows + f + k) * outW;
           for (int ox = 0; ox < outW; ox++) {
             out[dst + ox] += mid[row + ox] * wgt;
+          }
+        }
+      }
+    }
+    return new FloatImage(c, outH, outW, out);
+  }
+
+  /** The window at (x0, y0), edge pixels repeated where it leaves the image. */
+  private static FloatImage copy(FloatImage img, int x0, int y0, int outH, int outW) {
+    int c = img.channels();
+    int inH = img.height();
+    int inW = img.width();
+    float[] src = img.data();
+    float[] out = new float[c * outH * outW];
+    boolean inside = x0 >= 0 && y0 >= 0 && x0 + outW <= inW && y0 + outH <= inH;
+    for (int ch = 0; ch < c; ch++) {
+      for (int y = 0; y < outH; y++) {
+        int sy = Math.min(Math.max(y0 + y, 0), inH - 1);
+        int srcRow = (ch * inH + sy) * inW;
+        int dstRow = (ch * outH + y) * outW;
+        if (inside) {
+          System.arraycopy(src, srcRow + x0, out, dstRow, outW);
+        } else {
+          for (int x = 0; x < outW; x++) {
+            out[dstRow + x] = src[srcRow + Math.min(Math.max(x0 + x, 0), inW - 1)];
           }
         }
       }
@@ -121,8 +149,10 @@ final class Resampler {
     float[] weights = new float[outSize * stride];
     for (int i = 0; i < outSize; i++) {
       double centre = start + (i + 0.5) * scale; // continuous source coordinate
-      int lo = (int) Math.floor(centre - support);
-      int hi = (int) Math.ceil(centre + support);
+      // source pixels whose centres (p + 0.5) lie strictly inside the triangle's support; for
+      // upscaling that is two pixels, not three with a zero weight
+      int lo = (int) Math.floor(centre - support - 0.5) + 1;
+      int hi = (int) Math.ceil(centre + support - 0.5);
       lo = Math.max(lo, 0);
       hi = Math.min(hi, inSize);
       if (hi <= lo) { // region entirely outside: clamp to the nearest edge pixel

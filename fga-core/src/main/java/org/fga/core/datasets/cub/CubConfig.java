@@ -18,13 +18,8 @@ import org.fga.core.datasets.DiskDataConfig;
 public record CubConfig(String root, int imageSize, boolean skipCorrupt, String segmentations)
     implements DiskDataConfig {
   public CubConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for cub");
-    }
-    imageSize = imageSize == 0 ? 448 : imageSize;
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
-    }
+    DiskDataConfig.requireRoot(root, "cub");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
   }
 
   /** Reads the block with every key optional but {@code root}. */

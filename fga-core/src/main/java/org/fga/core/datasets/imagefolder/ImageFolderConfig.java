@@ -17,13 +17,8 @@ import org.fga.core.datasets.DiskDataConfig;
 @JsonTypeName("imagefolder")
 public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt, String boxes) implements DiskDataConfig {
   public ImageFolderConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for imagefolder");
-    }
-    imageSize = imageSize == 0 ? 224 : imageSize;
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
-    }
+    DiskDataConfig.requireRoot(root, "imagefolder");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
   }
 
   /** Reads the block with every key optional but {@code root}. */

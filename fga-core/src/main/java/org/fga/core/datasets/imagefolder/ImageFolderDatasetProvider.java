@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.Roots;
@@ -28,30 +26,22 @@ import org.fga.core.error.FgaUserException;
  * folder present, if there is no {@code train/}). {@code TEST} reads {@code test/}, or {@code
  * val/} when there is no {@code test/} (ImageNet ships train and val only).
  */
-public final class ImageFolderDatasetProvider implements DiskDatasetProvider {
+public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFolderConfig> {
   static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
-  @Override
-  public String name() {
-    return "imagefolder";
+  public ImageFolderDatasetProvider() {
+    super(
+        "imagefolder",
+        "class-per-folder images (root/train/<class>/*.jpg, root/val/...), optional box XML",
+        ImageFolderConfig.class,
+        ImageFolderConfig::of);
   }
 
   @Override
-  public String description() {
-    return "class-per-folder images (root/train/<class>/*.jpg, root/val/...), optional box XML";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return ImageFolderConfig.class;
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
-    ImageFolderConfig cfg = DiskDatasetProvider.cast(config, ImageFolderConfig.class, name());
+  protected List<Split> splitsOf(ImageFolderConfig config) {
     List<Split> out = new ArrayList<>();
     for (Split s : List.of(Split.TRAIN, Split.VAL, Split.TEST)) {
-      if (Files.isDirectory(Path.of(cfg.root()).resolve(folder(Path.of(cfg.root()), s)))) {
+      if (Files.isDirectory(Path.of(config.root()).resolve(folder(Path.of(config.root()), s)))) {
         out.add(s);
       }
     }
@@ -59,13 +49,8 @@ public final class ImageFolderDatasetProvider implements DiskDatasetProvider {
   }
 
   @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(ImageFolderConfig config) {
     return Map.of(); // any folder tree is valid
-  }
-
-  @Override
-  public DataConfig configFor(String root) {
-    return ImageFolderConfig.of(root);
   }
 
   private static String folder(Path root, Split s) {
@@ -78,8 +63,7 @@ public final class ImageFolderDatasetProvider implements DiskDatasetProvider {
   }
 
   @Override
-  public FileDataset open(DataConfig config, Split split) {
-    ImageFolderConfig cfg = DiskDatasetProvider.cast(config, ImageFolderConfig.class, name());
+  protected FileDataset read(ImageFolderConfig cfg, Split split) {
     Path root = Path.of(cfg.root());
     if (!Files.isDirectory(root)) {
       throw new FgaUserException("imagefolder root " + root + " is not a folder");
@@ -111,7 +95,7 @@ public final class ImageFolderDatasetProvider implements DiskDatasetProvider {
         entries.add(Entry.classification(f, Roots.idOf(root, f), label, boxesOf(boxRoot, dir.getFileName().toString(), f)));
       }
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, classes.size(), List.copyOf(classes)), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }
 
   private static List<Box> boxesOf(Path boxRoot, String splitDir, Path image) {

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.datasets.DiskDatasetProvider;
+import org.fga.core.datasets.BaseDiskProvider;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.Roots;
@@ -26,49 +24,26 @@ import org.fga.core.error.FgaUserException;
  * in the gallery as negatives, training identities are relabelled 0..N-1 in sorted order; query
  * and gallery samples carry label -1 and are matched by {@code identity} and {@code camera}.
  */
-public class ReidDatasetProvider implements DiskDatasetProvider {
+public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
   private final ReidSet set;
 
   ReidDatasetProvider(ReidSet set) {
+    super(set.name(), set.title() + " re-identification (train / query / gallery)", set.configType(), set.configFor());
     this.set = set;
   }
 
   @Override
-  public String name() {
-    return set.name();
-  }
-
-  @Override
-  public String description() {
-    return set.title() + " re-identification (train / query / gallery)";
-  }
-
-  @Override
-  public Class<? extends DataConfig> configType() {
-    return set.configType();
-  }
-
-  @Override
-  public List<Split> splits(DataConfig config) {
+  protected List<Split> splitsOf(ReidConfig config) {
     return List.of(Split.TRAIN, Split.QUERY, Split.GALLERY);
   }
 
   @Override
-  public Map<Split, Integer> officialCounts(DataConfig config) {
+  protected Map<Split, Integer> officialCounts(ReidConfig config) {
     return set.official();
   }
 
   @Override
-  public DataConfig configFor(String root) {
-    return set.configFor().apply(root);
-  }
-
-  @Override
-  public FileDataset open(DataConfig config, Split split) {
-    ReidConfig cfg = DiskDatasetProvider.cast(config, set.configType(), name());
-    if (!set.folders().containsKey(split)) {
-      throw new FgaUserException(name() + " has no split " + split + "; it has " + splits(config));
-    }
+  protected FileDataset read(ReidConfig cfg, Split split) {
     String marker = set.lists().isEmpty() ? set.folders().get(Split.TRAIN) : set.lists().get(Split.TRAIN).get(0);
     Path root = Roots.find(cfg.root(), name(), marker, set.unpacked());
     List<Item> train = items(root, Split.TRAIN);
@@ -87,7 +62,7 @@ public class ReidDatasetProvider implements DiskDatasetProvider {
       entries.add(new Entry(it.file, Roots.idOf(root, it.file), label, null, null, null, null, it.pid, it.camera));
     }
     List<String> names = relabel.keySet().stream().map(p -> String.format("%04d", p)).toList();
-    return new FileDataset(new DatasetInfo(name(), Task.REID, relabel.size(), names), entries, cfg.skipCorrupt());
+    return dataset(cfg, Task.REID, names, entries);
   }
 
   private record Item(Path file, int pid, int camera) {}

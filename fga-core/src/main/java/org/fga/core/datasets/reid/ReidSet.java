@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.fga.core.data.DataConfig;
 import org.fga.core.data.Split;
 
 /**
@@ -31,7 +30,7 @@ record ReidSet(
     Pattern pattern,
     Map<Split, Integer> official,
     Class<? extends ReidConfig> configType,
-    Function<String, DataConfig> configFor) {
+    Function<String, ? extends ReidConfig> configFor) {
 
   static final ReidSet MARKET =
       new ReidSet(

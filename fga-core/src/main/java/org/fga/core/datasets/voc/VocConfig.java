@@ -20,6 +20,9 @@ import org.fga.core.datasets.DiskDataConfig;
  *     {@code SegmentationClassAug/})
  * @param classes class names in label order; missing: the 20 VOC classes
  * @param includeDifficult count objects marked difficult as image labels (off: VOC ignores them)
+ * @param sbd the SBD {@code dataset} folder (with {@code cls/}, {@code train.txt}, {@code val.txt});
+ *     with {@code trainSet: train_aug} and no {@code SegmentationClassAug/}, the augmented set is
+ *     built from it: SBD train + val + VOC train, minus VOC val (10582 images)
  */
 @JsonTypeName("voc")
 public record VocConfig(
@@ -29,7 +32,8 @@ public record VocConfig(
     String task,
     String trainSet,
     List<String> classes,
-    boolean includeDifficult)
+    boolean includeDifficult,
+    String sbd)
     implements DiskDataConfig {
 
   /** The 20 PASCAL VOC classes in their official (alphabetical) order. */
@@ -40,10 +44,8 @@ public record VocConfig(
           "train", "tvmonitor");
 
   public VocConfig {
-    if (root == null || root.isBlank()) {
-      throw new IllegalArgumentException("data.root is required for voc");
-    }
-    imageSize = imageSize == 0 ? 224 : imageSize;
+    DiskDataConfig.requireRoot(root, "voc");
+    imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
     task = task == null ? "multilabel" : task.toLowerCase(Locale.ROOT);
     if (!task.equals("multilabel") && !task.equals("segmentation")) {
       throw new IllegalArgumentException("data.task must be multilabel or segmentation for voc, got '" + task + "'");
@@ -52,9 +54,6 @@ public record VocConfig(
     classes = classes == null ? VOC_CLASSES : List.copyOf(classes);
     if (classes.isEmpty() || classes.size() > 254) {
       throw new IllegalArgumentException("data.classes must name 1..254 classes, got " + classes.size());
-    }
-    if (imageSize < 0) {
-      throw new IllegalArgumentException("data.imageSize must be positive, got " + imageSize);
     }
   }
 
@@ -67,13 +66,14 @@ public record VocConfig(
       @JsonProperty("task") String task,
       @JsonProperty("trainSet") String trainSet,
       @JsonProperty("classes") List<String> classes,
-      @JsonProperty("includeDifficult") Boolean includeDifficult) {
+      @JsonProperty("includeDifficult") Boolean includeDifficult,
+      @JsonProperty("sbd") String sbd) {
     return new VocConfig(
         root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, task, trainSet, classes,
-        includeDifficult != null && includeDifficult);
+        includeDifficult != null && includeDifficult, sbd);
   }
 
   public static VocConfig of(String root) {
-    return new VocConfig(root, 0, false, null, null, null, false);
+    return new VocConfig(root, 0, false, null, null, null, false, null);
   }
 }

@@ -108,6 +108,6 @@ class LayoutWritersTest {
   void unknownLayoutNamesTheKnownOnes() {
     assertThatThrownBy(() -> Layout.named("coco"))
         .isInstanceOf(FgaUserException.class)
-        .hasMessage("unknown layout 'coco'; known: cub, voc, market, imagefolder");
+        .hasMessage("unknown layout 'coco'; known: cub, voc, market, imagefolder, aircraft, nabirds, cars, dogs");
   }
 }

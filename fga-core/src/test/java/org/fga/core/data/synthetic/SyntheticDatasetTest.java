@@ -172,20 +172,6 @@ class SyntheticDatasetTest {
   }
 
   static Box boundsOf(Mask m) {
-    int x0 = Integer.MAX_VALUE;
-    int y0 = Integer.MAX_VALUE;
-    int x1 = -1;
-    int y1 = -1;
-    for (int y = 0; y < m.height(); y++) {
-      for (int x = 0; x < m.width(); x++) {
-        if (m.get(y, x) != 0) {
-          x0 = Math.min(x0, x);
-          y0 = Math.min(y0, y);
-          x1 = Math.max(x1, x);
-          y1 = Math.max(y1, y);
-        }
-      }
-    }
-    return new Box(x0, y0, x1, y1);
+    return m.bounds();
   }
 }
