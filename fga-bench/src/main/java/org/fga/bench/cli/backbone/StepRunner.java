@@ -19,7 +19,8 @@ import org.fga.backbones.nn.NoGrad;
  * Times one network's forward pass and training step. The same code drives our blocks and the
  * TorchScript modules, so any gap is the networks', not the harness's: the input is built before
  * the clock starts; a train step is forward, softmax cross-entropy, backward and a plain SGD
- * update of every trainable parameter, then the gradients are zeroed.
+ * update of every trainable parameter, then the gradients are zeroed. One {@link ParameterStore}
+ * serves every iteration, as in DJL's trainer.
  */
 final class StepRunner {
   private static final float LR = 1e-4f;
@@ -46,6 +47,8 @@ final class StepRunner {
       java.util.function.LongSupplier cpuClock) {
     this.manager = manager;
     this.cpuClock = cpuClock;
+    // One store for the whole run, as DJL's Trainer keeps one.
+    this.store = new ParameterStore(manager, false);
     this.evalBlock = evalBlock;
     this.trainBlock = trainBlock;
     this.trainable = List.copyOf(trainable);
@@ -59,6 +62,7 @@ final class StepRunner {
   record Timing(double wall, double cpu) {}
 
   private final java.util.function.LongSupplier cpuClock;
+  private final ParameterStore store;
 
   private Timing since(long wall0, long cpu0) {
     return new Timing((System.nanoTime() - wall0) / 1e9, (cpuClock.getAsLong() - cpu0) / 1e9);
@@ -70,7 +74,7 @@ final class StepRunner {
       NDArray x = input(it, batch, size, seed);
       long cpu0 = cpuClock.getAsLong();
       long t0 = System.nanoTime();
-      NDArray out = evalBlock.forward(new ParameterStore(it, false), new NDList(x), false).head();
+      NDArray out = evalBlock.forward(store, new NDList(x), false).head();
       checkLogits(out, batch);
       return since(t0, cpu0);
     }
@@ -84,7 +88,7 @@ final class StepRunner {
       long cpu0 = cpuClock.getAsLong();
       long t0 = System.nanoTime();
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray out = trainBlock.forward(new ParameterStore(it, false), new NDList(x), true).head();
+        NDArray out = trainBlock.forward(store, new NDList(x), true).head();
         checkLogits(out, batch);
         gc.backward(LOSS.evaluate(new NDList(y), new NDList(out)));
       }
