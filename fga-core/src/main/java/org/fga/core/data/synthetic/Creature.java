@@ -1,12 +1,12 @@
 package org.fga.core.data.synthetic;
 
 /**
- * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style
- * is the class. Everything but the patch (body colour, proportions) varies the same way in every
+ * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style is
+ * the class. Everything but the patch (body colour, proportions) varies the same way in every
  * class, so a classifier has to find and read the patch.
  *
- * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail
- * to head, {@code v} points down.
+ * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail to
+ * head, {@code v} points down.
  *
  * @param part the class-defining wing patch
  * @param body body colour (RGB)
@@ -40,7 +40,10 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
    */
   float[] bounds(float length, float angle, boolean flip) {
     float[] e = {
-      -0.38f - 0.45f * tail, HEAD_U + head + 0.14f, Math.min(HEAD_V - head, -0.5f * aspect), 0.5f * aspect
+      -0.38f - 0.45f * tail,
+      HEAD_U + head + 0.14f,
+      Math.min(HEAD_V - head, -0.5f * aspect),
+      0.5f * aspect
     };
     float cos = (float) Math.cos(angle);
     float sin = (float) Math.sin(angle);
@@ -110,7 +113,9 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         } else if (hr2 <= head * head) {
           float s = 1f - 0.3f * hr2 / (head * head);
           paintObject(canvas, p, id, body[0] * s, body[1] * s, body[2] * s);
-        } else if (u > HEAD_U && u <= beakTip && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
+        } else if (u > HEAD_U
+            && u <= beakTip
+            && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
           paintObject(canvas, p, id, 0.25f, 0.22f, 0.18f);
         } else {
           float bu = u / 0.5f;

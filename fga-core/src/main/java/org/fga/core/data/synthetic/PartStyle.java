@@ -42,9 +42,9 @@ record PartStyle(Shape shape, int colour, boolean striped) {
       return switch (this) {
         case DISC -> u * u + v * v <= 1f;
         case SQUARE -> Math.abs(u) <= 0.8f && Math.abs(v) <= 0.8f;
-        // apex up (negative v), base down; wider than tall so that it reads at 8 px
+          // apex up (negative v), base down; wider than tall so that it reads at 8 px
         case TRIANGLE -> v <= 0.75f && v >= -1f && Math.abs(u) <= (v + 1f) * 0.6f;
-        // a long bar across the body: unlike a diamond it cannot pass for a tilted square
+          // a long bar across the body: unlike a diamond it cannot pass for a tilted square
         case BAR -> Math.abs(u) <= 1.1f && Math.abs(v) <= 0.42f;
       };
     }
@@ -63,6 +63,9 @@ record PartStyle(Shape shape, int colour, boolean striped) {
 
   /** A readable class name such as {@code red_disc} or {@code blue_square_striped}. */
   String className() {
-    return COLOUR_NAMES[colour] + "_" + shape.name().toLowerCase(Locale.ROOT) + (striped ? "_striped" : "");
+    return COLOUR_NAMES[colour]
+        + "_"
+        + shape.name().toLowerCase(Locale.ROOT)
+        + (striped ? "_striped" : "");
   }
 }

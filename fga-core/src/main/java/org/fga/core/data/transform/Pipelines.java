@@ -15,11 +15,13 @@ public final class Pipelines {
   }
 
   /**
-   * Fine-grained training (CUB practice, e.g. 512 then 448): resize the shorter side, random
-   * crop, flip.
+   * Fine-grained training (CUB practice, e.g. 512 then 448): resize the shorter side, random crop,
+   * flip.
    */
   public static SampleTransform trainResizeCrop(int resize, int crop) {
-    return Resize.shorterSide(resize).then(new RandomCrop(crop, crop)).then(new HorizontalFlip(0.5));
+    return Resize.shorterSide(resize)
+        .then(new RandomCrop(crop, crop))
+        .then(new HorizontalFlip(0.5));
   }
 
   /** Evaluation: resize the shorter side, centre crop. */

@@ -6,8 +6,8 @@ import org.fga.core.data.SampleTransform;
 
 /**
  * The Inception crop: a region with a random share of the area (default 8%..100%) and a random
- * log-uniform aspect ratio (default 3/4..4/3), scaled to height × width. After ten failed draws
- * it falls back to the central crop with the ratio clamped, as torchvision does.
+ * log-uniform aspect ratio (default 3/4..4/3), scaled to height × width. After ten failed draws it
+ * falls back to the central crop with the ratio clamped, as torchvision does.
  */
 public final class RandomResizedCrop implements SampleTransform {
   private final int height;
@@ -76,7 +76,8 @@ public final class RandomResizedCrop implements SampleTransform {
 
     public Builder optScale(double min, double max) {
       if (!(min > 0 && min <= max && max <= 1)) {
-        throw new IllegalArgumentException("scale range must satisfy 0 < min <= max <= 1, got " + min + ".." + max);
+        throw new IllegalArgumentException(
+            "scale range must satisfy 0 < min <= max <= 1, got " + min + ".." + max);
       }
       minScale = min;
       maxScale = max;
@@ -85,7 +86,8 @@ public final class RandomResizedCrop implements SampleTransform {
 
     public Builder optRatio(double min, double max) {
       if (!(min > 0 && min <= max)) {
-        throw new IllegalArgumentException("ratio range must satisfy 0 < min <= max, got " + min + ".." + max);
+        throw new IllegalArgumentException(
+            "ratio range must satisfy 0 < min <= max, got " + min + ".." + max);
       }
       minRatio = min;
       maxRatio = max;

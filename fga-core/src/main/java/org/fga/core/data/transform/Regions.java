@@ -7,21 +7,23 @@ import org.fga.core.data.Mask;
 import org.fga.core.data.Sample;
 
 /**
- * The one geometric primitive of the pipeline: take a region of the sample and scale it to a
- * new size. Resize, crops and random-resized crops are all this with different regions, so the
- * image, masks and boxes can never disagree about where things are.
+ * The one geometric primitive of the pipeline: take a region of the sample and scale it to a new
+ * size. Resize, crops and random-resized crops are all this with different regions, so the image,
+ * masks and boxes can never disagree about where things are.
  */
 public final class Regions {
   private Regions() {}
 
   /**
-   * The region (x0, y0, w, h) of {@code s}, in continuous pixel coordinates (pixel i spans [i, i+1)),
-   * scaled to outH × outW. Masks are sampled at the nearest pixel; boxes are mapped and clipped,
-   * and boxes left entirely outside are dropped.
+   * The region (x0, y0, w, h) of {@code s}, in continuous pixel coordinates (pixel i spans [i,
+   * i+1)), scaled to outH × outW. Masks are sampled at the nearest pixel; boxes are mapped and
+   * clipped, and boxes left entirely outside are dropped.
    */
-  public static Sample crop(Sample s, double x0, double y0, double w, double h, int outH, int outW) {
+  public static Sample crop(
+      Sample s, double x0, double y0, double w, double h, int outH, int outW) {
     if (w <= 0 || h <= 0 || outH <= 0 || outW <= 0) {
-      throw new IllegalArgumentException("empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
+      throw new IllegalArgumentException(
+          "empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
     }
     return new Sample(
         s.id(),
@@ -38,7 +40,8 @@ public final class Regions {
   /** Rejects non-positive output sizes with a message naming the step. */
   static void checkSize(String step, int height, int width) {
     if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException(step + " size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          step + " size must be positive, got " + width + "x" + height);
     }
   }
 
@@ -72,7 +75,8 @@ public final class Regions {
     return idx;
   }
 
-  static List<Box> boxes(List<Box> boxes, double x0, double y0, double w, double h, int outH, int outW) {
+  static List<Box> boxes(
+      List<Box> boxes, double x0, double y0, double w, double h, int outH, int outW) {
     if (boxes == null) {
       return null;
     }

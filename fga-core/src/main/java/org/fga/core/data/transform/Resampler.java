@@ -14,10 +14,11 @@ final class Resampler {
   private record Taps(int[] first, int[] count, float[] weights, int stride) {}
 
   /**
-   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image
-   * of outH × outW.
+   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image of
+   * outH × outW.
    */
-  static FloatImage resample(FloatImage img, double x0, double y0, double w, double h, int outH, int outW) {
+  static FloatImage resample(
+      FloatImage img, double x0, double y0, double w, double h, int outH, int outW) {
     if (w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0)) {
       return copy(img, (int) x0, (int) y0, outH, outW); // a plain crop: no filtering needed
     }
@@ -86,7 +87,8 @@ final class Resampler {
    * One row of the horizontal pass. Every output reads the same number of taps (zero-padded), so
    * the common 2- and 3-tap cases run as straight-line code: this loop is most of the frame time.
    */
-  private static void horizontal(float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
+  private static void horizontal(
+      float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
     int n = t.stride;
     int[] first = t.first;
     float[] w = t.weights;
