@@ -17,8 +17,6 @@ package org.fga.core.data.synthetic;
 record Creature(PartStyle part, float[] body, float aspect, float tail, float head) {
   private static final float HEAD_U = 0.50f;
   private static final float HEAD_V = -0.20f;
-  private static final float PATCH_U = -0.06f;
-  private static final float PATCH_V = -0.02f;
   private static final float PATCH_R = 0.20f;
 
   /** A creature with random nuisance attributes (shared by all classes) and the given part. */
@@ -84,6 +82,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     float tailEnd = -0.38f - 0.45f * tail;
     float beakTip = HEAD_U + head + 0.14f;
     float[] pc = part.rgb();
+    float patchU = part.u();
+    float patchV = part.v();
     for (int y = y0; y <= y1; y++) {
       float dy = y + 0.5f - cy;
       for (int x = x0; x <= x1; x++) {
@@ -94,8 +94,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
           u = -u;
         }
         int p = y * n + x;
-        float pu = (u - PATCH_U) / PATCH_R;
-        float pv = (v - PATCH_V) / PATCH_R;
+        float pu = (u - patchU) / PATCH_R;
+        float pv = (v - patchV) / PATCH_R;
         if (part.shape().contains(pu, pv)) {
           float k = part.striped() && (((int) Math.floor(pu * 2.5f)) & 1) == 0 ? 0.35f : 1f;
           canvas.paint(p, pc[0] * k, pc[1] * k, pc[2] * k);

@@ -3,16 +3,22 @@ package org.fga.core.data.synthetic;
 import java.util.Locale;
 
 /**
- * What tells the classes apart: the shape, colour and fill of the small "wing patch" on the
- * creature's body. Class {@code c} has shape {@code c % 4}, colour {@code (c / 4) % 8} and fill
- * {@code c / 32}, so neighbouring classes differ in shape only and colour alone never decides.
+ * What tells the classes apart: the shape, colour, fill and place of the small patch on the
+ * creature's body. Class {@code c} has shape {@code c % 4}, colour {@code (c / 4) % 8}, fill
+ * {@code (c / 32) % 2} and place {@code c / 64}, so neighbouring classes differ in shape only and
+ * colour alone never decides; up to 256 classes (CUB has 200).
  *
  * @param shape the patch outline
  * @param colour index into {@link #COLOURS}
  * @param striped whether the patch has dark stripes across it
+ * @param place where on the body the patch sits (class {@code c / 64}): 0 wing, 1 breast, 2 rump,
+ *     3 shoulder; the first 64 classes all have the wing patch
  */
-record PartStyle(Shape shape, int colour, boolean striped) {
-  static final int MAX_CLASSES = 64;
+record PartStyle(Shape shape, int colour, boolean striped, int place) {
+  static final int MAX_CLASSES = 256;
+
+  /** Patch centres (u, v) in body lengths for each place; all inside the body ellipse. */
+  private static final float[][] PLACES = {{-0.06f, -0.02f}, {0.12f, 0.10f}, {-0.26f, 0.02f}, {0.20f, -0.10f}};
 
   /** Saturated part colours; distractor clutter uses the same palette so colour is not enough. */
   static final float[][] COLOURS = {
@@ -54,18 +60,30 @@ record PartStyle(Shape shape, int colour, boolean striped) {
     if (c < 0 || c >= MAX_CLASSES) {
       throw new IllegalArgumentException("class " + c + " outside 0.." + (MAX_CLASSES - 1));
     }
-    return new PartStyle(Shape.values()[c % 4], (c / 4) % 8, c / 32 == 1);
+    return new PartStyle(Shape.values()[c % 4], (c / 4) % 8, (c / 32) % 2 == 1, c / 64);
+  }
+
+  private static final String[] PLACE_NAMES = {"", "_breast", "_rump", "_shoulder"};
+
+  /** Centre of the patch in the creature's frame, in body lengths. */
+  float u() {
+    return PLACES[place][0];
+  }
+
+  float v() {
+    return PLACES[place][1];
   }
 
   float[] rgb() {
     return COLOURS[colour];
   }
 
-  /** A readable class name such as {@code red_disc} or {@code blue_square_striped}. */
+  /** A readable class name such as {@code red_disc} or {@code blue_square_striped_rump}. */
   String className() {
     return COLOUR_NAMES[colour]
         + "_"
         + shape.name().toLowerCase(Locale.ROOT)
-        + (striped ? "_striped" : "");
+        + (striped ? "_striped" : "")
+        + (place == 0 ? "" : PLACE_NAMES[place]);
   }
 }

@@ -46,7 +46,7 @@ class SyntheticConfigTest {
         .hasRootCauseMessage("data.bias must be in [0, 1], got 1.5");
     assertThatThrownBy(() -> SyntheticConfig.builder().optTask("detection").build())
         .hasMessageContaining("classification, multilabel, reid");
-    assertThatThrownBy(() -> SyntheticConfig.builder().optNumClasses(65).build())
+    assertThatThrownBy(() -> SyntheticConfig.builder().optNumClasses(257).build())
         .hasMessageContaining("numClasses");
   }
 

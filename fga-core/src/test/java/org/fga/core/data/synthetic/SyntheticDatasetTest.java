@@ -91,6 +91,21 @@ class SyntheticDatasetTest {
   }
 
   @Test
+  void twoHundredClassesHaveDistinctNamesAndPartsInsideTheBody() {
+    SyntheticConfig cfg = small().optNumClasses(200).build();
+    SyntheticDataset ds = new SyntheticDataset(cfg, Split.TRAIN);
+    assertThat(ds.info().classNames()).hasSize(200).doesNotHaveDuplicates().contains("red_disc_rump");
+    for (int i = 0; i < 40; i++) {
+      Sample s = ds.get(i);
+      int part = 0;
+      for (int p = 0; p < s.partMask().data().length; p++) {
+        part += s.partMask().data()[p];
+      }
+      assertThat(part).as("part pixels of image %d (class %d)", i, s.label()).isGreaterThan(15);
+    }
+  }
+
+  @Test
   void biasTiesTheTrainingBackgroundToTheClassButNotTheTestBackground() {
     SyntheticConfig cfg = small().optTrainSize(2000).optTestSize(2000).optBias(0.8).build();
     double chance = 1.0 / Backdrop.COUNT;
