@@ -11,7 +11,7 @@ public final class Pipelines {
 
   /** ImageNet-style training: random-resized crop to {@code size} and a horizontal flip. */
   public static SampleTransform trainRandomResizedCrop(int size) {
-    return RandomResizedCrop.builder(size, size).build().then(new HorizontalFlip(0.5));
+    return RandomResizedCrop.builder(size, size).optFlip(0.5).build();
   }
 
   /**

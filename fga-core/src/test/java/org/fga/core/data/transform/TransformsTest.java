@@ -155,6 +155,20 @@ class TransformsTest {
   }
 
   @Test
+  void aFlipInsideTheCropEqualsAFlipAfterIt() {
+    var plain = RandomResizedCrop.builder(48, 40).build();
+    var fused = RandomResizedCrop.builder(48, 40).optFlip(1.0).build();
+    for (int i = 0; i < 5; i++) {
+      Sample expected = HorizontalFlip.flip(plain.apply(DATA.get(i), new Random(i)));
+      Sample got = fused.apply(DATA.get(i), new Random(i));
+      assertThat(got.image().data()).isEqualTo(expected.image().data());
+      assertThat(got.objectMask().data()).isEqualTo(expected.objectMask().data());
+      assertThat(got.partMask().data()).isEqualTo(expected.partMask().data());
+      assertThat(got.boxes()).isEqualTo(expected.boxes());
+    }
+  }
+
+  @Test
   void theSameRandomSeedGivesTheSameAugmentation() {
     var pipeline =
         Pipelines.trainRandomResizedCrop(32)
