@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a downloaded dataset: split counts against the official numbers, missing or",
-      "unreadable files listed. JSON report on stdout, summary on stderr; exit 2 if files are bad."
+      "Validate a downloaded dataset: split counts against the official numbers,",
+      "missing or unreadable files listed.",
+      "JSON report on stdout, summary on stderr; exit 2 if files are bad."
     })
 public final class CheckCommand implements Callable<Integer> {
   @Option(
