@@ -22,7 +22,10 @@ public abstract class BaseDiskProvider<C extends DiskDataConfig> implements Disk
   private final Function<String, ? extends C> defaults;
 
   protected BaseDiskProvider(
-      String name, String description, Class<? extends C> configType, Function<String, ? extends C> defaults) {
+      String name,
+      String description,
+      Class<? extends C> configType,
+      Function<String, ? extends C> defaults) {
     this.name = name;
     this.description = description;
     this.configType = configType;
@@ -80,14 +83,23 @@ public abstract class BaseDiskProvider<C extends DiskDataConfig> implements Disk
   protected abstract FileDataset read(C config, Split split);
 
   /** A dataset of {@code entries} named after this reader. */
-  protected final FileDataset dataset(C config, Task task, List<String> classes, List<Entry> entries) {
-    return new FileDataset(new DatasetInfo(name, task, classes.size(), List.copyOf(classes)), entries, config.skipCorrupt());
+  protected final FileDataset dataset(
+      C config, Task task, List<String> classes, List<Entry> entries) {
+    return new FileDataset(
+        new DatasetInfo(name, task, classes.size(), List.copyOf(classes)),
+        entries,
+        config.skipCorrupt());
   }
 
   private C cast(DataConfig config) {
     if (!configType.isInstance(config)) {
       throw new IllegalArgumentException(
-          "dataset " + name + " needs a " + configType.getSimpleName() + ", got " + config.getClass().getSimpleName());
+          "dataset "
+              + name
+              + " needs a "
+              + configType.getSimpleName()
+              + ", got "
+              + config.getClass().getSimpleName());
     }
     return configType.cast(config);
   }

@@ -43,7 +43,8 @@ public final class DatasetCheck {
    * @param decode decode every image (false: only check that the files exist)
    * @param progress called with (done, total) now and then, for a progress line
    */
-  public static Report run(DiskDatasetProvider provider, DataConfig config, boolean decode, Progress progress) {
+  public static Report run(
+      DiskDatasetProvider provider, DataConfig config, boolean decode, Progress progress) {
     Map<Split, Integer> official = provider.officialCounts(config);
     List<SplitReport> reports = new ArrayList<>();
     int classes = 0;
@@ -78,9 +79,11 @@ public final class DatasetCheck {
               });
       List<String> sorted = new ArrayList<>(problems);
       Collections.sort(sorted);
-      reports.add(new SplitReport(e.getKey(), ds.size(), official.get(e.getKey()), List.copyOf(sorted)));
+      reports.add(
+          new SplitReport(e.getKey(), ds.size(), official.get(e.getKey()), List.copyOf(sorted)));
     }
-    return new Report(provider.name(), String.valueOf(rootOf(config)), classes, List.copyOf(reports));
+    return new Report(
+        provider.name(), String.valueOf(rootOf(config)), classes, List.copyOf(reports));
   }
 
   private static String rootOf(DataConfig config) {

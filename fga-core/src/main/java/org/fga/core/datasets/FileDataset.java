@@ -63,11 +63,17 @@ public class FileDataset implements FgaDataset {
         return load(e);
       } catch (FgaUserException err) {
         if (skipped.add(e.image().toString())) {
-          System.err.println("fga: warning: skipping " + err.getMessage() + " (" + skipped.size() + " skipped so far)");
+          System.err.println(
+              "fga: warning: skipping "
+                  + err.getMessage()
+                  + " ("
+                  + skipped.size()
+                  + " skipped so far)");
         }
       }
     }
-    throw new FgaUserException("no readable image in " + info.name() + ": all " + entries.size() + " failed to decode");
+    throw new FgaUserException(
+        "no readable image in " + info.name() + ": all " + entries.size() + " failed to decode");
   }
 
   /** Decodes one entry; boxes are clipped to the image and masks checked against its size. */
@@ -75,18 +81,38 @@ public class FileDataset implements FgaDataset {
     FloatImage img = ImageFiles.read(e.image());
     Mask mask = null;
     if (e.mask() != null) {
-      mask = switch (e.maskKind()) {
-        case INDICES -> ImageFiles.readIndices(e.mask());
-        case SBD_MAT -> MatFiles.open(e.mask()).labelMap("GTcls", "Segmentation");
-        default -> ImageFiles.readBinary(e.mask());
-      };
+      mask =
+          switch (e.maskKind()) {
+            case INDICES -> ImageFiles.readIndices(e.mask());
+            case SBD_MAT -> MatFiles.open(e.mask()).labelMap("GTcls", "Segmentation");
+            default -> ImageFiles.readBinary(e.mask());
+          };
       if (mask.height() != img.height() || mask.width() != img.width()) {
         throw new FgaUserException(
-            "mask " + e.mask() + " is " + mask.width() + "x" + mask.height() + " but its image " + e.image()
-                + " is " + img.width() + "x" + img.height());
+            "mask "
+                + e.mask()
+                + " is "
+                + mask.width()
+                + "x"
+                + mask.height()
+                + " but its image "
+                + e.image()
+                + " is "
+                + img.width()
+                + "x"
+                + img.height());
       }
     }
-    return new Sample(e.id(), img, e.label(), e.labels(), clip(e.boxes(), img), mask, null, e.identity(), e.camera());
+    return new Sample(
+        e.id(),
+        img,
+        e.label(),
+        e.labels(),
+        clip(e.boxes(), img),
+        mask,
+        null,
+        e.identity(),
+        e.camera());
   }
 
   private static List<Box> clip(List<Box> boxes, FloatImage img) {

@@ -11,8 +11,8 @@ import org.fga.core.error.FgaUserException;
 
 /**
  * The "{@code <image id> <values...>}" lists of CUB-style datasets (CUB-200-2011, NABirds): one
- * line per image, keyed by an id that {@code images.txt} defines. Every list must cover exactly
- * the images of {@code images.txt}; errors name the file and row.
+ * line per image, keyed by an id that {@code images.txt} defines. Every list must cover exactly the
+ * images of {@code images.txt}; errors name the file and row.
  */
 public final class IdLists {
   private final Map<String, String> paths;
@@ -31,7 +31,8 @@ public final class IdLists {
         throw new FgaUserException(file + " row " + (r + 1) + ": expected '<id> <path>'");
       }
       if (paths.put(row[0], row[1]) != null) {
-        throw new FgaUserException(file + " row " + (r + 1) + ": image id " + row[0] + " appears twice");
+        throw new FgaUserException(
+            file + " row " + (r + 1) + ": image id " + row[0] + " appears twice");
       }
     }
     return new IdLists(paths);
@@ -74,11 +75,18 @@ public final class IdLists {
       double w = TextFiles.doubleField(file, rows, r, 3);
       double h = TextFiles.doubleField(file, rows, r, 4);
       if (w <= 0 || h <= 0) {
-        throw new FgaUserException(file + " row " + (r + 1) + ": box of image " + id + " has no area");
+        throw new FgaUserException(
+            file + " row " + (r + 1) + ": box of image " + id + " has no area");
       }
       int x0 = (int) Math.floor(x);
       int y0 = (int) Math.floor(y);
-      out.put(id, new Box(x0, y0, Math.max(x0, (int) Math.ceil(x + w) - 1), Math.max(y0, (int) Math.ceil(y + h) - 1)));
+      out.put(
+          id,
+          new Box(
+              x0,
+              y0,
+              Math.max(x0, (int) Math.ceil(x + w) - 1),
+              Math.max(y0, (int) Math.ceil(y + h) - 1)));
     }
     return out;
   }
@@ -86,7 +94,8 @@ public final class IdLists {
   private String known(Path file, List<String[]> rows, int r) {
     String id = rows.get(r)[0];
     if (!paths.containsKey(id)) {
-      throw new FgaUserException(file + " row " + (r + 1) + ": image id " + id + " is not in images.txt");
+      throw new FgaUserException(
+          file + " row " + (r + 1) + ": image id " + id + " is not in images.txt");
     }
     return id;
   }
@@ -94,7 +103,8 @@ public final class IdLists {
   private void requireAll(Path file, Map<String, ?> found) {
     for (String id : paths.keySet()) {
       if (!found.containsKey(id)) {
-        throw new FgaUserException(file + " has no line for image " + id + " (" + paths.get(id) + ")");
+        throw new FgaUserException(
+            file + " has no line for image " + id + " (" + paths.get(id) + ")");
       }
     }
   }

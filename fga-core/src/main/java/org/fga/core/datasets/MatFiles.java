@@ -62,17 +62,21 @@ public final class MatFiles {
 
   /** Field {@code field} of element {@code i} of a struct array as a number. */
   public double number(Struct s, String field, int i) {
-    return as(field(s, field, i), Matrix.class, "field '" + field + "' of element " + (i + 1)).getDouble(0);
+    return as(field(s, field, i), Matrix.class, "field '" + field + "' of element " + (i + 1))
+        .getDouble(0);
   }
 
   /** Field {@code field} of element {@code i} of a struct array as a string. */
   public String text(Struct s, String field, int i) {
-    return as(field(s, field, i), Char.class, "field '" + field + "' of element " + (i + 1)).getString().strip();
+    return as(field(s, field, i), Char.class, "field '" + field + "' of element " + (i + 1))
+        .getString()
+        .strip();
   }
 
   private Array field(Struct s, String field, int i) {
     if (!s.getFieldNames().contains(field)) {
-      throw new FgaUserException(file + ": the struct has no field '" + field + "' (it has " + s.getFieldNames() + ")");
+      throw new FgaUserException(
+          file + ": the struct has no field '" + field + "' (it has " + s.getFieldNames() + ")");
     }
     return s.get(field, i);
   }
@@ -80,12 +84,20 @@ public final class MatFiles {
   private <T extends Array> T as(Array a, Class<T> type, String what) {
     if (!type.isInstance(a)) {
       throw new FgaUserException(
-          file + ": " + what + " is " + (a == null ? "missing" : a.getType()) + ", expected " + type.getSimpleName());
+          file
+              + ": "
+              + what
+              + " is "
+              + (a == null ? "missing" : a.getType())
+              + ", expected "
+              + type.getSimpleName());
     }
     return type.cast(a);
   }
 
-  /** A label map stored as a matrix in field {@code field} of the struct variable {@code variable}. */
+  /**
+   * A label map stored as a matrix in field {@code field} of the struct variable {@code variable}.
+   */
   public org.fga.core.data.Mask labelMap(String variable, String field) {
     Struct s = variable(variable, Struct.class);
     Matrix m = as(field(s, field, 0), Matrix.class, "field '" + field + "'");
@@ -94,7 +106,8 @@ public final class MatFiles {
     byte[] out = new byte[h * w];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        out[y * w + x] = (byte) (int) m.getDouble(y, x); // MATLAB stores column-major; index by (row, col)
+        out[y * w + x] =
+            (byte) (int) m.getDouble(y, x); // MATLAB stores column-major; index by (row, col)
       }
     }
     return new org.fga.core.data.Mask(h, w, out);

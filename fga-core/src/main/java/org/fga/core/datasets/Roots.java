@@ -29,7 +29,12 @@ public final class Roots {
       }
     }
     throw new FgaUserException(
-        dataset + " root " + r + " has no " + marker + (subs.length == 0 ? "" : " (also looked in " + String.join(", ", subs) + ")"));
+        dataset
+            + " root "
+            + r
+            + " has no "
+            + marker
+            + (subs.length == 0 ? "" : " (also looked in " + String.join(", ", subs) + ")"));
   }
 
   /** Relative id of {@code file} under {@code root}, with forward slashes. */

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.error.FgaUserException;
 
-/** Reading the whitespace-separated annotation lists datasets ship, with errors naming file and line. */
+/**
+ * Reading the whitespace-separated annotation lists datasets ship, with errors naming file and
+ * line.
+ */
 public final class TextFiles {
   private TextFiles() {}
 
-  /** The non-blank lines of {@code file}, each split on whitespace; a missing file is a user error. */
+  /**
+   * The non-blank lines of {@code file}, each split on whitespace; a missing file is a user error.
+   */
   public static List<String[]> rows(Path file) {
     List<String> lines;
     try {
@@ -33,7 +38,9 @@ public final class TextFiles {
     return out;
   }
 
-  /** Field {@code i} of row {@code r} (0-based row of non-blank lines) as an int, or a user error. */
+  /**
+   * Field {@code i} of row {@code r} (0-based row of non-blank lines) as an int, or a user error.
+   */
   public static int intField(Path file, List<String[]> rows, int r, int i) {
     return (int) number(file, rows, r, i, false);
   }
@@ -45,12 +52,26 @@ public final class TextFiles {
   private static double number(Path file, List<String[]> rows, int r, int i, boolean real) {
     String[] row = rows.get(r);
     if (row.length <= i) {
-      throw new FgaUserException(file + " row " + (r + 1) + ": expected at least " + (i + 1) + " fields, got " + row.length);
+      throw new FgaUserException(
+          file
+              + " row "
+              + (r + 1)
+              + ": expected at least "
+              + (i + 1)
+              + " fields, got "
+              + row.length);
     }
     try {
       return real ? Double.parseDouble(row[i]) : Integer.parseInt(row[i]);
     } catch (NumberFormatException e) {
-      throw new FgaUserException(file + " row " + (r + 1) + ": '" + row[i] + "' is not a" + (real ? " number" : "n integer"));
+      throw new FgaUserException(
+          file
+              + " row "
+              + (r + 1)
+              + ": '"
+              + row[i]
+              + "' is not a"
+              + (real ? " number" : "n integer"));
     }
   }
 

@@ -21,7 +21,15 @@ class BadInputTest {
   @TempDir Path dir;
 
   private Path cub() throws Exception {
-    new CubLayout().write(SyntheticConfig.builder().optTrainSize(6).optTestSize(3).optNumClasses(3).optImageSize(32).build(), dir);
+    new CubLayout()
+        .write(
+            SyntheticConfig.builder()
+                .optTrainSize(6)
+                .optTestSize(3)
+                .optNumClasses(3)
+                .optImageSize(32)
+                .build(),
+            dir);
     return dir;
   }
 
@@ -32,7 +40,8 @@ class BadInputTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(labels));
     lines.set(2, "3 9");
     Files.write(labels, lines);
-    assertThatThrownBy(() -> new CubDatasetProvider().open(CubConfig.of(root.toString()), Split.TRAIN))
+    assertThatThrownBy(
+            () -> new CubDatasetProvider().open(CubConfig.of(root.toString()), Split.TRAIN))
         .isInstanceOf(FgaUserException.class)
         .hasMessage(labels + ": image 3 has class 9, outside 1..3");
   }
@@ -48,7 +57,8 @@ class BadInputTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageStartingWith("damaged image " + victim);
 
-    FileDataset lenient = new CubDatasetProvider().open(new CubConfig(root.toString(), 0, true, null), Split.TRAIN);
+    FileDataset lenient =
+        new CubDatasetProvider().open(new CubConfig(root.toString(), 0, true, null), Split.TRAIN);
     Sample s = lenient.get(1);
     assertThat(s.id()).isEqualTo(lenient.entries().get(2).id()); // the next good image stands in
     assertThat(lenient.skipped()).containsExactly(victim.toString());
@@ -61,6 +71,7 @@ class BadInputTest {
     Path root = cub();
     FileDataset ds = new CubDatasetProvider().open(CubConfig.of(root.toString()), Split.TEST);
     Files.delete(ds.entries().get(0).image());
-    assertThatThrownBy(() -> ds.get(0)).hasMessage("image file not found: " + ds.entries().get(0).image());
+    assertThatThrownBy(() -> ds.get(0))
+        .hasMessage("image file not found: " + ds.entries().get(0).image());
   }
 }

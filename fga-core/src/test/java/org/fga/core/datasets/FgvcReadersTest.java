@@ -24,10 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Aircraft, NABirds, Cars and Dogs on fixtures written in their layouts by the synthetic writers. */
+/**
+ * Aircraft, NABirds, Cars and Dogs on fixtures written in their layouts by the synthetic writers.
+ */
 class FgvcReadersTest {
   static final SyntheticConfig CFG =
-      SyntheticConfig.builder().optTrainSize(12).optValSize(4).optTestSize(6).optNumClasses(8).optImageSize(40).optSeed(9).build();
+      SyntheticConfig.builder()
+          .optTrainSize(12)
+          .optValSize(4)
+          .optTestSize(6)
+          .optNumClasses(8)
+          .optImageSize(40)
+          .optSeed(9)
+          .build();
   static final Plugins PLUGINS = Plugins.load();
 
   @TempDir static Path dir;
@@ -68,9 +77,11 @@ class FgvcReadersTest {
 
   @Test
   void dogsAndNabirdsNameTheirClasses() {
-    FileDataset dogs = (FileDataset) PLUGINS.datasets().get("dogs").open(config("dogs"), Split.TEST);
+    FileDataset dogs =
+        (FileDataset) PLUGINS.datasets().get("dogs").open(config("dogs"), Split.TEST);
     assertThat(dogs.info().classNames()).hasSize(8).startsWith("red_disc", "red_square");
-    FileDataset birds = (FileDataset) PLUGINS.datasets().get("nabirds").open(config("nabirds"), Split.TRAIN);
+    FileDataset birds =
+        (FileDataset) PLUGINS.datasets().get("nabirds").open(config("nabirds"), Split.TRAIN);
     // the taxonomy's inner nodes are in classes.txt but only leaf classes become labels
     assertThat(birds.info().numClasses()).isEqualTo(8);
     assertThat(birds.info().classNames().get(1)).isEqualTo("red square");
@@ -79,10 +90,16 @@ class FgvcReadersTest {
   @Test
   void aircraftLevelsNestAndTrainvalJoinsTrainAndVal() {
     String root = dir.resolve("aircraft").toString();
-    FileDataset trainval = (FileDataset) PLUGINS.datasets().get("aircraft").open(AircraftConfig.of(root), Split.TRAIN);
-    FileDataset val = (FileDataset) PLUGINS.datasets().get("aircraft").open(AircraftConfig.of(root), Split.VAL);
-    FileDataset family = (FileDataset) PLUGINS.datasets().get("aircraft")
-        .open(new AircraftConfig(root, 0, false, "family", "train"), Split.TRAIN);
+    FileDataset trainval =
+        (FileDataset) PLUGINS.datasets().get("aircraft").open(AircraftConfig.of(root), Split.TRAIN);
+    FileDataset val =
+        (FileDataset) PLUGINS.datasets().get("aircraft").open(AircraftConfig.of(root), Split.VAL);
+    FileDataset family =
+        (FileDataset)
+            PLUGINS
+                .datasets()
+                .get("aircraft")
+                .open(new AircraftConfig(root, 0, false, "family", "train"), Split.TRAIN);
     assertThat(trainval.size()).isEqualTo(16);
     assertThat(val.size()).isEqualTo(4);
     assertThat(family.size()).isEqualTo(12);
@@ -101,11 +118,13 @@ class FgvcReadersTest {
     Path root = BadInput.copyCub(dir.resolve("cars"), tmp.resolve("cars"));
     Path meta = root.resolve("devkit/cars_meta.mat");
     Files.writeString(meta, "this is not a MAT file");
-    assertThatThrownBy(() -> PLUGINS.datasets().get("cars").open(CarsConfig.of(root.toString()), Split.TRAIN))
+    assertThatThrownBy(
+            () -> PLUGINS.datasets().get("cars").open(CarsConfig.of(root.toString()), Split.TRAIN))
         .isInstanceOf(FgaUserException.class)
         .hasMessageStartingWith("cannot read MATLAB file " + meta);
     Files.delete(root.resolve("cars_test_annos_withlabels.mat"));
-    assertThatThrownBy(() -> PLUGINS.datasets().get("cars").open(CarsConfig.of(root.toString()), Split.TEST))
+    assertThatThrownBy(
+            () -> PLUGINS.datasets().get("cars").open(CarsConfig.of(root.toString()), Split.TEST))
         .isInstanceOf(FgaUserException.class);
   }
 }

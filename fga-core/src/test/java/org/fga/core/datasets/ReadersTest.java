@@ -32,11 +32,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every reader on a fixture written by the synthetic layout writers, in the exact on-disk layout. */
+/**
+ * Every reader on a fixture written by the synthetic layout writers, in the exact on-disk layout.
+ */
 class ReadersTest {
   static final SyntheticConfig CFG =
-      SyntheticConfig.builder().optTrainSize(16).optValSize(6).optTestSize(8).optNumClasses(5)
-          .optIdentities(5).optTestIdentities(4).optCameras(3).optImageSize(40).optSeed(4).build();
+      SyntheticConfig.builder()
+          .optTrainSize(16)
+          .optValSize(6)
+          .optTestSize(8)
+          .optNumClasses(5)
+          .optIdentities(5)
+          .optTestIdentities(4)
+          .optCameras(3)
+          .optImageSize(40)
+          .optSeed(4)
+          .build();
   static final Plugins PLUGINS = Plugins.load();
 
   @TempDir static Path dir;
@@ -58,7 +69,8 @@ class ReadersTest {
   void cubSplitsLabelsBoxesAndMasksRoundTrip() {
     // the root may be the folder holding CUB_200_2011
     FileDataset train = open("cub", CubConfig.of(dir.toString()), Split.TRAIN);
-    FileDataset test = open("cub", CubConfig.of(dir.resolve("CUB_200_2011").toString()), Split.TEST);
+    FileDataset test =
+        open("cub", CubConfig.of(dir.resolve("CUB_200_2011").toString()), Split.TEST);
     assertThat(train.size()).isEqualTo(16);
     assertThat(test.size()).isEqualTo(8);
     assertThat(train.info().numClasses()).isEqualTo(5);
@@ -76,8 +88,10 @@ class ReadersTest {
 
   @Test
   void imageFolderReadsClassFoldersLosslessly() {
-    FileDataset val = open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.VAL);
-    FileDataset test = open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.TEST);
+    FileDataset val =
+        open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.VAL);
+    FileDataset test =
+        open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.TEST);
     assertThat(val.size()).isEqualTo(6);
     assertThat(test.size()).isEqualTo(8);
     SyntheticDataset gen = new SyntheticDataset(CFG, Split.VAL);
@@ -101,11 +115,23 @@ class ReadersTest {
       var b = gen.scene(i).boxes().get(0);
       String name = ImageFolderLayout.fileName(i).replace(".png", ".xml");
       Files.createDirectories(boxes.resolve("val"));
-      Files.writeString(boxes.resolve("val").resolve(name),
-          "<annotation><object><name>n0</name><bndbox><xmin>" + (b.x0() + 1) + "</xmin><ymin>" + (b.y0() + 1)
-              + "</ymin><xmax>" + (b.x1() + 1) + "</xmax><ymax>" + (b.y1() + 1) + "</ymax></bndbox></object></annotation>");
+      Files.writeString(
+          boxes.resolve("val").resolve(name),
+          "<annotation><object><name>n0</name><bndbox><xmin>"
+              + (b.x0() + 1)
+              + "</xmin><ymin>"
+              + (b.y0() + 1)
+              + "</ymin><xmax>"
+              + (b.x1() + 1)
+              + "</xmax><ymax>"
+              + (b.y1() + 1)
+              + "</ymax></bndbox></object></annotation>");
     }
-    FileDataset val = open("imagefolder", new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()), Split.VAL);
+    FileDataset val =
+        open(
+            "imagefolder",
+            new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()),
+            Split.VAL);
     for (Entry e : val.entries()) {
       int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
       assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
@@ -131,7 +157,11 @@ class ReadersTest {
     }
     assertThat(labels).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     assertThat(gallery.entries().stream().filter(e -> e.identity() == 0).count()).isEqualTo(extras);
-    Entry q = query.entries().stream().filter(e -> e.image().getFileName().toString().equals("0007_c2s1_500004_01.jpg")).findFirst().orElseThrow();
+    Entry q =
+        query.entries().stream()
+            .filter(e -> e.image().getFileName().toString().equals("0007_c2s1_500004_01.jpg"))
+            .findFirst()
+            .orElseThrow();
     assertThat(q.identity()).isEqualTo(7);
     assertThat(q.camera()).isEqualTo(2);
     assertThat(q.label()).isEqualTo(-1);
@@ -150,14 +180,17 @@ class ReadersTest {
     FileDataset val = open("voc", seg, Split.VAL);
     assertThat(train.size()).isEqualTo(16);
     assertThat(val.size()).isEqualTo(8);
-    SyntheticDataset genTrain = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
+    SyntheticDataset genTrain =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
     for (int i = 0; i < train.size(); i++) {
       Sample s = train.get(i);
       SyntheticScene scene = genTrain.scene(i);
-      assertThat(s.labels()).isEqualTo(Arrays.stream(scene.classes()).distinct().sorted().toArray());
+      assertThat(s.labels())
+          .isEqualTo(Arrays.stream(scene.classes()).distinct().sorted().toArray());
       assertThat(s.boxes()).isEqualTo(scene.boxes());
     }
-    SyntheticDataset genVal = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
+    SyntheticDataset genVal =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
     Sample s = val.get(3);
     assertThat(val.info().task()).isEqualTo(Task.SEGMENTATION);
     byte[] expected = genVal.scene(3).classMap().data();
@@ -185,8 +218,10 @@ class ReadersTest {
     }
     // SBD holds train images 0..9 and val image 0 (which VOC's val list must take out again)
     Path sbd = dir.resolve("benchmark_RELEASE/dataset");
-    SyntheticDataset genTrain = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
-    SyntheticDataset genVal = new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
+    SyntheticDataset genTrain =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
+    SyntheticDataset genVal =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
     List<String> sbdTrain = new java.util.ArrayList<>();
     for (int i = 0; i < 10; i++) {
       String id = VocLayout.imageId("train", i);
@@ -197,29 +232,44 @@ class ReadersTest {
     writeSbdMat(sbd.resolve("cls").resolve(valId + ".mat"), genVal.scene(0).classMap());
     Files.write(sbd.resolve("train.txt"), sbdTrain);
     Files.write(sbd.resolve("val.txt"), List.of(valId));
-    VocConfig cfg = new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, dir.resolve("benchmark_RELEASE").toString());
+    VocConfig cfg =
+        new VocConfig(
+            dir.toString(),
+            0,
+            false,
+            "segmentation",
+            "train_aug",
+            names,
+            false,
+            dir.resolve("benchmark_RELEASE").toString());
     FileDataset aug = open("voc", cfg, Split.TRAIN);
-    assertThat(aug.size()).isEqualTo(16); // SBD's 10 + VOC train's 16, overlapping, minus the val image
+    assertThat(aug.size())
+        .isEqualTo(16); // SBD's 10 + VOC train's 16, overlapping, minus the val image
     assertThat(aug.entries()).noneMatch(e -> e.id().contains(valId));
     Sample fromMat = aug.get(3);
     assertThat(aug.entries().get(3).maskKind()).isEqualTo(Entry.MaskKind.SBD_MAT);
     assertThat(fromMat.objectMask().data()).isEqualTo(genTrain.scene(3).classMap().data());
     assertThat(aug.entries().get(12).maskKind()).isEqualTo(Entry.MaskKind.INDICES);
     assertThat(aug.get(12).objectMask().height()).isEqualTo(40);
-    VocConfig noSbd = new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, null);
+    VocConfig noSbd =
+        new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, null);
     assertThatThrownBy(() -> open("voc", noSbd, Split.TRAIN)).hasMessageContaining("data.sbd");
   }
 
   private static void writeSbdMat(Path file, org.fga.core.data.Mask m) throws Exception {
-    us.hebi.matlab.mat.types.Matrix seg = us.hebi.matlab.mat.format.Mat5.newMatrix(m.height(), m.width(), us.hebi.matlab.mat.types.MatlabType.UInt8);
+    us.hebi.matlab.mat.types.Matrix seg =
+        us.hebi.matlab.mat.format.Mat5.newMatrix(
+            m.height(), m.width(), us.hebi.matlab.mat.types.MatlabType.UInt8);
     for (int y = 0; y < m.height(); y++) {
       for (int x = 0; x < m.width(); x++) {
         seg.setDouble(y, x, m.get(y, x));
       }
     }
-    us.hebi.matlab.mat.types.Struct gt = us.hebi.matlab.mat.format.Mat5.newStruct().set("Segmentation", seg);
+    us.hebi.matlab.mat.types.Struct gt =
+        us.hebi.matlab.mat.format.Mat5.newStruct().set("Segmentation", seg);
     Files.createDirectories(file.getParent());
-    us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("GTcls", gt), file.toFile());
+    us.hebi.matlab.mat.format.Mat5.writeToFile(
+        us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("GTcls", gt), file.toFile());
   }
 
   @Test
@@ -228,14 +278,23 @@ class ReadersTest {
     assertThat(c).isEqualTo(CubConfig.of("/data/cub"));
     assertThat(c.imageSize()).isEqualTo(448);
     assertThat(PLUGINS.datasets().names())
-        .contains("cub", "imagefolder", "voc", "market1501", "dukemtmc", "veri776", "msmt17", "synthetic");
+        .contains(
+            "cub",
+            "imagefolder",
+            "voc",
+            "market1501",
+            "dukemtmc",
+            "veri776",
+            "msmt17",
+            "synthetic");
     assertThatThrownBy(() -> PLUGINS.yaml().readValue("type: cub\n", DataConfig.class))
         .hasRootCauseMessage("data.root is required for cub");
   }
 
   @Test
   void aMissingRootOrAnnotationFileNamesIt(@TempDir Path empty) throws Exception {
-    assertThatThrownBy(() -> open("cub", CubConfig.of(empty.resolve("nope").toString()), Split.TRAIN))
+    assertThatThrownBy(
+            () -> open("cub", CubConfig.of(empty.resolve("nope").toString()), Split.TRAIN))
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("nope")
         .hasMessageContaining("is not a folder");

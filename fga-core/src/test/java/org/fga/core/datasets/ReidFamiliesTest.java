@@ -26,19 +26,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReidFamiliesTest {
   static final SyntheticConfig CFG =
-      SyntheticConfig.builder().optTrainSize(12).optTestSize(8).optIdentities(4).optTestIdentities(4).optCameras(3)
-          .optImageSize(32).build();
+      SyntheticConfig.builder()
+          .optTrainSize(12)
+          .optTestSize(8)
+          .optIdentities(4)
+          .optTestIdentities(4)
+          .optCameras(3)
+          .optImageSize(32)
+          .build();
   static final Pattern MARKET = Pattern.compile("^(-?\\d+)_c(\\d)s1_(\\d+)_01\\.jpg$");
   static final Plugins PLUGINS = Plugins.load();
 
   @TempDir static Path dir;
 
-  /** A Market file renamed by {@code scheme} (person, camera, frame) into {@code to}; junk is skipped. */
+  /**
+   * A Market file renamed by {@code scheme} (person, camera, frame) into {@code to}; junk is
+   * skipped.
+   */
   interface Scheme {
     String name(int person, int camera, int frame);
   }
 
-  private static int convert(Path from, Path to, Scheme scheme, List<String> list) throws Exception {
+  private static int convert(Path from, Path to, Scheme scheme, List<String> list)
+      throws Exception {
     Files.createDirectories(to);
     int n = 0;
     try (Stream<Path> s = Files.list(from)) {
@@ -49,7 +59,8 @@ class ReidFamiliesTest {
         if (person < 0) {
           continue;
         }
-        String name = scheme.name(person, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        String name =
+            scheme.name(person, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         Path target = to.resolve(name);
         Files.createDirectories(target.getParent());
         Files.copy(p, target);
@@ -69,13 +80,31 @@ class ReidFamiliesTest {
     Path duke = dir.resolve("DukeMTMC-reID");
     Path veri = dir.resolve("VeRi");
     Path msmt = dir.resolve("MSMT17_V1");
-    String[][] folders = {{"bounding_box_train", "image_train", "train"}, {"query", "image_query", "test"}, {"bounding_box_test", "image_test", "test"}};
+    String[][] folders = {
+      {"bounding_box_train", "image_train", "train"},
+      {"query", "image_query", "test"},
+      {"bounding_box_test", "image_test", "test"}
+    };
     List<List<String>> lists = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int k = 0; k < 3; k++) {
       Path from = market.resolve(folders[k][0]);
-      convert(from, duke.resolve(folders[k][0]), (p, c, f) -> String.format("%04d_c%d_f%07d.jpg", p, c, f), null);
-      convert(from, veri.resolve(folders[k][1]), (p, c, f) -> String.format("%04d_c%03d_%08d_0.jpg", p, c, f), null);
-      convert(from, msmt.resolve(folders[k][2]), (p, c, f) -> String.format("%04d/%04d_%03d_%02d_0303morning_%04d_0.jpg", p, p, f % 1000, c, f % 10000), lists.get(k));
+      convert(
+          from,
+          duke.resolve(folders[k][0]),
+          (p, c, f) -> String.format("%04d_c%d_f%07d.jpg", p, c, f),
+          null);
+      convert(
+          from,
+          veri.resolve(folders[k][1]),
+          (p, c, f) -> String.format("%04d_c%03d_%08d_0.jpg", p, c, f),
+          null);
+      convert(
+          from,
+          msmt.resolve(folders[k][2]),
+          (p, c, f) ->
+              String.format(
+                  "%04d/%04d_%03d_%02d_0303morning_%04d_0.jpg", p, p, f % 1000, c, f % 10000),
+          lists.get(k));
     }
     // MSMT17's own split: its val list joins training
     List<String> train = lists.get(0);
@@ -88,8 +117,13 @@ class ReidFamiliesTest {
   @Test
   void dukeVeriAndMsmtReadIdentitiesAndCameras() {
     int extras = MarketLayout.extrasOf(CFG);
-    for (var cfg : List.of(DukeConfig.of(dir.toString()), VeriConfig.of(dir.toString()), Msmt17Config.of(dir.toString()))) {
-      String name = cfg instanceof DukeConfig ? "dukemtmc" : cfg instanceof VeriConfig ? "veri776" : "msmt17";
+    for (var cfg :
+        List.of(
+            DukeConfig.of(dir.toString()),
+            VeriConfig.of(dir.toString()),
+            Msmt17Config.of(dir.toString()))) {
+      String name =
+          cfg instanceof DukeConfig ? "dukemtmc" : cfg instanceof VeriConfig ? "veri776" : "msmt17";
       FileDataset train = (FileDataset) PLUGINS.datasets().get(name).open(cfg, Split.TRAIN);
       FileDataset query = (FileDataset) PLUGINS.datasets().get(name).open(cfg, Split.QUERY);
       FileDataset gallery = (FileDataset) PLUGINS.datasets().get(name).open(cfg, Split.GALLERY);
@@ -101,7 +135,8 @@ class ReidFamiliesTest {
         assertThat(e.label()).isEqualTo(e.identity() - 1);
         assertThat(e.camera()).isBetween(1, 3);
       }
-      assertThat(query.entries()).allMatch(e -> e.identity() >= 5 && e.identity() <= 8 && e.label() == -1);
+      assertThat(query.entries())
+          .allMatch(e -> e.identity() >= 5 && e.identity() <= 8 && e.label() == -1);
     }
   }
 }

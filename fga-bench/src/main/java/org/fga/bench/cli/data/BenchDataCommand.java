@@ -30,24 +30,35 @@ import picocli.CommandLine.Option;
 /**
  * {@code fga bench data}: JPEG decode + training augmentation throughput on CUB-sized (500×375)
  * JPEGs, to 448 and 224 px random-resized crops with flips, on all cores; and, in the same run,
- * PIL's decode + crop-resize + flip + conversion to float on the same files with the same number
- * of worker processes. Target: at least 150 images/s at 448 px on 2 cores.
+ * PIL's decode + crop-resize + flip + conversion to float on the same files with the same number of
+ * worker processes. Target: at least 150 images/s at 448 px on 2 cores.
  */
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
     description = "JPEG decode + augmentation throughput vs PIL (JSON on stdout).")
 public final class BenchDataCommand implements Callable<Integer> {
-  @Option(names = "--images", defaultValue = "200", description = "JPEGs to write and read (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--images",
+      defaultValue = "200",
+      description = "JPEGs to write and read (default ${DEFAULT-VALUE}).")
   int images;
 
-  @Option(names = "--rounds", defaultValue = "2", description = "Passes over the files per measurement; the best counts.")
+  @Option(
+      names = "--rounds",
+      defaultValue = "2",
+      description = "Passes over the files per measurement; the best counts.")
   int rounds;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PIL for the comparison.")
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
+      description = "Python with PIL for the comparison.")
   String python;
 
-  @Option(names = "--dir", description = "Folder for the JPEGs (default: a temporary folder, deleted after).")
+  @Option(
+      names = "--dir",
+      description = "Folder for the JPEGs (default: a temporary folder, deleted after).")
   Path dir;
 
   @Override
@@ -65,7 +76,8 @@ public final class BenchDataCommand implements Callable<Integer> {
       json.put("threads", threads);
       SampleTransform identity = SampleTransform.identity();
       // warm the JIT on a few files before any measurement
-      measure(files.subList(0, Math.min(20, files.size())), Pipelines.trainRandomResizedCrop(448), 1);
+      measure(
+          files.subList(0, Math.min(20, files.size())), Pipelines.trainRandomResizedCrop(448), 1);
       json.put("javaDecodeOnly", round(measure(files, identity, rounds)));
       double j448 = measure(files, Pipelines.trainRandomResizedCrop(448), rounds);
       double j224 = measure(files, Pipelines.trainRandomResizedCrop(224), rounds);
@@ -76,9 +88,17 @@ public final class BenchDataCommand implements Callable<Integer> {
       json.put("pil224", pil.get("224"));
       json.put("pilDecodeOnly", pil.get("decode"));
       System.err.printf(
-          "fga: decode+augment images/s on %d threads: java 448px %.0f, 224px %.0f (decode only %.0f); PIL 448px %s, 224px %s (decode only %s); target >= 150 at 448px%n",
-          threads, j448, j224, (Double) json.get("javaDecodeOnly"), fmt(pil.get("448")), fmt(pil.get("224")), fmt(pil.get("decode")));
-      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+          "fga: decode+augment images/s on %d threads: java 448px %.0f, 224px %.0f (decode only"
+              + " %.0f); PIL 448px %s, 224px %s (decode only %s); target >= 150 at 448px%n",
+          threads,
+          j448,
+          j224,
+          (Double) json.get("javaDecodeOnly"),
+          fmt(pil.get("448")),
+          fmt(pil.get("224")),
+          fmt(pil.get("decode")));
+      System.out.println(
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       return 0;
     } finally {
       if (temp) {
@@ -89,19 +109,24 @@ public final class BenchDataCommand implements Callable<Integer> {
 
   /** CUB-sized JPEGs: synthetic scenes rendered at 500 px and cut to 500×375, quality 90. */
   private List<Path> writeJpegs(Path root) throws IOException {
-    SyntheticDataset ds = new SyntheticDataset(SyntheticConfig.builder().optImageSize(500).optTrainSize(images).build(), Split.TRAIN);
+    SyntheticDataset ds =
+        new SyntheticDataset(
+            SyntheticConfig.builder().optImageSize(500).optTrainSize(images).build(), Split.TRAIN);
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < images; i++) {
       files.add(root.resolve(String.format("img_%05d.jpg", i)));
     }
-    IntStream.range(0, images).parallel().forEach(i -> {
-      Sample s = Regions.crop(ds.get(i), 0, 62, 500, 375, 375, 500);
-      try {
-        Images.writeJpeg(Images.toBuffered(s.image()), files.get(i), 0.9f);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    IntStream.range(0, images)
+        .parallel()
+        .forEach(
+            i -> {
+              Sample s = Regions.crop(ds.get(i), 0, 62, 500, 375, 375, 500);
+              try {
+                Images.writeJpeg(Images.toBuffered(s.image()), files.get(i), 0.9f);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     return files;
   }
 
@@ -112,11 +137,17 @@ public final class BenchDataCommand implements Callable<Integer> {
       DoubleAdder sink = new DoubleAdder();
       long round = r;
       long t0 = System.nanoTime();
-      IntStream.range(0, files.size()).parallel().forEach(i -> {
-        FloatImage img = ImageFiles.read(files.get(i));
-        Sample s = t.apply(Sample.classification(files.get(i).toString(), img, 0), new Random(i + 31L * round));
-        sink.add(s.image().data()[0]);
-      });
+      IntStream.range(0, files.size())
+          .parallel()
+          .forEach(
+              i -> {
+                FloatImage img = ImageFiles.read(files.get(i));
+                Sample s =
+                    t.apply(
+                        Sample.classification(files.get(i).toString(), img, 0),
+                        new Random(i + 31L * round));
+                sink.add(s.image().data()[0]);
+              });
       double perSecond = files.size() / ((System.nanoTime() - t0) / 1e9);
       best = Math.max(best, perSecond);
     }
@@ -130,10 +161,18 @@ public final class BenchDataCommand implements Callable<Integer> {
     Files.writeString(script, PIL_SCRIPT, StandardCharsets.UTF_8);
     Process p;
     try {
-      p = new ProcessBuilder(python, script.toString(), root.toString(), String.valueOf(workers), String.valueOf(rounds))
-          .redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  python,
+                  script.toString(),
+                  root.toString(),
+                  String.valueOf(workers),
+                  String.valueOf(rounds))
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
-      System.err.println("fga: PIL comparison skipped: cannot run " + python + " (" + e.getMessage() + ")");
+      System.err.println(
+          "fga: PIL comparison skipped: cannot run " + python + " (" + e.getMessage() + ")");
       return out;
     }
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -151,48 +190,52 @@ public final class BenchDataCommand implements Callable<Integer> {
   }
 
   /**
-   * The PIL side: decode, convert to RGB, random-resized crop with bilinear resampling, flip,
-   * and conversion to a float array in [0, 1] (what torchvision's ToTensor hands the model).
+   * The PIL side: decode, convert to RGB, random-resized crop with bilinear resampling, flip, and
+   * conversion to a float array in [0, 1] (what torchvision's ToTensor hands the model).
    */
-  private static final String PIL_SCRIPT = String.join("\n",
-      "import sys, os, time, random, math",
-      "from multiprocessing import Pool",
-      "import numpy as np",
-      "from PIL import Image",
-      "def rrc(img, size, rnd):",
-      "    w, h = img.size",
-      "    area = w * h",
-      "    for _ in range(10):",
-      "        t = area * rnd.uniform(0.08, 1.0)",
-      "        r = math.exp(rnd.uniform(math.log(3/4), math.log(4/3)))",
-      "        cw = int(round(math.sqrt(t * r))); ch = int(round(math.sqrt(t / r)))",
-      "        if 0 < cw <= w and 0 < ch <= h:",
-      "            x = rnd.randint(0, w - cw); y = rnd.randint(0, h - ch)",
-      "            return img.resize((size, size), Image.BILINEAR, box=(x, y, x + cw, y + ch))",
-      "    return img.resize((size, size), Image.BILINEAR)",
-      "def work(args):",
-      "    path, size, seed = args",
-      "    rnd = random.Random(seed)",
-      "    img = Image.open(path).convert('RGB')",
-      "    if size:",
-      "        img = rrc(img, size, rnd)",
-      "        if rnd.random() < 0.5:",
-      "            img = img.transpose(Image.FLIP_LEFT_RIGHT)",
-      "    a = np.asarray(img, dtype=np.float32) / 255.0",
-      "    return float(a[0, 0, 0])",
-      "if __name__ == '__main__':",
-      "    root, workers, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])",
-      "    files = sorted(os.path.join(root, f) for f in os.listdir(root) if f.endswith('.jpg'))",
-      "    with Pool(workers) as pool:",
-      "        pool.map(work, [(f, 448, i) for i, f in enumerate(files[:20])])",
-      "        for name, size in (('decode', 0), ('448', 448), ('224', 224)):",
-      "            best = 0",
-      "            for r in range(rounds):",
-      "                t0 = time.perf_counter()",
-      "                pool.map(work, [(f, size, i + 31 * r) for i, f in enumerate(files)], chunksize=8)",
-      "                best = max(best, len(files) / (time.perf_counter() - t0))",
-      "            print('%s=%.1f' % (name, best))",
-      "");
+  private static final String PIL_SCRIPT =
+      String.join(
+          "\n",
+          "import sys, os, time, random, math",
+          "from multiprocessing import Pool",
+          "import numpy as np",
+          "from PIL import Image",
+          "def rrc(img, size, rnd):",
+          "    w, h = img.size",
+          "    area = w * h",
+          "    for _ in range(10):",
+          "        t = area * rnd.uniform(0.08, 1.0)",
+          "        r = math.exp(rnd.uniform(math.log(3/4), math.log(4/3)))",
+          "        cw = int(round(math.sqrt(t * r))); ch = int(round(math.sqrt(t / r)))",
+          "        if 0 < cw <= w and 0 < ch <= h:",
+          "            x = rnd.randint(0, w - cw); y = rnd.randint(0, h - ch)",
+          "            return img.resize((size, size), Image.BILINEAR, box=(x, y, x + cw, y + ch))",
+          "    return img.resize((size, size), Image.BILINEAR)",
+          "def work(args):",
+          "    path, size, seed = args",
+          "    rnd = random.Random(seed)",
+          "    img = Image.open(path).convert('RGB')",
+          "    if size:",
+          "        img = rrc(img, size, rnd)",
+          "        if rnd.random() < 0.5:",
+          "            img = img.transpose(Image.FLIP_LEFT_RIGHT)",
+          "    a = np.asarray(img, dtype=np.float32) / 255.0",
+          "    return float(a[0, 0, 0])",
+          "if __name__ == '__main__':",
+          "    root, workers, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])",
+          "    files = sorted(os.path.join(root, f) for f in os.listdir(root) if"
+              + " f.endswith('.jpg'))",
+          "    with Pool(workers) as pool:",
+          "        pool.map(work, [(f, 448, i) for i, f in enumerate(files[:20])])",
+          "        for name, size in (('decode', 0), ('448', 448), ('224', 224)):",
+          "            best = 0",
+          "            for r in range(rounds):",
+          "                t0 = time.perf_counter()",
+          "                pool.map(work, [(f, size, i + 31 * r) for i, f in enumerate(files)],"
+              + " chunksize=8)",
+          "                best = max(best, len(files) / (time.perf_counter() - t0))",
+          "            print('%s=%.1f' % (name, best))",
+          "");
 
   private static double round(double v) {
     return Math.round(v * 10) / 10.0;

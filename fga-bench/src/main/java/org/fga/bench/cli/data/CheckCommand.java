@@ -24,11 +24,15 @@ import picocli.CommandLine.Option;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a downloaded dataset: split counts against the official numbers, missing or",
-      "unreadable files listed. JSON report on stdout, summary on stderr; exit 2 if files are bad."
+      "Validate a downloaded dataset: split counts against the official numbers,",
+      "missing or unreadable files listed.",
+      "JSON report on stdout, summary on stderr; exit 2 if files are bad."
     })
 public final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--dataset", required = true, description = "Registered dataset name, e.g. cub, voc, market1501.")
+  @Option(
+      names = "--dataset",
+      required = true,
+      description = "Registered dataset name, e.g. cub, voc, market1501.")
   String dataset;
 
   @Option(names = "--root", required = true, description = "The dataset's folder as unpacked.")
@@ -37,13 +41,20 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--option"},
       paramLabel = "KEY=VALUE",
-      description = "Another key of the dataset's data: block, e.g. -o task=segmentation -o trainSet=train_aug.")
+      description =
+          "Another key of the dataset's data: block, e.g. -o task=segmentation -o"
+              + " trainSet=train_aug.")
   Map<String, String> options = new LinkedHashMap<>();
 
-  @Option(names = "--no-decode", description = "Only check that image files exist (fast), do not decode them.")
+  @Option(
+      names = "--no-decode",
+      description = "Only check that image files exist (fast), do not decode them.")
   boolean noDecode;
 
-  @Option(names = "--max-listed", defaultValue = "20", description = "Problems listed per split on stderr (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-listed",
+      defaultValue = "20",
+      description = "Problems listed per split on stderr (default ${DEFAULT-VALUE}).")
   int maxListed;
 
   @Override
@@ -57,21 +68,33 @@ public final class CheckCommand implements Callable<Integer> {
           disks.add(d.name());
         }
       }
-      throw new FgaUserException("dataset '" + dataset + "' is not read from disk; checkable: " + String.join(", ", disks));
+      throw new FgaUserException(
+          "dataset '"
+              + dataset
+              + "' is not read from disk; checkable: "
+              + String.join(", ", disks));
     }
     DataConfig cfg = options.isEmpty() ? disk.configFor(root) : configWith(plugins, disk);
     DatasetCheck.Report r =
-        DatasetCheck.run(disk, cfg, !noDecode, (done, total) -> System.err.printf("\rfga: checked %d/%d images", done, total));
+        DatasetCheck.run(
+            disk,
+            cfg,
+            !noDecode,
+            (done, total) -> System.err.printf("\rfga: checked %d/%d images", done, total));
     System.err.println();
     System.err.printf("%-8s %9s %9s  %s%n", "split", "images", "official", "problems");
     for (DatasetCheck.SplitReport s : r.splits()) {
       System.err.printf(
           "%-8s %9d %9s  %d%s%n",
-          s.split().name().toLowerCase(java.util.Locale.ROOT), s.images(), s.official() == null ? "-" : s.official().toString(),
-          s.problems().size(), s.countMatches() ? "" : "  (count differs from the official release)");
+          s.split().name().toLowerCase(java.util.Locale.ROOT),
+          s.images(),
+          s.official() == null ? "-" : s.official().toString(),
+          s.problems().size(),
+          s.countMatches() ? "" : "  (count differs from the official release)");
       s.problems().stream().limit(maxListed).forEach(m -> System.err.println("    " + m));
       if (s.problems().size() > maxListed) {
-        System.err.println("    ... and " + (s.problems().size() - maxListed) + " more (all in the JSON report)");
+        System.err.println(
+            "    ... and " + (s.problems().size() - maxListed) + " more (all in the JSON report)");
       }
     }
     Map<String, Object> json = new LinkedHashMap<>();
@@ -90,7 +113,8 @@ public final class CheckCommand implements Callable<Integer> {
       splits.add(m);
     }
     json.put("splits", splits);
-    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    System.out.println(
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return r.filesOk() ? 0 : 2;
   }
 
@@ -104,7 +128,8 @@ public final class CheckCommand implements Callable<Integer> {
         // YAML scalars, so that 448 is a number and true a boolean, as in an experiment file
         block.put(e.getKey(), plugins.yaml().readValue(e.getValue(), Object.class));
       } catch (java.io.IOException ex) {
-        throw new FgaUserException("option " + e.getKey() + ": cannot read value '" + e.getValue() + "'");
+        throw new FgaUserException(
+            "option " + e.getKey() + ": cannot read value '" + e.getValue() + "'");
       }
     }
     try {

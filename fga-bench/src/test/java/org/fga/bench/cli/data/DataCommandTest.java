@@ -28,7 +28,8 @@ class DataCommandTest {
       var cli = FgaMain.commandLine();
       cli.setErr(new java.io.PrintWriter(System.err, true));
       int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -38,13 +39,33 @@ class DataCommandTest {
   @Test
   void synthWritesALayoutThatCheckAccepts() throws Exception {
     Path root = dir.resolve("market");
-    Run synth = run("data", "synth", "--out", root.toString(), "--layout", "market", "--train-size", "12",
-        "--test-size", "8", "--identities", "4", "--test-identities", "4", "--cameras", "2", "--image-size", "32");
+    Run synth =
+        run(
+            "data",
+            "synth",
+            "--out",
+            root.toString(),
+            "--layout",
+            "market",
+            "--train-size",
+            "12",
+            "--test-size",
+            "8",
+            "--identities",
+            "4",
+            "--test-identities",
+            "4",
+            "--cameras",
+            "2",
+            "--image-size",
+            "32");
     assertThat(synth.code()).isZero();
     assertThat(synth.out()).contains("\"layout\" : \"market\"").contains("\"query\" : 8");
     Run check = run("data", "check", "--dataset", "market1501", "--root", root.toString());
     assertThat(check.code()).isZero();
-    assertThat(check.out()).contains("\"filesOk\" : true").contains("\"countsMatchOfficial\" : false");
+    assertThat(check.out())
+        .contains("\"filesOk\" : true")
+        .contains("\"countsMatchOfficial\" : false");
 
     Path victim;
     try (Stream<Path> s = Files.list(root.resolve("query"))) {
@@ -59,15 +80,44 @@ class DataCommandTest {
   @Test
   void checkTakesOtherKeysOfTheDataBlock() {
     Path root = dir.resolve("voc");
-    assertThat(run("data", "synth", "--out", root.toString(), "--layout", "voc", "--train-size", "6", "--test-size", "4",
-        "--image-size", "32").code()).isZero();
-    String classes = "[red_disc, red_square, red_triangle, red_bar, blue_disc, blue_square, blue_triangle, blue_bar]";
-    Run seg = run("data", "check", "--dataset", "voc", "--root", root.toString(), "-o", "task=segmentation", "-o", "classes=" + classes);
+    assertThat(
+            run(
+                    "data",
+                    "synth",
+                    "--out",
+                    root.toString(),
+                    "--layout",
+                    "voc",
+                    "--train-size",
+                    "6",
+                    "--test-size",
+                    "4",
+                    "--image-size",
+                    "32")
+                .code())
+        .isZero();
+    String classes =
+        "[red_disc, red_square, red_triangle, red_bar, blue_disc, blue_square, blue_triangle,"
+            + " blue_bar]";
+    Run seg =
+        run(
+            "data",
+            "check",
+            "--dataset",
+            "voc",
+            "--root",
+            root.toString(),
+            "-o",
+            "task=segmentation",
+            "-o",
+            "classes=" + classes);
     assertThat(seg.code()).as(seg.err()).isZero();
     assertThat(seg.out()).contains("\"official\" : 1464");
-    Run bad = run("data", "check", "--dataset", "voc", "--root", root.toString(), "-o", "task=detection");
+    Run bad =
+        run("data", "check", "--dataset", "voc", "--root", root.toString(), "-o", "task=detection");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("data.task must be multilabel or segmentation for voc, got 'detection'");
+    assertThat(bad.err())
+        .contains("data.task must be multilabel or segmentation for voc, got 'detection'");
   }
 
   @Test
@@ -78,7 +128,8 @@ class DataCommandTest {
     Run bias = run("data", "synth", "--out", dir.toString(), "--layout", "cub", "--bias", "2");
     assertThat(bias.code()).isEqualTo(2);
     assertThat(bias.err()).contains("option bias must be in [0, 1], got 2.0");
-    Run missing = run("data", "check", "--dataset", "cub", "--root", dir.resolve("nothing").toString());
+    Run missing =
+        run("data", "check", "--dataset", "cub", "--root", dir.resolve("nothing").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("is not a folder");
   }

@@ -34,7 +34,8 @@ public final class ImageFiles {
     try {
       return Images.indicesOf(img);
     } catch (IllegalArgumentException e) {
-      throw new FgaUserException("label image " + file + " is not a palette or grey PNG: " + e.getMessage());
+      throw new FgaUserException(
+          "label image " + file + " is not a palette or grey PNG: " + e.getMessage());
     }
   }
 

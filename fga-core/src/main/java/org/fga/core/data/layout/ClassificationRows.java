@@ -29,7 +29,8 @@ final class ClassificationRows {
     return config.toBuilder().optTask("classification").build();
   }
 
-  static List<Row> write(SyntheticConfig cfg, Split split, Path dir, Naming naming) throws IOException {
+  static List<Row> write(SyntheticConfig cfg, Split split, Path dir, Naming naming)
+      throws IOException {
     SyntheticDataset ds = new SyntheticDataset(cfg, split);
     return SceneWriter.renderAll(
         ds.size(),
@@ -37,7 +38,8 @@ final class ClassificationRows {
         (i, s) -> {
           int c = s.classes()[0];
           String rel = naming.path(i, c);
-          Images.writeJpeg(Images.toBuffered(s.image()), dir.resolve(rel), SceneWriter.JPEG_QUALITY);
+          Images.writeJpeg(
+              Images.toBuffered(s.image()), dir.resolve(rel), SceneWriter.JPEG_QUALITY);
           return new Row(rel, c, s.boxes().get(0));
         });
   }

@@ -42,18 +42,33 @@ final class FgvcLayouts {
       for (Split s : List.of(Split.TRAIN, Split.VAL, Split.TEST)) {
         String set = s == Split.TRAIN ? "train" : s.name().toLowerCase(Locale.ROOT);
         int offset = base;
-        List<ClassificationRows.Row> rows = ClassificationRows.write(cfg, s, data.resolve("images"), (i, c) -> (offset + i) + ".jpg");
+        List<ClassificationRows.Row> rows =
+            ClassificationRows.write(
+                cfg, s, data.resolve("images"), (i, c) -> (offset + i) + ".jpg");
         base += 100_000;
         for (ClassificationRows.Row r : rows) {
           String id = r.path().replace(".jpg", "");
           for (String level : List.of("variant", "family", "manufacturer")) {
-            lists.computeIfAbsent(level + "_" + set, k -> new ArrayList<>()).add(id + " " + className(level, r.cls()));
+            lists
+                .computeIfAbsent(level + "_" + set, k -> new ArrayList<>())
+                .add(id + " " + className(level, r.cls()));
             if (s != Split.TEST) {
-              lists.computeIfAbsent(level + "_trainval", k -> new ArrayList<>()).add(id + " " + className(level, r.cls()));
+              lists
+                  .computeIfAbsent(level + "_trainval", k -> new ArrayList<>())
+                  .add(id + " " + className(level, r.cls()));
             }
           }
           Box b = r.box();
-          boxes.add(id + " " + (b.x0() + 1) + " " + (b.y0() + 1) + " " + (b.x1() + 1) + " " + (b.y1() + 1));
+          boxes.add(
+              id
+                  + " "
+                  + (b.x0() + 1)
+                  + " "
+                  + (b.y0() + 1)
+                  + " "
+                  + (b.x1() + 1)
+                  + " "
+                  + (b.y1() + 1));
         }
         counts.put(set, rows.size());
       }
@@ -61,7 +76,12 @@ final class FgvcLayouts {
         SceneWriter.writeLines(data.resolve("images_" + e.getKey() + ".txt"), e.getValue());
       }
       SceneWriter.writeLines(data.resolve("images_box.txt"), boxes);
-      for (String[] level : new String[][] {{"variant", "variants.txt"}, {"family", "families.txt"}, {"manufacturer", "manufacturers.txt"}}) {
+      for (String[] level :
+          new String[][] {
+            {"variant", "variants.txt"},
+            {"family", "families.txt"},
+            {"manufacturer", "manufacturers.txt"}
+          }) {
         List<String> names = new ArrayList<>();
         for (int c = 0; c < cfg.numClasses(); c++) {
           String n = className(level[0], c);
@@ -107,7 +127,11 @@ final class FgvcLayouts {
       for (Split s : List.of(Split.TRAIN, Split.TEST)) {
         String tag = s.name().toLowerCase(Locale.ROOT);
         List<ClassificationRows.Row> rows =
-            ClassificationRows.write(cfg, s, root.resolve("images"), (i, c) -> String.format("%04d/%s.jpg", idOf(c), uuid(cfg, tag, i)));
+            ClassificationRows.write(
+                cfg,
+                s,
+                root.resolve("images"),
+                (i, c) -> String.format("%04d/%s.jpg", idOf(c), uuid(cfg, tag, i)));
         for (int i = 0; i < rows.size(); i++) {
           ClassificationRows.Row r = rows.get(i);
           String id = uuid(cfg, tag, i);
@@ -122,7 +146,8 @@ final class FgvcLayouts {
       List<String> classes = new ArrayList<>();
       classes.add("0 Birds");
       for (int c = 0; c < cfg.numClasses(); c++) {
-        classes.add((idOf(c) - 1) + " Group of " + SyntheticGenerator.className(c)); // inner taxonomy nodes
+        classes.add(
+            (idOf(c) - 1) + " Group of " + SyntheticGenerator.className(c)); // inner taxonomy nodes
         classes.add(idOf(c) + " " + SyntheticGenerator.className(c).replace('_', ' '));
       }
       SceneWriter.writeLines(root.resolve("images.txt"), images);
@@ -138,7 +163,10 @@ final class FgvcLayouts {
     }
 
     private static String uuid(SyntheticConfig cfg, String split, int i) {
-      return UUID.nameUUIDFromBytes((cfg.seed() + "/" + split + "/" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+      return UUID.nameUUIDFromBytes(
+              (cfg.seed() + "/" + split + "/" + i)
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .toString();
     }
   }
 
@@ -155,7 +183,11 @@ final class FgvcLayouts {
       for (Split s : List.of(Split.TRAIN, Split.TEST)) {
         boolean train = s == Split.TRAIN;
         List<ClassificationRows.Row> rows =
-            ClassificationRows.write(cfg, s, root.resolve(train ? "cars_train" : "cars_test"), (i, c) -> String.format("%05d.jpg", i + 1));
+            ClassificationRows.write(
+                cfg,
+                s,
+                root.resolve(train ? "cars_train" : "cars_test"),
+                (i, c) -> String.format("%05d.jpg", i + 1));
         Struct a = Mat5.newStruct(1, rows.size());
         for (int i = 0; i < rows.size(); i++) {
           ClassificationRows.Row r = rows.get(i);
@@ -166,7 +198,10 @@ final class FgvcLayouts {
           a.set("class", i, Mat5.newScalar(r.cls() + 1));
           a.set("fname", i, Mat5.newString(r.path()));
         }
-        writeMat(root.resolve(train ? "devkit/cars_train_annos.mat" : "cars_test_annos_withlabels.mat"), "annotations", a);
+        writeMat(
+            root.resolve(train ? "devkit/cars_train_annos.mat" : "cars_test_annos_withlabels.mat"),
+            "annotations",
+            a);
         counts.put(s.name().toLowerCase(Locale.ROOT), rows.size());
       }
       Cell names = Mat5.newCell(1, cfg.numClasses());
@@ -196,7 +231,12 @@ final class FgvcLayouts {
       for (Split s : List.of(Split.TRAIN, Split.TEST)) {
         String tag = s.name().toLowerCase(Locale.ROOT);
         List<ClassificationRows.Row> rows =
-            ClassificationRows.write(cfg, s, root.resolve("Images"), (i, c) -> String.format("%s/%s_%s_%d.jpg", folder(c), folder(c).substring(0, 9), tag, i));
+            ClassificationRows.write(
+                cfg,
+                s,
+                root.resolve("Images"),
+                (i, c) ->
+                    String.format("%s/%s_%s_%d.jpg", folder(c), folder(c).substring(0, 9), tag, i));
         Cell files = Mat5.newCell(rows.size(), 1);
         Cell annotations = Mat5.newCell(rows.size(), 1);
         Matrix labels = Mat5.newMatrix(rows.size(), 1);
@@ -207,14 +247,30 @@ final class FgvcLayouts {
           annotations.set(i, Mat5.newString(stem));
           labels.setDouble(i, r.cls() + 1);
           Box b = r.box();
-          SceneWriter.writeLines(root.resolve("Annotation").resolve(stem), List.of(
-              "<annotation><filename>" + stem.substring(stem.indexOf('/') + 1) + "</filename>"
-                  + "<object><name>" + SyntheticGenerator.className(r.cls()) + "</name><pose>Unspecified</pose>"
-                  + "<truncated>0</truncated><difficult>0</difficult><bndbox><xmin>" + (b.x0() + 1) + "</xmin><ymin>"
-                  + (b.y0() + 1) + "</ymin><xmax>" + (b.x1() + 1) + "</xmax><ymax>" + (b.y1() + 1)
-                  + "</ymax></bndbox></object></annotation>"));
+          SceneWriter.writeLines(
+              root.resolve("Annotation").resolve(stem),
+              List.of(
+                  "<annotation><filename>"
+                      + stem.substring(stem.indexOf('/') + 1)
+                      + "</filename>"
+                      + "<object><name>"
+                      + SyntheticGenerator.className(r.cls())
+                      + "</name><pose>Unspecified</pose>"
+                      + "<truncated>0</truncated><difficult>0</difficult><bndbox><xmin>"
+                      + (b.x0() + 1)
+                      + "</xmin><ymin>"
+                      + (b.y0() + 1)
+                      + "</ymin><xmax>"
+                      + (b.x1() + 1)
+                      + "</xmax><ymax>"
+                      + (b.y1() + 1)
+                      + "</ymax></bndbox></object></annotation>"));
         }
-        MatFile mat = Mat5.newMatFile().addArray("file_list", files).addArray("annotation_list", annotations).addArray("labels", labels);
+        MatFile mat =
+            Mat5.newMatFile()
+                .addArray("file_list", files)
+                .addArray("annotation_list", annotations)
+                .addArray("labels", labels);
         Path file = root.resolve(tag + "_list.mat");
         java.nio.file.Files.createDirectories(root);
         Mat5.writeToFile(mat, file.toFile());
@@ -224,7 +280,8 @@ final class FgvcLayouts {
     }
   }
 
-  private static void writeMat(Path file, String variable, us.hebi.matlab.mat.types.Array value) throws IOException {
+  private static void writeMat(Path file, String variable, us.hebi.matlab.mat.types.Array value)
+      throws IOException {
     java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
     Mat5.writeToFile(Mat5.newMatFile().addArray(variable, value), file.toFile());
   }

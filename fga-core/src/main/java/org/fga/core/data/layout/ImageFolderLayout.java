@@ -10,9 +10,10 @@ import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 
 /**
- * The ImageNet-style folder layout: {@code train/<class>/<name>.png}, and likewise {@code val/}
- * and {@code test/}. Class folders are numbered ({@code 001.red_disc}) so that sorting them, as
- * folder readers do, gives back the generator's class order. Lossless PNG, so a reader's output can be compared pixel for pixel.
+ * The ImageNet-style folder layout: {@code train/<class>/<name>.png}, and likewise {@code val/} and
+ * {@code test/}. Class folders are numbered ({@code 001.red_disc}) so that sorting them, as folder
+ * readers do, gives back the generator's class order. Lossless PNG, so a reader's output can be
+ * compared pixel for pixel.
  */
 public final class ImageFolderLayout extends NamedLayout {
   public ImageFolderLayout() {
@@ -38,8 +39,8 @@ public final class ImageFolderLayout extends NamedLayout {
           ds.size(),
           ds::scene,
           (i, s) -> {
-            Path file = root.resolve(dir).resolve(CubLayout.classDir(s.classes()[0]))
-                .resolve(fileName(i));
+            Path file =
+                root.resolve(dir).resolve(CubLayout.classDir(s.classes()[0])).resolve(fileName(i));
             Images.writePng(Images.toBuffered(s.image()), file);
             return null;
           });

@@ -27,8 +27,14 @@ public interface Layout {
 
   static List<Layout> all() {
     return List.of(
-        new CubLayout(), new VocLayout(), new MarketLayout(), new ImageFolderLayout(), new FgvcLayouts.Aircraft(),
-        new FgvcLayouts.Nabirds(), new FgvcLayouts.Cars(), new FgvcLayouts.Dogs());
+        new CubLayout(),
+        new VocLayout(),
+        new MarketLayout(),
+        new ImageFolderLayout(),
+        new FgvcLayouts.Aircraft(),
+        new FgvcLayouts.Nabirds(),
+        new FgvcLayouts.Cars(),
+        new FgvcLayouts.Dogs());
   }
 
   /** The layout called {@code name}, or a user error listing the known ones. */
@@ -40,7 +46,9 @@ public interface Layout {
       }
     }
     throw new FgaUserException(
-        "unknown layout '" + name + "'; known: "
+        "unknown layout '"
+            + name
+            + "'; known: "
             + String.join(", ", all().stream().map(Layout::name).toList()));
   }
 }

@@ -34,7 +34,8 @@ public final class IdentitySampler {
       groups.computeIfAbsent(labels[i], x -> new ArrayList<>()).add(i);
     }
     if (groups.size() < p) {
-      throw new IllegalArgumentException("P×K sampling needs at least P=" + p + " identities, the data has " + groups.size());
+      throw new IllegalArgumentException(
+          "P×K sampling needs at least P=" + p + " identities, the data has " + groups.size());
     }
     Map<Integer, int[]> m = new TreeMap<>();
     groups.forEach((id, list) -> m.put(id, list.stream().mapToInt(Integer::intValue).toArray()));

@@ -11,15 +11,17 @@ public final class Pipelines {
 
   /** ImageNet-style training: random-resized crop to {@code size} and a horizontal flip. */
   public static SampleTransform trainRandomResizedCrop(int size) {
-    return RandomResizedCrop.builder(size, size).build().then(new HorizontalFlip(0.5));
+    return RandomResizedCrop.builder(size, size).optFlip(0.5).build();
   }
 
   /**
-   * Fine-grained training (CUB practice, e.g. 512 then 448): resize the shorter side, random
-   * crop, flip.
+   * Fine-grained training (CUB practice, e.g. 512 then 448): resize the shorter side, random crop,
+   * flip.
    */
   public static SampleTransform trainResizeCrop(int resize, int crop) {
-    return Resize.shorterSide(resize).then(new RandomCrop(crop, crop)).then(new HorizontalFlip(0.5));
+    return Resize.shorterSide(resize)
+        .then(new RandomCrop(crop, crop))
+        .then(new HorizontalFlip(0.5));
   }
 
   /** Evaluation: resize the shorter side, centre crop. */

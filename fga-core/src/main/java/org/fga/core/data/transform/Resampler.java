@@ -11,17 +11,36 @@ final class Resampler {
   private Resampler() {}
 
   /** Contribution lists of one axis: for output i, weights over source indices first[i]... */
-  private record Taps(int[] first, int[] count, float[] weights, int stride) {}
+  private record Taps(int[] first, int[] count, float[] weights, int stride) {
+    /** The same taps for outputs in reverse order: output i reads what output n-1-i read. */
+    Taps reversed() {
+      int n = first.length;
+      int[] f = new int[n];
+      int[] c = new int[n];
+      float[] w = new float[weights.length];
+      for (int i = 0; i < n; i++) {
+        f[i] = first[n - 1 - i];
+        c[i] = count[n - 1 - i];
+        System.arraycopy(weights, (n - 1 - i) * stride, w, i * stride, stride);
+      }
+      return new Taps(f, c, w, stride);
+    }
+  }
 
   /**
-   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image
-   * of outH × outW.
+   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image of
+   * outH × outW, mirrored left-right if {@code mirror} (for free: the taps are read backwards).
    */
-  static FloatImage resample(FloatImage img, double x0, double y0, double w, double h, int outH, int outW) {
-    if (w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0)) {
+  static FloatImage resample(
+      FloatImage img, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
+    boolean plain = w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0);
+    if (plain && !mirror) {
       return copy(img, (int) x0, (int) y0, outH, outW); // a plain crop: no filtering needed
     }
     Taps tx = taps(img.width(), x0, w, outW);
+    if (mirror) {
+      tx = tx.reversed();
+    }
     Taps ty = taps(img.height(), y0, h, outH);
     int c = img.channels();
     int inH = img.height();
@@ -86,7 +105,8 @@ final class Resampler {
    * One row of the horizontal pass. Every output reads the same number of taps (zero-padded), so
    * the common 2- and 3-tap cases run as straight-line code: this loop is most of the frame time.
    */
-  private static void horizontal(float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
+  private static void horizontal(
+      float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
     int n = t.stride;
     int[] first = t.first;
     float[] w = t.weights;

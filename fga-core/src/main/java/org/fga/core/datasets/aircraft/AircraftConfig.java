@@ -9,7 +9,8 @@ import org.fga.core.datasets.DiskDataConfig;
 /**
  * {@code data: {type: aircraft, root: ...}}.
  *
- * @param root the {@code fgvc-aircraft-2013b} folder (or its {@code data/}, or the folder holding it)
+ * @param root the {@code fgvc-aircraft-2013b} folder (or its {@code data/}, or the folder holding
+ *     it)
  * @param imageSize training and test crop (missing or 0: 448)
  * @param skipCorrupt skip unreadable images instead of failing
  * @param level {@code variant} (100 classes, the default), {@code family} (70) or {@code
@@ -17,7 +18,8 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param trainSet {@code trainval} (default: the papers train on train + val) or {@code train}
  */
 @JsonTypeName("aircraft")
-public record AircraftConfig(String root, int imageSize, boolean skipCorrupt, String level, String trainSet)
+public record AircraftConfig(
+    String root, int imageSize, boolean skipCorrupt, String level, String trainSet)
     implements DiskDataConfig {
   public AircraftConfig {
     DiskDataConfig.requireRoot(root, "aircraft");
@@ -25,10 +27,12 @@ public record AircraftConfig(String root, int imageSize, boolean skipCorrupt, St
     level = level == null ? "variant" : level.toLowerCase(Locale.ROOT);
     trainSet = trainSet == null ? "trainval" : trainSet.toLowerCase(Locale.ROOT);
     if (!level.equals("variant") && !level.equals("family") && !level.equals("manufacturer")) {
-      throw new IllegalArgumentException("data.level must be variant, family or manufacturer, got '" + level + "'");
+      throw new IllegalArgumentException(
+          "data.level must be variant, family or manufacturer, got '" + level + "'");
     }
     if (!trainSet.equals("trainval") && !trainSet.equals("train")) {
-      throw new IllegalArgumentException("data.trainSet must be trainval or train, got '" + trainSet + "'");
+      throw new IllegalArgumentException(
+          "data.trainSet must be trainval or train, got '" + trainSet + "'");
     }
   }
 
@@ -40,7 +44,12 @@ public record AircraftConfig(String root, int imageSize, boolean skipCorrupt, St
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("level") String level,
       @JsonProperty("trainSet") String trainSet) {
-    return new AircraftConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, level, trainSet);
+    return new AircraftConfig(
+        root,
+        imageSize == null ? 0 : imageSize,
+        skipCorrupt != null && skipCorrupt,
+        level,
+        trainSet);
   }
 
   public static AircraftConfig of(String root) {

@@ -1,8 +1,8 @@
 package org.fga.core.datasets.aircraft;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
@@ -31,7 +31,8 @@ public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConf
   }
 
   private static final Map<String, String> CLASS_FILES =
-      Map.of("variant", "variants.txt", "family", "families.txt", "manufacturer", "manufacturers.txt");
+      Map.of(
+          "variant", "variants.txt", "family", "families.txt", "manufacturer", "manufacturers.txt");
 
   @Override
   protected List<Split> splitsOf(AircraftConfig config) {
@@ -40,12 +41,19 @@ public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConf
 
   @Override
   protected Map<Split, Integer> officialCounts(AircraftConfig config) {
-    return Map.of(Split.TRAIN, config.trainSet().equals("trainval") ? 6667 : 3334, Split.VAL, 3333, Split.TEST, 3333);
+    return Map.of(
+        Split.TRAIN,
+        config.trainSet().equals("trainval") ? 6667 : 3334,
+        Split.VAL,
+        3333,
+        Split.TEST,
+        3333);
   }
 
   @Override
   protected FileDataset read(AircraftConfig cfg, Split split) {
-    Path data = Roots.find(cfg.root(), name(), "images_box.txt", "data", "fgvc-aircraft-2013b/data");
+    Path data =
+        Roots.find(cfg.root(), name(), "images_box.txt", "data", "fgvc-aircraft-2013b/data");
     Path classFile = data.resolve(CLASS_FILES.get(cfg.level()));
     List<String> classes = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
@@ -67,11 +75,12 @@ public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConf
       }
       boxes.put(boxRows.get(r)[0], new Box(x0 - 1, y0 - 1, x1 - 1, y1 - 1));
     }
-    String set = switch (split) {
-      case TRAIN -> cfg.trainSet();
-      case VAL -> "val";
-      default -> "test";
-    };
+    String set =
+        switch (split) {
+          case TRAIN -> cfg.trainSet();
+          case VAL -> "val";
+          default -> "test";
+        };
     Path listFile = data.resolve("images_" + cfg.level() + "_" + set + ".txt");
     List<String[]> rows = TextFiles.rows(listFile);
     List<Entry> entries = new ArrayList<>(rows.size());
@@ -81,10 +90,16 @@ public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConf
       String cls = String.join(" ", java.util.Arrays.copyOfRange(row, 1, row.length));
       Integer label = index.get(cls);
       if (label == null) {
-        throw new FgaUserException(listFile + " row " + (r + 1) + ": class '" + cls + "' is not in " + classFile);
+        throw new FgaUserException(
+            listFile + " row " + (r + 1) + ": class '" + cls + "' is not in " + classFile);
       }
       Box box = boxes.get(id);
-      entries.add(Entry.classification(data.resolve("images").resolve(id + ".jpg"), "images/" + id + ".jpg", label, box == null ? null : List.of(box)));
+      entries.add(
+          Entry.classification(
+              data.resolve("images").resolve(id + ".jpg"),
+              "images/" + id + ".jpg",
+              label,
+              box == null ? null : List.of(box)));
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }

@@ -29,7 +29,8 @@ public record CubConfig(String root, int imageSize, boolean skipCorrupt, String 
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("segmentations") String segmentations) {
-    return new CubConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, segmentations);
+    return new CubConfig(
+        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, segmentations);
   }
 
   public static CubConfig of(String root) {

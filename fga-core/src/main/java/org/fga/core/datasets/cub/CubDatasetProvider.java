@@ -18,9 +18,9 @@ import org.fga.core.datasets.TextFiles;
 import org.fga.core.error.FgaUserException;
 
 /**
- * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image,
- * optional object masks. Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with
- * 0-based pixel origin; the inclusive box is x .. x + width - 1.
+ * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image, optional
+ * object masks. Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with 0-based pixel
+ * origin; the inclusive box is x .. x + width - 1.
  */
 public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
   public CubDatasetProvider() {
@@ -45,7 +45,8 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
     for (int r = 0; r < classRows.size(); r++) {
       int id = TextFiles.intField(classesFile, classRows, r, 0);
       if (id != r + 1) {
-        throw new FgaUserException(classesFile + " row " + (r + 1) + ": expected class id " + (r + 1) + ", got " + id);
+        throw new FgaUserException(
+            classesFile + " row " + (r + 1) + ": expected class id " + (r + 1) + ", got " + id);
       }
       String dir = classRows.get(r)[1];
       classNames.add(dir.contains(".") ? dir.substring(dir.indexOf('.') + 1) : dir);
@@ -67,17 +68,28 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
       }
       int label = labels.get(id);
       if (label < 1 || label > numClasses) {
-        throw new FgaUserException(labelsFile + ": image " + id + " has class " + label + ", outside 1.." + numClasses);
+        throw new FgaUserException(
+            labelsFile + ": image " + id + " has class " + label + ", outside 1.." + numClasses);
       }
       String rel = images.path(id);
       Box box = boxes.get(id);
-      Entry e = Entry.classification(root.resolve("images").resolve(rel), "images/" + rel, label - 1, box == null ? null : List.of(box));
+      Entry e =
+          Entry.classification(
+              root.resolve("images").resolve(rel),
+              "images/" + rel,
+              label - 1,
+              box == null ? null : List.of(box));
       if (segRoot != null) {
-        e = e.withMask(segRoot.resolve(rel.replaceFirst("\\.[^.]+$", ".png")), Entry.MaskKind.BINARY);
+        e =
+            e.withMask(
+                segRoot.resolve(rel.replaceFirst("\\.[^.]+$", ".png")), Entry.MaskKind.BINARY);
       }
       entries.add(e);
     }
-    return new FileDataset(new DatasetInfo(name(), Task.CLASSIFICATION, numClasses, List.copyOf(classNames)), entries, cfg.skipCorrupt());
+    return new FileDataset(
+        new DatasetInfo(name(), Task.CLASSIFICATION, numClasses, List.copyOf(classNames)),
+        entries,
+        cfg.skipCorrupt());
   }
 
   private static Path segmentations(CubConfig cfg, Path root) {
@@ -88,7 +100,8 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
       }
       return p;
     }
-    for (Path p : new Path[] {root.resolve("segmentations"), root.resolveSibling("segmentations")}) {
+    for (Path p :
+        new Path[] {root.resolve("segmentations"), root.resolveSibling("segmentations")}) {
       if (Files.isDirectory(p)) {
         return p;
       }

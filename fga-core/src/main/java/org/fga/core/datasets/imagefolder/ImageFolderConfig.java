@@ -15,7 +15,8 @@ import org.fga.core.datasets.DiskDataConfig;
  *     <boxes>/<split>/<name>.xml} or {@code <boxes>/<name>.xml}), e.g. ImageNet's validation boxes
  */
 @JsonTypeName("imagefolder")
-public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt, String boxes) implements DiskDataConfig {
+public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt, String boxes)
+    implements DiskDataConfig {
   public ImageFolderConfig {
     DiskDataConfig.requireRoot(root, "imagefolder");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
@@ -28,7 +29,8 @@ public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt,
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("boxes") String boxes) {
-    return new ImageFolderConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, boxes);
+    return new ImageFolderConfig(
+        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, boxes);
   }
 
   public static ImageFolderConfig of(String root) {

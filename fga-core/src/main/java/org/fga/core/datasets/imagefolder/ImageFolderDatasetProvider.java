@@ -23,8 +23,8 @@ import org.fga.core.error.FgaUserException;
 
 /**
  * Class-per-folder data. Classes are the sorted sub-folders of {@code train/} (of the first split
- * folder present, if there is no {@code train/}). {@code TEST} reads {@code test/}, or {@code
- * val/} when there is no {@code test/} (ImageNet ships train and val only).
+ * folder present, if there is no {@code train/}). {@code TEST} reads {@code test/}, or {@code val/}
+ * when there is no {@code test/} (ImageNet ships train and val only).
  */
 public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFolderConfig> {
   static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
@@ -70,7 +70,15 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
     }
     Path dir = root.resolve(folder(root, split));
     if (!Files.isDirectory(dir)) {
-      throw new FgaUserException("imagefolder root " + root + " has no " + folder(root, split) + "/ folder for split " + split + "; it has " + splits(cfg));
+      throw new FgaUserException(
+          "imagefolder root "
+              + root
+              + " has no "
+              + folder(root, split)
+              + "/ folder for split "
+              + split
+              + "; it has "
+              + splits(cfg));
     }
     Path classSource = Files.isDirectory(root.resolve("train")) ? root.resolve("train") : dir;
     List<String> classes = subfolders(classSource);
@@ -89,10 +97,19 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
     for (String c : subfolders(dir)) {
       Integer label = index.get(c);
       if (label == null) {
-        throw new FgaUserException("class folder " + dir.resolve(c) + " is not a class of " + classSource + " (" + classes.size() + " classes)");
+        throw new FgaUserException(
+            "class folder "
+                + dir.resolve(c)
+                + " is not a class of "
+                + classSource
+                + " ("
+                + classes.size()
+                + " classes)");
       }
       for (Path f : imagesIn(dir.resolve(c))) {
-        entries.add(Entry.classification(f, Roots.idOf(root, f), label, boxesOf(boxRoot, dir.getFileName().toString(), f)));
+        entries.add(
+            Entry.classification(
+                f, Roots.idOf(root, f), label, boxesOf(boxRoot, dir.getFileName().toString(), f)));
       }
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);
@@ -113,7 +130,11 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
 
   static List<String> subfolders(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -122,11 +143,14 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
   /** The image files directly in {@code dir}, sorted by name. */
   public static List<Path> imagesIn(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            int dot = n.lastIndexOf('.');
-            return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1)) && Files.isRegularFile(p);
-          })
+      return s.filter(
+              p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                int dot = n.lastIndexOf('.');
+                return dot > 0
+                    && EXTENSIONS.contains(n.substring(dot + 1))
+                    && Files.isRegularFile(p);
+              })
           .sorted()
           .toList();
     } catch (IOException e) {

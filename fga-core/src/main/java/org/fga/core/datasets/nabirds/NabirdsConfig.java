@@ -13,7 +13,8 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("nabirds")
-public record NabirdsConfig(String root, int imageSize, boolean skipCorrupt) implements DiskDataConfig {
+public record NabirdsConfig(String root, int imageSize, boolean skipCorrupt)
+    implements DiskDataConfig {
   public NabirdsConfig {
     DiskDataConfig.requireRoot(root, "nabirds");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
@@ -25,7 +26,8 @@ public record NabirdsConfig(String root, int imageSize, boolean skipCorrupt) imp
       @JsonProperty("root") String root,
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new NabirdsConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
+    return new NabirdsConfig(
+        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
   }
 
   public static NabirdsConfig of(String root) {

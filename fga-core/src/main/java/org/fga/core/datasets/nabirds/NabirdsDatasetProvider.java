@@ -18,9 +18,9 @@ import org.fga.core.datasets.TextFiles;
 import org.fga.core.error.FgaUserException;
 
 /**
- * NABirds: CUB-style lists keyed by UUIDs. Its {@code classes.txt} holds the whole taxonomy
- * (1011 nodes), but images are labelled only with the 555 leaf categories; those ids, sorted,
- * become the labels 0..554, as in the papers.
+ * NABirds: CUB-style lists keyed by UUIDs. Its {@code classes.txt} holds the whole taxonomy (1011
+ * nodes), but images are labelled only with the 555 leaf categories; those ids, sorted, become the
+ * labels 0..554, as in the papers.
  */
 public final class NabirdsDatasetProvider extends BaseDiskProvider<NabirdsConfig> {
   public NabirdsDatasetProvider() {
@@ -44,7 +44,8 @@ public final class NabirdsDatasetProvider extends BaseDiskProvider<NabirdsConfig
     List<String[]> rows = TextFiles.rows(classesFile);
     for (int r = 0; r < rows.size(); r++) {
       int id = TextFiles.intField(classesFile, rows, r, 0);
-      names.put(id, String.join(" ", java.util.Arrays.copyOfRange(rows.get(r), 1, rows.get(r).length)));
+      names.put(
+          id, String.join(" ", java.util.Arrays.copyOfRange(rows.get(r), 1, rows.get(r).length)));
     }
     Path labelsFile = root.resolve("image_class_labels.txt");
     IdLists images = IdLists.images(root.resolve("images.txt"));
@@ -68,7 +69,12 @@ public final class NabirdsDatasetProvider extends BaseDiskProvider<NabirdsConfig
       }
       String rel = images.path(id);
       Box box = boxes.get(id);
-      entries.add(Entry.classification(root.resolve("images").resolve(rel), "images/" + rel, index.get(labels.get(id)), box == null ? null : List.of(box)));
+      entries.add(
+          Entry.classification(
+              root.resolve("images").resolve(rel),
+              "images/" + rel,
+              index.get(labels.get(id)),
+              box == null ? null : List.of(box)));
     }
     return dataset(cfg, Task.CLASSIFICATION, classNames, entries);
   }

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("dukemtmc")
-public record DukeConfig(String root, int height, int width, boolean skipCorrupt) implements ReidConfig {
+public record DukeConfig(String root, int height, int width, boolean skipCorrupt)
+    implements ReidConfig {
   public DukeConfig {
     int[] hw = ReidConfig.size("dukemtmc", root, height, width, 256, 128);
     height = hw[0];
@@ -27,7 +28,11 @@ public record DukeConfig(String root, int height, int width, boolean skipCorrupt
       @JsonProperty("height") Integer height,
       @JsonProperty("width") Integer width,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new DukeConfig(root, height == null ? 0 : height, width == null ? 0 : width, skipCorrupt != null && skipCorrupt);
+    return new DukeConfig(
+        root,
+        height == null ? 0 : height,
+        width == null ? 0 : width,
+        skipCorrupt != null && skipCorrupt);
   }
 
   public static DukeConfig of(String root) {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("market1501")
-public record MarketConfig(String root, int height, int width, boolean skipCorrupt) implements ReidConfig {
+public record MarketConfig(String root, int height, int width, boolean skipCorrupt)
+    implements ReidConfig {
   public MarketConfig {
     int[] hw = ReidConfig.size("market1501", root, height, width, 256, 128);
     height = hw[0];
@@ -27,7 +28,11 @@ public record MarketConfig(String root, int height, int width, boolean skipCorru
       @JsonProperty("height") Integer height,
       @JsonProperty("width") Integer width,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new MarketConfig(root, height == null ? 0 : height, width == null ? 0 : width, skipCorrupt != null && skipCorrupt);
+    return new MarketConfig(
+        root,
+        height == null ? 0 : height,
+        width == null ? 0 : width,
+        skipCorrupt != null && skipCorrupt);
   }
 
   public static MarketConfig of(String root) {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("msmt17")
-public record Msmt17Config(String root, int height, int width, boolean skipCorrupt) implements ReidConfig {
+public record Msmt17Config(String root, int height, int width, boolean skipCorrupt)
+    implements ReidConfig {
   public Msmt17Config {
     int[] hw = ReidConfig.size("msmt17", root, height, width, 256, 128);
     height = hw[0];
@@ -27,7 +28,11 @@ public record Msmt17Config(String root, int height, int width, boolean skipCorru
       @JsonProperty("height") Integer height,
       @JsonProperty("width") Integer width,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new Msmt17Config(root, height == null ? 0 : height, width == null ? 0 : width, skipCorrupt != null && skipCorrupt);
+    return new Msmt17Config(
+        root,
+        height == null ? 0 : height,
+        width == null ? 0 : width,
+        skipCorrupt != null && skipCorrupt);
   }
 
   public static Msmt17Config of(String root) {

@@ -15,14 +15,16 @@ public interface ReidConfig extends DiskDataConfig {
   }
 
   /** Fills defaults: 256 × 128 (people) unless given, or the given vehicle default. */
-  static int[] size(String dataset, String root, int height, int width, int defaultHeight, int defaultWidth) {
+  static int[] size(
+      String dataset, String root, int height, int width, int defaultHeight, int defaultWidth) {
     if (root == null || root.isBlank()) {
       throw new IllegalArgumentException("data.root is required for " + dataset);
     }
     int h = height == 0 ? defaultHeight : height;
     int w = width == 0 ? defaultWidth : width;
     if (h < 0 || w < 0) {
-      throw new IllegalArgumentException("data.height and data.width must be positive, got " + h + "x" + w);
+      throw new IllegalArgumentException(
+          "data.height and data.width must be positive, got " + h + "x" + w);
     }
     return new int[] {h, w};
   }

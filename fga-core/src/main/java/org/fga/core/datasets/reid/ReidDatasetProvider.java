@@ -21,14 +21,18 @@ import org.fga.core.error.FgaUserException;
 /**
  * One re-ID set. Identity and camera come from the file names (or, for MSMT17, from the official
  * lists). The standard protocol: junk images (person -1) are dropped, distractors (person 0) stay
- * in the gallery as negatives, training identities are relabelled 0..N-1 in sorted order; query
- * and gallery samples carry label -1 and are matched by {@code identity} and {@code camera}.
+ * in the gallery as negatives, training identities are relabelled 0..N-1 in sorted order; query and
+ * gallery samples carry label -1 and are matched by {@code identity} and {@code camera}.
  */
 public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
   private final ReidSet set;
 
   ReidDatasetProvider(ReidSet set) {
-    super(set.name(), set.title() + " re-identification (train / query / gallery)", set.configType(), set.configFor());
+    super(
+        set.name(),
+        set.title() + " re-identification (train / query / gallery)",
+        set.configType(),
+        set.configFor());
     this.set = set;
   }
 
@@ -44,7 +48,10 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
 
   @Override
   protected FileDataset read(ReidConfig cfg, Split split) {
-    String marker = set.lists().isEmpty() ? set.folders().get(Split.TRAIN) : set.lists().get(Split.TRAIN).get(0);
+    String marker =
+        set.lists().isEmpty()
+            ? set.folders().get(Split.TRAIN)
+            : set.lists().get(Split.TRAIN).get(0);
     Path root = Roots.find(cfg.root(), name(), marker, set.unpacked());
     List<Item> train = items(root, Split.TRAIN);
     TreeSet<Integer> trainIds = new TreeSet<>();
@@ -59,7 +66,17 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
     List<Entry> entries = new ArrayList<>(items.size());
     for (Item it : items) {
       int label = split == Split.TRAIN ? relabel.get(it.pid) : -1;
-      entries.add(new Entry(it.file, Roots.idOf(root, it.file), label, null, null, null, null, it.pid, it.camera));
+      entries.add(
+          new Entry(
+              it.file,
+              Roots.idOf(root, it.file),
+              label,
+              null,
+              null,
+              null,
+              null,
+              it.pid,
+              it.camera));
     }
     List<String> names = relabel.keySet().stream().map(p -> String.format("%04d", p)).toList();
     return dataset(cfg, Task.REID, names, entries);
@@ -91,7 +108,8 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
         Path img = dir.resolve(rel);
         Item it = parse(img, img.getFileName().toString(), pid);
         if (it == null) {
-          throw new FgaUserException(file + " row " + (r + 1) + ": cannot read person and camera from '" + rel + "'");
+          throw new FgaUserException(
+              file + " row " + (r + 1) + ": cannot read person and camera from '" + rel + "'");
         }
         out.add(it);
       }

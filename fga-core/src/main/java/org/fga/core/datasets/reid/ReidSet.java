@@ -34,32 +34,59 @@ record ReidSet(
 
   static final ReidSet MARKET =
       new ReidSet(
-          "market1501", "Market-1501", "Market-1501-v15.09.15",
-          Map.of(Split.TRAIN, "bounding_box_train", Split.QUERY, "query", Split.GALLERY, "bounding_box_test"),
-          Map.of(), Pattern.compile("^(-?\\d+)_c(\\d)"),
+          "market1501",
+          "Market-1501",
+          "Market-1501-v15.09.15",
+          Map.of(
+              Split.TRAIN,
+              "bounding_box_train",
+              Split.QUERY,
+              "query",
+              Split.GALLERY,
+              "bounding_box_test"),
+          Map.of(),
+          Pattern.compile("^(-?\\d+)_c(\\d)"),
           Map.of(Split.TRAIN, 12936, Split.QUERY, 3368, Split.GALLERY, 15913),
-          MarketConfig.class, MarketConfig::of);
+          MarketConfig.class,
+          MarketConfig::of);
 
   static final ReidSet DUKE =
       new ReidSet(
-          "dukemtmc", "DukeMTMC-reID", "DukeMTMC-reID",
-          Map.of(Split.TRAIN, "bounding_box_train", Split.QUERY, "query", Split.GALLERY, "bounding_box_test"),
-          Map.of(), Pattern.compile("^(-?\\d+)_c(\\d+)"),
+          "dukemtmc",
+          "DukeMTMC-reID",
+          "DukeMTMC-reID",
+          Map.of(
+              Split.TRAIN,
+              "bounding_box_train",
+              Split.QUERY,
+              "query",
+              Split.GALLERY,
+              "bounding_box_test"),
+          Map.of(),
+          Pattern.compile("^(-?\\d+)_c(\\d+)"),
           Map.of(Split.TRAIN, 16522, Split.QUERY, 2228, Split.GALLERY, 17661),
-          DukeConfig.class, DukeConfig::of);
+          DukeConfig.class,
+          DukeConfig::of);
 
   static final ReidSet VERI =
       new ReidSet(
-          "veri776", "VeRi-776", "VeRi",
-          Map.of(Split.TRAIN, "image_train", Split.QUERY, "image_query", Split.GALLERY, "image_test"),
-          Map.of(), Pattern.compile("^(-?\\d+)_c(\\d+)"),
+          "veri776",
+          "VeRi-776",
+          "VeRi",
+          Map.of(
+              Split.TRAIN, "image_train", Split.QUERY, "image_query", Split.GALLERY, "image_test"),
+          Map.of(),
+          Pattern.compile("^(-?\\d+)_c(\\d+)"),
           Map.of(Split.TRAIN, 37778, Split.QUERY, 1678, Split.GALLERY, 11579),
-          VeriConfig.class, VeriConfig::of);
+          VeriConfig.class,
+          VeriConfig::of);
 
   /** MSMT17 V1: file names are {@code pid_index_camera_...}; the val list joins training. */
   static final ReidSet MSMT17 =
       new ReidSet(
-          "msmt17", "MSMT17", "MSMT17_V1",
+          "msmt17",
+          "MSMT17",
+          "MSMT17_V1",
           Map.of(Split.TRAIN, "train", Split.QUERY, "test", Split.GALLERY, "test"),
           Map.of(
               Split.TRAIN, List.of("list_train.txt", "list_val.txt"),
@@ -67,7 +94,8 @@ record ReidSet(
               Split.GALLERY, List.of("list_gallery.txt")),
           Pattern.compile("^(\\d+)_\\d+_(\\d+)_"),
           Map.of(Split.TRAIN, 32621, Split.QUERY, 11659, Split.GALLERY, 82161),
-          Msmt17Config.class, Msmt17Config::of);
+          Msmt17Config.class,
+          Msmt17Config::of);
 
   static List<ReidSet> all() {
     return List.of(MARKET, DUKE, VERI, MSMT17);

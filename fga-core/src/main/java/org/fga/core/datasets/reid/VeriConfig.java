@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("veri776")
-public record VeriConfig(String root, int height, int width, boolean skipCorrupt) implements ReidConfig {
+public record VeriConfig(String root, int height, int width, boolean skipCorrupt)
+    implements ReidConfig {
   public VeriConfig {
     int[] hw = ReidConfig.size("veri776", root, height, width, 256, 256);
     height = hw[0];
@@ -27,7 +28,11 @@ public record VeriConfig(String root, int height, int width, boolean skipCorrupt
       @JsonProperty("height") Integer height,
       @JsonProperty("width") Integer width,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new VeriConfig(root, height == null ? 0 : height, width == null ? 0 : width, skipCorrupt != null && skipCorrupt);
+    return new VeriConfig(
+        root,
+        height == null ? 0 : height,
+        width == null ? 0 : width,
+        skipCorrupt != null && skipCorrupt);
   }
 
   public static VeriConfig of(String root) {

@@ -13,7 +13,8 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("cars")
-public record CarsConfig(String root, int imageSize, boolean skipCorrupt) implements DiskDataConfig {
+public record CarsConfig(String root, int imageSize, boolean skipCorrupt)
+    implements DiskDataConfig {
   public CarsConfig {
     DiskDataConfig.requireRoot(root, "cars");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
@@ -25,7 +26,8 @@ public record CarsConfig(String root, int imageSize, boolean skipCorrupt) implem
       @JsonProperty("root") String root,
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new CarsConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
+    return new CarsConfig(
+        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
   }
 
   public static CarsConfig of(String root) {

@@ -55,7 +55,14 @@ public final class CarsDatasetProvider extends BaseDiskProvider<CarsConfig> {
     for (int i = 0; i < a.getNumElements(); i++) {
       int label = (int) mat.number(a, "class", i);
       if (label < 1 || label > classes.size()) {
-        throw new FgaUserException(annos + ": annotation " + (i + 1) + " has class " + label + ", outside 1.." + classes.size());
+        throw new FgaUserException(
+            annos
+                + ": annotation "
+                + (i + 1)
+                + " has class "
+                + label
+                + ", outside 1.."
+                + classes.size());
       }
       int x0 = (int) mat.number(a, "bbox_x1", i) - 1;
       int y0 = (int) mat.number(a, "bbox_y1", i) - 1;
@@ -65,20 +72,32 @@ public final class CarsDatasetProvider extends BaseDiskProvider<CarsConfig> {
         throw new FgaUserException(annos + ": annotation " + (i + 1) + " has an empty box");
       }
       String fname = mat.text(a, "fname", i);
-      entries.add(Entry.classification(images.resolve(fname), images.getFileName() + "/" + fname, label - 1, List.of(new Box(x0, y0, x1, y1))));
+      entries.add(
+          Entry.classification(
+              images.resolve(fname),
+              images.getFileName() + "/" + fname,
+              label - 1,
+              List.of(new Box(x0, y0, x1, y1))));
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }
 
   /** The test labels were released after the devkit; people put the file in either place. */
   private static Path testAnnotations(Path root) {
-    for (Path p : new Path[] {root.resolve("cars_test_annos_withlabels.mat"), root.resolve("devkit/cars_test_annos_withlabels.mat")}) {
+    for (Path p :
+        new Path[] {
+          root.resolve("cars_test_annos_withlabels.mat"),
+          root.resolve("devkit/cars_test_annos_withlabels.mat")
+        }) {
       if (Files.exists(p)) {
         return p;
       }
     }
     throw new FgaUserException(
-        "cars: test labels not found: put cars_test_annos_withlabels.mat in " + root + " or " + root.resolve("devkit")
+        "cars: test labels not found: put cars_test_annos_withlabels.mat in "
+            + root
+            + " or "
+            + root.resolve("devkit")
             + " (devkit/cars_test_annos.mat has no labels)");
   }
 }

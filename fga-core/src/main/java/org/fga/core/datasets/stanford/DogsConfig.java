@@ -13,7 +13,8 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param skipCorrupt skip unreadable images instead of failing
  */
 @JsonTypeName("dogs")
-public record DogsConfig(String root, int imageSize, boolean skipCorrupt) implements DiskDataConfig {
+public record DogsConfig(String root, int imageSize, boolean skipCorrupt)
+    implements DiskDataConfig {
   public DogsConfig {
     DiskDataConfig.requireRoot(root, "dogs");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
@@ -25,7 +26,8 @@ public record DogsConfig(String root, int imageSize, boolean skipCorrupt) implem
       @JsonProperty("root") String root,
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt) {
-    return new DogsConfig(root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
+    return new DogsConfig(
+        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt);
   }
 
   public static DogsConfig of(String root) {

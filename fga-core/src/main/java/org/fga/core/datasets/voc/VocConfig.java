@@ -20,9 +20,9 @@ import org.fga.core.datasets.DiskDataConfig;
  *     {@code SegmentationClassAug/})
  * @param classes class names in label order; missing: the 20 VOC classes
  * @param includeDifficult count objects marked difficult as image labels (off: VOC ignores them)
- * @param sbd the SBD {@code dataset} folder (with {@code cls/}, {@code train.txt}, {@code val.txt});
- *     with {@code trainSet: train_aug} and no {@code SegmentationClassAug/}, the augmented set is
- *     built from it: SBD train + val + VOC train, minus VOC val (10582 images)
+ * @param sbd the SBD {@code dataset} folder (with {@code cls/}, {@code train.txt}, {@code
+ *     val.txt}); with {@code trainSet: train_aug} and no {@code SegmentationClassAug/}, the
+ *     augmented set is built from it: SBD train + val + VOC train, minus VOC val (10582 images)
  */
 @JsonTypeName("voc")
 public record VocConfig(
@@ -39,21 +39,40 @@ public record VocConfig(
   /** The 20 PASCAL VOC classes in their official (alphabetical) order. */
   public static final List<String> VOC_CLASSES =
       List.of(
-          "aeroplane", "bicycle", "bird", "boat", "bottle", "bus", "car", "cat", "chair", "cow",
-          "diningtable", "dog", "horse", "motorbike", "person", "pottedplant", "sheep", "sofa",
-          "train", "tvmonitor");
+          "aeroplane",
+          "bicycle",
+          "bird",
+          "boat",
+          "bottle",
+          "bus",
+          "car",
+          "cat",
+          "chair",
+          "cow",
+          "diningtable",
+          "dog",
+          "horse",
+          "motorbike",
+          "person",
+          "pottedplant",
+          "sheep",
+          "sofa",
+          "train",
+          "tvmonitor");
 
   public VocConfig {
     DiskDataConfig.requireRoot(root, "voc");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
     task = task == null ? "multilabel" : task.toLowerCase(Locale.ROOT);
     if (!task.equals("multilabel") && !task.equals("segmentation")) {
-      throw new IllegalArgumentException("data.task must be multilabel or segmentation for voc, got '" + task + "'");
+      throw new IllegalArgumentException(
+          "data.task must be multilabel or segmentation for voc, got '" + task + "'");
     }
     trainSet = trainSet == null ? "train" : trainSet;
     classes = classes == null ? VOC_CLASSES : List.copyOf(classes);
     if (classes.isEmpty() || classes.size() > 254) {
-      throw new IllegalArgumentException("data.classes must name 1..254 classes, got " + classes.size());
+      throw new IllegalArgumentException(
+          "data.classes must name 1..254 classes, got " + classes.size());
     }
   }
 
@@ -69,8 +88,14 @@ public record VocConfig(
       @JsonProperty("includeDifficult") Boolean includeDifficult,
       @JsonProperty("sbd") String sbd) {
     return new VocConfig(
-        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, task, trainSet, classes,
-        includeDifficult != null && includeDifficult, sbd);
+        root,
+        imageSize == null ? 0 : imageSize,
+        skipCorrupt != null && skipCorrupt,
+        task,
+        trainSet,
+        classes,
+        includeDifficult != null && includeDifficult,
+        sbd);
   }
 
   public static VocConfig of(String root) {

@@ -20,9 +20,9 @@ import org.fga.core.error.FgaUserException;
 
 /**
  * PASCAL VOC 2012. Training reads the {@code trainSet} list, validation and test both read {@code
- * val} (the test annotations are withheld, so papers report on val). Multi-label samples carry
- * the classes of their non-difficult objects and every object box; segmentation samples carry
- * the class map (0 background, 1..C classes, 255 ignore) as {@code objectMask}.
+ * val} (the test annotations are withheld, so papers report on val). Multi-label samples carry the
+ * classes of their non-difficult objects and every object box; segmentation samples carry the class
+ * map (0 background, 1..C classes, 255 ignore) as {@code objectMask}.
  */
 public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
   public VocDatasetProvider() {
@@ -41,7 +41,13 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
   @Override
   protected Map<Split, Integer> officialCounts(VocConfig config) {
     if (config.task().equals("segmentation")) {
-      return Map.of(Split.TRAIN, config.trainSet().equals("train_aug") ? 10582 : 1464, Split.VAL, 1449, Split.TEST, 1449);
+      return Map.of(
+          Split.TRAIN,
+          config.trainSet().equals("train_aug") ? 10582 : 1464,
+          Split.VAL,
+          1449,
+          Split.TEST,
+          1449);
     }
     return Map.of(Split.TRAIN, 5717, Split.VAL, 5823, Split.TEST, 5823);
   }
@@ -72,7 +78,8 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
       for (VocXml.VocObject o : VocXml.read(xml)) {
         Integer c = index.get(o.name());
         if (c == null) {
-          throw new FgaUserException(xml + ": object class '" + o.name() + "' is not one of " + cfg.classes());
+          throw new FgaUserException(
+              xml + ": object class '" + o.name() + "' is not one of " + cfg.classes());
         }
         if (!o.difficult() || cfg.includeDifficult()) {
           present.add(c);
@@ -80,7 +87,17 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
         boxes.add(o.box());
       }
       int[] labels = present.stream().mapToInt(Integer::intValue).toArray();
-      entries.add(new Entry(image(root, id), "JPEGImages/" + id + ".jpg", -1, labels, List.copyOf(boxes), null, null, -1, -1));
+      entries.add(
+          new Entry(
+              image(root, id),
+              "JPEGImages/" + id + ".jpg",
+              -1,
+              labels,
+              List.copyOf(boxes),
+              null,
+              null,
+              -1,
+              -1));
     }
     return entries;
   }
@@ -91,14 +108,17 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
    */
   private static List<Entry> segmentation(VocConfig cfg, Path root, String list) {
     Path sets = root.resolve("ImageSets/Segmentation");
-    boolean converted = Files.isDirectory(root.resolve("SegmentationClassAug")) && Files.exists(sets.resolve("train_aug.txt"));
+    boolean converted =
+        Files.isDirectory(root.resolve("SegmentationClassAug"))
+            && Files.exists(sets.resolve("train_aug.txt"));
     if (list.equals("train_aug") && !converted) {
       return sbdTrainAug(cfg, root);
     }
     String maskDir = list.equals("train_aug") ? "SegmentationClassAug" : "SegmentationClass";
     List<Entry> entries = new ArrayList<>();
     for (String id : ids(sets.resolve(list + ".txt"))) {
-      entries.add(segEntry(root, id, root.resolve(maskDir).resolve(id + ".png"), Entry.MaskKind.INDICES));
+      entries.add(
+          segEntry(root, id, root.resolve(maskDir).resolve(id + ".png"), Entry.MaskKind.INDICES));
     }
     return entries;
   }
@@ -107,7 +127,9 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
   private static List<Entry> sbdTrainAug(VocConfig cfg, Path root) {
     if (cfg.sbd() == null) {
       throw new FgaUserException(
-          "voc trainSet train_aug needs " + root.resolve("SegmentationClassAug") + " with ImageSets/Segmentation/train_aug.txt,"
+          "voc trainSet train_aug needs "
+              + root.resolve("SegmentationClassAug")
+              + " with ImageSets/Segmentation/train_aug.txt,"
               + " or data.sbd pointing at SBD's dataset folder (with cls/, train.txt, val.txt)");
     }
     Path sbd = Roots.find(cfg.sbd(), "sbd", "cls", "dataset", "benchmark_RELEASE/dataset");
@@ -118,15 +140,21 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
     all.removeAll(ids(root.resolve("ImageSets/Segmentation/val.txt")));
     List<Entry> entries = new ArrayList<>();
     for (String id : all) {
-      entries.add(fromSbd.contains(id)
-          ? segEntry(root, id, sbd.resolve("cls").resolve(id + ".mat"), Entry.MaskKind.SBD_MAT)
-          : segEntry(root, id, root.resolve("SegmentationClass").resolve(id + ".png"), Entry.MaskKind.INDICES));
+      entries.add(
+          fromSbd.contains(id)
+              ? segEntry(root, id, sbd.resolve("cls").resolve(id + ".mat"), Entry.MaskKind.SBD_MAT)
+              : segEntry(
+                  root,
+                  id,
+                  root.resolve("SegmentationClass").resolve(id + ".png"),
+                  Entry.MaskKind.INDICES));
     }
     return entries;
   }
 
   private static Entry segEntry(Path root, String id, Path mask, Entry.MaskKind kind) {
-    return new Entry(image(root, id), "JPEGImages/" + id + ".jpg", -1, null, null, mask, kind, -1, -1);
+    return new Entry(
+        image(root, id), "JPEGImages/" + id + ".jpg", -1, null, null, mask, kind, -1, -1);
   }
 
   private static Path image(Path root, String id) {
@@ -136,5 +164,4 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
   private static List<String> ids(Path listFile) {
     return TextFiles.rows(listFile).stream().map(r -> r[0]).toList();
   }
-
 }

@@ -16,8 +16,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a PASCAL VOC annotation XML (also the format of ImageNet's validation boxes): the
- * objects with their names, boxes (1-based inclusive in the file, 0-based here) and flags.
+ * Reads a PASCAL VOC annotation XML (also the format of ImageNet's validation boxes): the objects
+ * with their names, boxes (1-based inclusive in the file, 0-based here) and flags.
  */
 public final class VocXml {
   private VocXml() {}
@@ -52,16 +52,23 @@ public final class VocXml {
       String name = text(o, "name", file);
       Element bb = (Element) o.getElementsByTagName("bndbox").item(0);
       if (bb == null) {
-        throw new FgaUserException(file + ": object " + (i + 1) + " (" + name + ") has no <bndbox>");
+        throw new FgaUserException(
+            file + ": object " + (i + 1) + " (" + name + ") has no <bndbox>");
       }
       int x0 = coord(bb, "xmin", file);
       int y0 = coord(bb, "ymin", file);
       int x1 = coord(bb, "xmax", file);
       int y1 = coord(bb, "ymax", file);
       if (x1 < x0 || y1 < y0) {
-        throw new FgaUserException(file + ": object " + (i + 1) + " (" + name + ") has an empty box");
+        throw new FgaUserException(
+            file + ": object " + (i + 1) + " (" + name + ") has an empty box");
       }
-      out.add(new VocObject(name.strip(), new Box(x0 - 1, y0 - 1, x1 - 1, y1 - 1), flag(o, "difficult"), flag(o, "truncated")));
+      out.add(
+          new VocObject(
+              name.strip(),
+              new Box(x0 - 1, y0 - 1, x1 - 1, y1 - 1),
+              flag(o, "difficult"),
+              flag(o, "truncated")));
     }
     return out;
   }

@@ -41,8 +41,10 @@ class IdentitySamplerTest {
 
   @Test
   void coversTheSyntheticReidTrainingSplit() {
-    SyntheticDataset ds = new SyntheticDataset(
-        SyntheticConfig.builder().optTask("reid").optIdentities(8).optTrainSize(64).build(), Split.TRAIN);
+    SyntheticDataset ds =
+        new SyntheticDataset(
+            SyntheticConfig.builder().optTask("reid").optIdentities(8).optTrainSize(64).build(),
+            Split.TRAIN);
     IdentitySampler s = new IdentitySampler(IdentitySampler.labelsOf(ds), 4, 4);
     Set<Integer> seen = new HashSet<>();
     for (int i : s.epoch(0, 0)) {
@@ -52,6 +54,7 @@ class IdentitySamplerTest {
     // than P identities remain are dropped, as in torchreid, so most but not all images are used
     assertThat(seen.size()).isBetween(48, 64);
     assertThat(seen).allMatch(i -> i >= 0 && i < 64);
-    assertThatThrownBy(() -> new IdentitySampler(new int[] {0, 0, 1}, 3, 2)).hasMessageContaining("at least P=3");
+    assertThatThrownBy(() -> new IdentitySampler(new int[] {0, 0, 1}, 3, 2))
+        .hasMessageContaining("at least P=3");
   }
 }
