@@ -33,7 +33,7 @@ class ExperimentFilesTest {
     assertThat(PLUGINS.backbones().contains(spec.backbone().arch())).as("backbone of %s", file).isTrue();
     if (!file.getParent().getFileName().toString().equals("synthetic")) {
       assertThat(spec.paper()).as("paper block of %s", file).isNotNull();
-      assertThat(spec.paper().value()).as("paper value of %s", file).isNotNull();
+      // the record itself insists on a value or a note saying why there is none
       assertThat(spec.paper().source()).as("paper source of %s", file).isNotBlank();
     }
   }
