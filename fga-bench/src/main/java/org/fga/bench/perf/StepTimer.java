@@ -22,17 +22,29 @@ public final class StepTimer {
     this.plugins = plugins;
   }
 
-  /** Median milliseconds per step over {@code steps} steps after {@code warmup}. */
+  /** Median wall milliseconds per step over {@code steps} steps after {@code warmup}. */
   public double medianMillis(String specYaml, int warmup, int steps) {
+    return medianMillis(specYaml, warmup, steps, null);
+  }
+
+  /**
+   * Median milliseconds per step by {@code clock} (nanoseconds; e.g. {@link CpuClock}), measured
+   * between consecutive steps' ends on the training thread; {@code null} means the trainer's own
+   * wall time of each step.
+   */
+  public double medianMillis(String specYaml, int warmup, int steps, java.util.function.LongSupplier clock) {
     ExperimentSpec spec = new SpecReader(plugins).parse(specYaml, false, "benchmark spec");
     long[] nanos = new long[warmup + steps];
+    long[] last = {clock == null ? 0 : clock.getAsLong()};
     Path dir = tempDir();
     try (Session s = new Session(plugins, spec)) {
       Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).optKeepCheckpoints(1)
           .optStepListener((step, ns, terms) -> {
+            long now = clock == null ? 0 : clock.getAsLong();
             if (step <= nanos.length) {
-              nanos[(int) step - 1] = ns;
+              nanos[(int) step - 1] = clock == null ? ns : now - last[0];
             }
+            last[0] = now;
           })
           .build().fit();
     } finally {

@@ -1,5 +1,7 @@
 package org.fga.bench.cli.backbone;
 
+import org.fga.bench.perf.CpuClock;
+
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package org.fga.bench.cli.backbone;
 
+import org.fga.bench.perf.CpuClock;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

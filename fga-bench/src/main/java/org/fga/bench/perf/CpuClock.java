@@ -1,4 +1,4 @@
-package org.fga.bench.cli.backbone;
+package org.fga.bench.perf;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -9,10 +9,10 @@ import java.util.function.LongSupplier;
  * thread, whose CPU clock has nanosecond resolution; with more, the process's CPU time is the only
  * total (10 ms resolution on Linux, and it counts idle spinning of the thread pool).
  */
-final class CpuClock {
+public final class CpuClock {
   private CpuClock() {}
 
-  static LongSupplier of(int libtorchThreads) {
+  public static LongSupplier of(int libtorchThreads) {
     if (libtorchThreads == 1) {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       return threads::getCurrentThreadCpuTime;
