@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
+import org.fga.backbones.nn.Intermediates;
 import org.fga.backbones.nn.TorchModule;
 
 /**
@@ -51,6 +52,8 @@ public final class ClassifierNetwork extends TorchModule {
     NDList stages = backbone.forward(ps, inputs, training, params);
     NDArray pooled = pool.apply(stages.get(stages.size() - 1));
     NDArray flat = pooled.reshape(pooled.getShape().get(0), -1);
+    // Only the pooled features go on: release the stage maps now (see Intermediates).
+    Intermediates.closeUnlessReturned(stages, new NDList(flat));
     return head.forward(ps, new NDList(flat), training, params);
   }
 

@@ -107,4 +107,17 @@ class CommandLineTest {
     List<String> b = Files.readAllLines(run.resolve("train.jsonl"));
     assertThat(b).hasSameSizeAs(a);
   }
+
+  @Test
+  void quickDemoTrainsAndPrintsTheTable(@TempDir Path dir) throws Exception {
+    Cli demo = Cli.run("demo", "--quick", "--methods", "baseline", "--out", dir.toString(), "-q", "--json");
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    assertThat(demo.err()).contains("| method | top-1 (%) | GT-known Loc (%) | MaxBoxAccV2 (%) |", "| baseline |");
+    assertThat(demo.out()).contains("\"top1\"", "\"gtKnownLoc\"");
+    assertThat(dir.resolve("baseline/attention/0000.png")).exists();
+    assertThat(dir.resolve("summary.md")).exists();
+    // a second call reuses the finished run
+    Cli again = Cli.run("demo", "--quick", "--methods", "baseline", "--out", dir.toString(), "-q");
+    assertThat(again.err()).contains("reused");
+  }
 }

@@ -37,7 +37,11 @@ public final class TorchSequential extends TorchModule {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDList x = inputs;
     for (Block b : children.values()) {
-      x = b.forward(ps, x, training, params);
+      NDList next = b.forward(ps, x, training, params);
+      if (x != inputs) {
+        Intermediates.closeUnlessReturned(x, next);
+      }
+      x = next;
     }
     return x;
   }

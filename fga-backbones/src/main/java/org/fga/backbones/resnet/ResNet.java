@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.backbones.nn.BatchNorm2d;
+import org.fga.backbones.nn.Intermediates;
 import org.fga.backbones.nn.Layers;
 import org.fga.backbones.nn.TorchModule;
 import org.fga.backbones.nn.TorchSequential;
@@ -63,14 +64,20 @@ public final class ResNet extends TorchModule {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList x = conv1.forward(ps, inputs, training, params);
-    x = bn1.forward(ps, x, training, params);
-    NDArray stem = Pool.maxPool2d(Activation.relu(x.head()), POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
-    x = new NDList(stem);
+    NDArray input = inputs.head();
+    NDArray x = conv1.forward(ps, inputs, training, params).head();
+    x = Intermediates.replace(x, input, bn1.forward(ps, new NDList(x), training, params).head());
+    x = Intermediates.replace(x, input, Activation.relu(x));
+    x = Intermediates.replace(x, input, Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false));
     NDList stages = new NDList(layers.size());
-    for (Block layer : layers) {
-      x = layer.forward(ps, x, training, params);
-      stages.add(x.head());
+    NDList current = new NDList(x);
+    for (int i = 0; i < layers.size(); i++) {
+      NDList next = layers.get(i).forward(ps, current, training, params);
+      if (i == 0) {
+        Intermediates.replace(x, input, next.head()); // the stem output; later inputs are stages
+      }
+      stages.add(next.head());
+      current = next;
     }
     return stages;
   }

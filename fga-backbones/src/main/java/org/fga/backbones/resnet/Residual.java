@@ -12,6 +12,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.backbones.nn.BatchNorm2d;
+import org.fga.backbones.nn.Intermediates;
 import org.fga.backbones.nn.Layers;
 import org.fga.backbones.nn.TorchModule;
 import org.fga.backbones.nn.TorchSequential;
@@ -68,20 +69,25 @@ public final class Residual extends TorchModule {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList x = inputs;
-    NDList out = inputs;
+    NDArray x = inputs.head();
+    NDArray out = x;
     int last = convs.size() - 1;
+    // Each intermediate handle is closed as soon as it is consumed (Intermediates explains why).
     for (int i = 0; i <= last; i++) {
-      out = convs.get(i).forward(ps, out, training, params);
-      out = bns.get(i).forward(ps, out, training, params);
+      NDArray conv = Intermediates.replace(out, x, convs.get(i).forward(ps, new NDList(out), training, params).head());
+      out = Intermediates.replace(conv, x, bns.get(i).forward(ps, new NDList(conv), training, params).head());
       if (i < last) {
-        out = new NDList(Activation.relu(out.head()));
+        out = Intermediates.replace(out, x, Activation.relu(out));
       }
     }
-    NDArray identity = downsample == null ? x.head() : downsample.forward(ps, x, training).head();
+    NDArray identity =
+        downsample == null ? x : downsample.forward(ps, new NDList(x), training, params).head();
     // In place as in torchvision (out += identity): saves one feature-map allocation.
-    NDArray sum = out.head().addi(identity);
-    return new NDList(Activation.relu(sum));
+    out.addi(identity);
+    if (identity != x) {
+      identity.close();
+    }
+    return new NDList(Intermediates.replace(out, x, Activation.relu(out)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.fga.backbones.vgg;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -13,6 +14,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.backbones.nn.BatchNorm2d;
+import org.fga.backbones.nn.Intermediates;
 import org.fga.backbones.nn.Layers;
 import org.fga.backbones.nn.TorchModule;
 import org.fga.backbones.nn.TorchSequential;
@@ -69,14 +71,19 @@ public final class Vgg extends TorchModule {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList x = inputs;
+    NDArray input = inputs.head();
+    NDArray x = input;
+    boolean xIsStage = false;
     NDList out = new NDList(stageEnds.size());
     List<Block> layers = features.layers();
     int next = 0;
     for (int i = 0; i < layers.size(); i++) {
-      x = layers.get(i).forward(ps, x, training, params);
-      if (i == stageEnds.get(next)) {
-        out.add(x.head());
+      NDArray y = layers.get(i).forward(ps, new NDList(x), training, params).head();
+      // Intermediates are released at once; stage outputs belong to the caller.
+      x = xIsStage ? y : Intermediates.replace(x, input, y);
+      xIsStage = i == stageEnds.get(next);
+      if (xIsStage) {
+        out.add(x);
         next++;
       }
     }

@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
       BenchTrainerCommand.class,
       org.fga.bench.cli.eval.BenchEvalCommand.class,
       BenchBackboneCommand.class,
+      org.fga.bench.cli.data.BenchSynthCommand.class,
       org.fga.bench.cli.cal.BenchCalCommand.class,
+      org.fga.bench.cli.rfga.BenchRfgaCommand.class,
+      org.fga.bench.cli.gain.BenchGainCommand.class,
+      org.fga.bench.cli.data.BenchDataCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

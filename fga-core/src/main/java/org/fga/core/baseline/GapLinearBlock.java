@@ -7,7 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fga.core.nn.Pooling;
@@ -25,6 +27,9 @@ public final class GapLinearBlock extends AbstractBlock {
   public GapLinearBlock(Block backbone, int tapIndex, int channels, int numClasses) {
     this.backbone = addChildBlock("backbone", backbone);
     this.fc = addChildBlock("fc", Linear.builder().setUnits(numClasses).build());
+    // PyTorch's nn.Linear default: U(±1/√fan_in) (DJL's default Xavier starts far above chance loss)
+    fc.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+        XavierInitializer.FactorType.IN, 1f), Parameter.Type.WEIGHT);
     this.tapIndex = tapIndex;
     this.channels = channels;
   }

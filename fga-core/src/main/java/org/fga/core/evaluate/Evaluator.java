@@ -55,6 +55,11 @@ public final class Evaluator {
     }
     boolean wantOverlays = run != null && spec.overlays() > 0 && canAttend();
     EvalNeeds collectNeeds = wantOverlays ? needs.or(new EvalNeeds(false, false, true, false)) : needs;
+    if (spec.heldOut() != null && split(spec.heldOut()) == split(spec.split())) {
+      // A threshold chosen on the split it is reported on is the optimistic protocol: refuse it.
+      throw new FgaUserException("eval.heldOut '" + spec.heldOut() + "' is the reported split; choose another"
+          + " split (e.g. val) or leave heldOut out to report the max over thresholds");
+    }
     EvalOutputs heldOut = null;
     if (needs.heldOut() && spec.heldOut() != null) {
       heldOut = collect(split(spec.heldOut()), collectNeeds, null);
@@ -71,7 +76,7 @@ public final class Evaluator {
       results.put(p.name(), p.compute(test));
     }
     if (wantOverlays) {
-      writeOverlays(test, spec.overlays(), run);
+      writeOverlays(test, spec, metrics, results, run);
     }
     return results;
   }
@@ -175,9 +180,25 @@ public final class Evaluator {
     return out;
   }
 
-  private void writeOverlays(EvalOutputs test, int count, RunDir run) {
-    FgaDataset ds = session.open(split("test"));
-    for (int i = 0; i < Math.min(count, test.size()); i++) {
+  /**
+   * Writes {@code attention/NNNN.png} for the first images of the reported split: the map, the
+   * ground-truth boxes in green and, when a metric predicts boxes ({@link BoxPredictor}, e.g.
+   * {@code wsol} at its chosen threshold), the predicted boxes in red.
+   */
+  @SuppressWarnings("unchecked")
+  private void writeOverlays(
+      EvalOutputs test, EvalSpec spec, List<MetricProvider> metrics, Map<String, Object> results, RunDir run) {
+    BoxPredictor predictor = null;
+    Map<String, Object> result = null;
+    for (MetricProvider p : metrics) {
+      if (p instanceof BoxPredictor bp && results.get(p.name()) instanceof Map<?, ?> r) {
+        predictor = bp;
+        result = (Map<String, Object>) r;
+        break;
+      }
+    }
+    FgaDataset ds = session.open(split(spec.split()));
+    for (int i = 0; i < Math.min(spec.overlays(), test.size()); i++) {
       Sample s = session.data().evalTransform().apply(ds.get(i), new Random(0));
       float[][] grid = test.maps()[i];
       int h = grid.length;
@@ -186,8 +207,9 @@ public final class Evaluator {
       for (int y = 0; y < h; y++) {
         System.arraycopy(grid[y], 0, flat, y * w, w);
       }
+      List<Box> predicted = predictor == null ? List.of() : predictor.predictedBoxes(grid, result);
       String name = String.format(Locale.ROOT, "%04d.png", i);
-      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), List.of()), run.attention().resolve(name));
+      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), predicted), run.attention().resolve(name));
     }
   }
 }

@@ -242,5 +242,4 @@ public final class LabelPng {
       throw new IOException("no PNG writer");
     }
   }
-
 }

@@ -1,5 +1,6 @@
 package org.fga.eval.wsol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fga.core.data.Box;
@@ -10,8 +11,8 @@ import org.fga.core.data.Box;
  * <p>As τ falls the mask only grows, so its 8-connected components only grow and merge. The
  * pixels are bucketed by the last threshold at which they are in the mask (a counting sort), then
  * added bucket by bucket from the highest τ down, with union-find joining each new pixel to its
- * mask neighbours. Each component keeps its size, its inclusive bounding box and its first pixel in
- * raster order. After each bucket the state is the mask at that τ:
+ * mask neighbours (a pixel with such neighbours just hangs under their root). Each component keeps
+ * its size, its inclusive bounding box and its first pixel in raster order. After each bucket the state is the mask at that τ:
  *
  * <ul>
  *   <li>V1 (largest component): the component with most pixels, ties to the one whose first pixel
@@ -24,9 +25,6 @@ import org.fga.core.data.Box;
  * labelling per threshold for the direct method. One instance per thread (it owns scratch arrays).
  */
 final class ComponentSweep {
-  private static final int[] DX = {-1, 0, 1, -1, 1, -1, 0, 1};
-  private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};
-
   // Component statistics, stored together per root (one cache line) since pixels of a bucket are
   // scattered over the image: comp[r * STRIDE + field].
   private static final int STRIDE = 8;
@@ -136,35 +134,7 @@ final class ComponentSweep {
       }
       int nt = 0;
       for (int i = from; i < to; i++) {
-        int p = order[i];
-        int y = p / w;
-        int x = p - y * w;
-        parent[p] = p;
-        int o = p * STRIDE;
-        c[o + SIZE] = 1;
-        c[o + MIN_X] = x;
-        c[o + MAX_X] = x;
-        c[o + MIN_Y] = y;
-        c[o + MAX_Y] = y;
-        c[o + FIRST] = p;
-        c[o + GOOD] = 0;
-        c[o + STAMP] = 0;
-        int r = p;
-        boolean left = x > 0;
-        boolean right = x < w - 1;
-        if (y > 0) {
-          r = joinRow(r, p - w, left, right);
-        }
-        if (left && parent[p - 1] >= 0) {
-          r = join(r, p - 1);
-        }
-        if (right && parent[p + 1] >= 0) {
-          r = join(r, p + 1);
-        }
-        if (y < h - 1) {
-          r = joinRow(r, p + w, left, right);
-        }
-        touched[nt++] = r;
+        touched[nt++] = addPixel(order[i], h, w);
       }
       if (best >= 0) {
         best = find(best);
@@ -203,6 +173,90 @@ final class ComponentSweep {
       current = f;
       flags[k] = f;
     }
+  }
+
+  /**
+   * Adds pixel p to the mask, joined to its 8-connected neighbours already in the mask; returns the
+   * root of its component.
+   */
+  private int addPixel(int p, int h, int w) {
+    int[] c = comp;
+    int y = p / w;
+    int x = p - y * w;
+    // Join the components of the neighbours already in the mask; p itself then hangs under the
+    // result, and only becomes a new component (a record write) when it has no such neighbour.
+    int r = -1;
+    boolean left = x > 0;
+    boolean right = x < w - 1;
+    if (y > 0) {
+      r = joinRow(r, p - w, left, right);
+    }
+    if (left && parent[p - 1] >= 0) {
+      r = join(r, p - 1);
+    }
+    if (right && parent[p + 1] >= 0) {
+      r = join(r, p + 1);
+    }
+    if (y < h - 1) {
+      r = joinRow(r, p + w, left, right);
+    }
+    if (r < 0) {
+      parent[p] = p;
+      int o = p * STRIDE;
+      c[o + SIZE] = 1;
+      c[o + MIN_X] = x;
+      c[o + MAX_X] = x;
+      c[o + MIN_Y] = y;
+      c[o + MAX_Y] = y;
+      c[o + FIRST] = p;
+      c[o + GOOD] = 0;
+      c[o + STAMP] = 0;
+      r = p;
+    } else {
+      parent[p] = r;
+      int o = r * STRIDE;
+      c[o + SIZE]++;
+      c[o + MIN_X] = Math.min(c[o + MIN_X], x);
+      c[o + MAX_X] = Math.max(c[o + MAX_X], x);
+      c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
+      c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+      c[o + FIRST] = Math.min(c[o + FIRST], p);
+      forget(o);
+    }
+    return r;
+  }
+
+  /**
+   * The boxes the protocol predicts from one normalised map at threshold τ_k: the inclusive
+   * bounding boxes of the 8-connected components of {@code norm ≥ τ_k} — every component (V2), or
+   * only the largest with the sweep's tie-break (V1) — largest first. Empty for an empty mask.
+   */
+  List<Box> boxesAt(double[] norm, int h, int w, int k, boolean largestOnly) {
+    int n = h * w;
+    ensure(n);
+    gtCount = 0;
+    Arrays.fill(parent, 0, n, -1);
+    Arrays.fill(goodCount, 0);
+    for (int p = 0; p < n; p++) {
+      if (grid.indexOf(norm[p]) >= k) {
+        addPixel(p, h, w);
+      }
+    }
+    List<Integer> roots = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      if (parent[p] >= 0 && find(p) == p) {
+        roots.add(p);
+      }
+    }
+    roots.sort((a, b) -> comp[a * STRIDE + SIZE] != comp[b * STRIDE + SIZE]
+        ? Integer.compare(comp[b * STRIDE + SIZE], comp[a * STRIDE + SIZE])
+        : Integer.compare(comp[a * STRIDE + FIRST], comp[b * STRIDE + FIRST]));
+    List<Box> out = new ArrayList<>();
+    for (int r : largestOnly && !roots.isEmpty() ? roots.subList(0, 1) : roots) {
+      int o = r * STRIDE;
+      out.add(new Box(comp[o + MIN_X], comp[o + MIN_Y], comp[o + MAX_X], comp[o + MAX_Y]));
+    }
+    return out;
   }
 
   private void setGt(List<Box> boxes) {
@@ -268,12 +322,18 @@ final class ComponentSweep {
     return r;
   }
 
+  /** The root of p's component, with full path compression (later lookups are one step). */
   private int find(int p) {
-    while (parent[p] != p) {
-      parent[p] = parent[parent[p]];
-      p = parent[p];
+    int root = p;
+    while (parent[root] != root) {
+      root = parent[root];
     }
-    return p;
+    while (parent[p] != root) {
+      int next = parent[p];
+      parent[p] = root;
+      p = next;
+    }
+    return root;
   }
 
   /**
@@ -289,21 +349,14 @@ final class ComponentSweep {
     if (rq == r) {
       return r;
     }
+    if (r < 0) {
+      return rq; // the first neighbouring component
+    }
     int[] c = comp;
+    forget(r * STRIDE);
+    forget(rq * STRIDE);
     int a = r * STRIDE;
     int b = rq * STRIDE;
-    int goodBits = c[a + GOOD] | c[b + GOOD];
-    if (goodBits != 0) {
-      for (int d = 0; d < deltas.length; d++) {
-        int bit = 1 << d;
-        if ((c[a + GOOD] & bit) != 0) {
-          goodCount[d]--;
-        }
-        if ((c[b + GOOD] & bit) != 0) {
-          goodCount[d]--;
-        }
-      }
-    }
     int root = r;
     int child = rq;
     if (c[a + SIZE] < c[b + SIZE]) {
@@ -319,10 +372,22 @@ final class ComponentSweep {
     c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
     c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
     c[ro + FIRST] = Math.min(c[ro + FIRST], c[co + FIRST]);
-    c[ro + GOOD] = 0;
-    c[co + GOOD] = 0;
-    // Re-score the result at the end of this bucket even if it was scored earlier in it.
-    c[ro + STAMP] = 0;
     return root;
+  }
+
+  /**
+   * Takes the component at record offset {@code o} out of the correct-box counts: its box is about
+   * to change, and it is re-scored at the end of the bucket.
+   */
+  private void forget(int o) {
+    int bits = comp[o + GOOD];
+    if (bits != 0) {
+      for (int d = 0; d < deltas.length; d++) {
+        if ((bits & (1 << d)) != 0) {
+          goodCount[d]--;
+        }
+      }
+      comp[o + GOOD] = 0;
+    }
   }
 }

@@ -113,6 +113,9 @@ public interface ScoreMaps {
    * refused, naming the map.
    */
   static void normalize(double[] v, int n, int mapIndex) {
+    if (n == 0) {
+      throw new FgaUserException("map " + mapIndex + " has no pixels");
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int p = 0; p < n; p++) {

@@ -24,6 +24,8 @@ public final class WsolEvaluator {
   private final ThresholdGrid grid;
   private final int[] iouPercents;
   private final double[] deltas;
+  /** Sweeps own scratch arrays: one per thread. */
+  private final ThreadLocal<ComponentSweep> sweeps;
 
   private WsolEvaluator(Builder b) {
     this.grid = new ThresholdGrid(b.step);
@@ -36,6 +38,7 @@ public final class WsolEvaluator {
     }
     this.iouPercents = ious;
     this.deltas = Arrays.stream(ious).mapToDouble(p -> p / 100.0).toArray();
+    this.sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
   }
 
   public static Builder builder() {
@@ -69,6 +72,33 @@ public final class WsolEvaluator {
     return grid;
   }
 
+  /** Empty counts, to {@link #accumulate} into one image at a time. */
+  public WsolCounts newCounts() {
+    return new WsolCounts(grid, iouPercents);
+  }
+
+  /**
+   * Adds one image to {@code counts}: its raw map (row-major h×w; normalised here, in place), its
+   * ground-truth boxes and whether its top-1 class is right (null if unknown). Not thread-safe for
+   * one {@code counts}; give each thread its own and {@link WsolCounts#merge} them.
+   */
+  public WsolCounts accumulate(WsolCounts counts, double[] map, int h, int w, List<Box> gt, Boolean classRight) {
+    if (gt.isEmpty()) {
+      throw new FgaUserException("image " + counts.images() + " has no ground-truth box");
+    }
+    if (map.length < h * w) {
+      throw Shapes.mismatch("map", new int[] {map.length}, "height x width", new int[] {h, w}, "too few values");
+    }
+    addOne(counts, map, h, w, gt, classRight, (int) counts.images(), new int[grid.size()]);
+    return counts;
+  }
+
+  private void addOne(WsolCounts counts, double[] map, int h, int w, List<Box> gt, Boolean classRight, int index, int[] flags) {
+    ScoreMaps.normalize(map, h * w, index);
+    sweeps.get().sweep(map, h, w, gt, flags);
+    counts.add(flags, classRight);
+  }
+
   /**
    * Sweeps every map. {@code classRight} (null if unknown) says per image whether its top-1 class
    * is right, for top-1 Loc.
@@ -86,13 +116,11 @@ public final class WsolEvaluator {
     }
     int chunk = Math.max(1, Math.min(64, n / (4 * Runtime.getRuntime().availableProcessors()) + 1));
     int chunks = (n + chunk - 1) / chunk;
-    ThreadLocal<ComponentSweep> sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
     return IntStream.range(0, chunks)
         .parallel()
         .mapToObj(
             c -> {
-              WsolCounts counts = new WsolCounts(grid, iouPercents);
-              ComponentSweep sweep = sweeps.get();
+              WsolCounts counts = newCounts();
               double[] buf = new double[0];
               int[] flags = new int[grid.size()];
               for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
@@ -102,14 +130,24 @@ public final class WsolEvaluator {
                   buf = new double[h * w];
                 }
                 maps.copy(i, buf);
-                ScoreMaps.normalize(buf, h * w, i);
-                sweep.sweep(buf, h, w, boxes.get(i), flags);
-                counts.add(flags, classRight == null ? null : classRight[i]);
+                addOne(counts, buf, h, w, boxes.get(i), classRight == null ? null : classRight[i], i, flags);
               }
               return counts;
             })
         .reduce(WsolCounts::merge)
-        .orElseGet(() -> new WsolCounts(grid, iouPercents));
+        .orElseGet(this::newCounts);
+  }
+
+  /**
+   * The boxes predicted from one map (raw scores; normalised here exactly as in {@link #evaluate})
+   * at threshold τ, which should be a value of the grid such as a report's {@code bestThreshold}:
+   * the components of {@code map ≥ τ}, all of them or only the largest.
+   */
+  public List<Box> boxesAt(double[] map, int h, int w, double tau, boolean largestOnly) {
+    Shapes.requireLength("map", map.length, "height × width", h * w);
+    double[] norm = map.clone();
+    ScoreMaps.normalize(norm, h * w, 0);
+    return new ComponentSweep(grid, deltas).boxesAt(norm, h, w, grid.indexOf(tau), largestOnly);
   }
 
   /**

@@ -123,6 +123,21 @@ class WsolEvaluatorTest {
   }
 
   @Test
+  void accumulatingOneImageAtATimeEqualsTheBatch() {
+    double[] a = map(6, 8, new double[] {0, 0, 2, 1, 1.0});
+    double[] b = map(6, 8, new double[] {4, 2, 7, 5, 2.0}, new double[] {0, 0, 1, 1, 1.0});
+    List<Box> ga = List.of(new Box(0, 0, 2, 1));
+    List<Box> gb = List.of(new Box(0, 0, 1, 1), new Box(4, 2, 7, 5));
+    WsolEvaluator ev = WsolEvaluator.builder().optStep(0.1).build();
+    WsolCounts batch = ev.evaluate(ScoreMaps.of(List.of(a.clone(), b.clone()), 6, 8), List.of(ga, gb), new boolean[] {true, false});
+    WsolCounts one = ev.newCounts();
+    ev.accumulate(one, a.clone(), 6, 8, ga, true);
+    ev.accumulate(one, b.clone(), 6, 8, gb, false);
+    assertThat(WsolEvaluator.report(one, null, true, IOUS)).isEqualTo(WsolEvaluator.report(batch, null, true, IOUS));
+    assertThat(WsolEvaluator.report(one, null, false, IOUS)).isEqualTo(WsolEvaluator.report(batch, null, false, IOUS));
+  }
+
+  @Test
   void nanMapsAndMissingBoxesAreUserErrors() {
     WsolEvaluator ev = WsolEvaluator.builder().build();
     assertThatThrownBy(() -> ev.evaluate(ScoreMaps.of(List.of(new double[] {0, Double.NaN}), 1, 2), List.of(List.of(new Box(0, 0, 0, 0))), null))

@@ -3,8 +3,8 @@ package org.fga.core.data.synthetic;
 import java.util.Locale;
 
 /**
- * Eight background kinds, each a texture with its own colour family. In a biased training split
- * the kind predicts the class, which is the shortcut the GAIN "boat on water" setting tests.
+ * Eight background kinds, each a texture with its own colour family. In a biased training split the
+ * kind predicts the class, which is the shortcut the GAIN "boat on water" setting tests.
  */
 enum Backdrop {
   WATER(0.16f, 0.36f, 0.62f),
@@ -40,57 +40,109 @@ enum Backdrop {
     float scale = 64f / n; // textures keep their look at any image size
     float f = rng.uniform(0.25f, 0.45f) * scale;
     float phase = rng.uniform(0, 6.2832f);
-    float jr = rng.uniform(-0.06f, 0.06f);
-    float jg = rng.uniform(-0.06f, 0.06f);
-    float jb = rng.uniform(-0.06f, 0.06f);
-    float cr = r + jr;
-    float cg = g + jg;
-    float cb = b + jb;
+    float cr = r + rng.uniform(-0.06f, 0.06f);
+    float cg = g + rng.uniform(-0.06f, 0.06f);
+    float cb = b + rng.uniform(-0.06f, 0.06f);
     float contrast = rng.uniform(0.18f, 0.30f);
-    int tileSize = Math.max(2, Math.round(rng.uniform(6, 11) / scale));
+    int tile = Math.max(2, Math.round(rng.uniform(6, 11) / scale));
     int offX = rng.nextInt(64);
     int offY = rng.nextInt(64);
-    for (int y = 0; y < n; y++) {
-      for (int x = 0; x < n; x++) {
-        float t = texture(x, y, f, phase, tileSize, offX, offY, rng); // in [-1, 1]
-        float m = 1f + contrast * t;
-        canvas.paint(y * n + x, cr * m, cg * m, cb * m);
-      }
-    }
-  }
-
-  private float texture(int x, int y, float f, float phase, int tile, int offX, int offY, Rng rng) {
+    float[] t = new float[n * n]; // texture value in about [-1, 1]
+    float[] col = new float[n];
+    float[] row = new float[n];
     switch (this) {
-      case WATER:
-        return sin(f * y + 1.2f * sin(0.3f * f * x + phase) + phase);
-      case GRASS:
+      case WATER -> {
+        for (int x = 0; x < n; x++) {
+          col[x] = 1.2f * sin(0.3f * f * x + phase) + phase;
+        }
+        for (int y = 0; y < n; y++) {
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = sin(f * y + col[x]);
+          }
+        }
+      }
+      case GRASS -> {
         // tall thin blades: fast variation across x, slow along y
-        return 0.7f * sin(2.3f * f * x + 0.4f * sin(0.5f * f * y) + phase) + 0.3f * sin(0.7f * f * x * 1.7f);
-      case SKY:
+        for (int y = 0; y < n; y++) {
+          row[y] = 0.4f * sin(0.5f * f * y);
+        }
+        for (int x = 0; x < n; x++) {
+          col[x] = 0.3f * sin(1.2f * f * x);
+        }
+        for (int y = 0; y < n; y++) {
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = 0.7f * sin(2.3f * f * x + row[y] + phase) + col[x];
+          }
+        }
+      }
+      case SKY -> {
         // brighter towards the top, with soft cloud banks
-        return 0.7f * sin(0.35f * f * x + phase) * sin(0.4f * f * y + 2 * phase) + 0.5f - y * f / 24f;
-      case SAND:
-        return 0.5f * sin(f * (x + y) + phase) + 0.5f * (rng.nextFloat() * 2f - 1f);
-      case BRICK: {
-        int yy = y + offY;
-        int row = yy / tile;
-        int xx = x + offX + ((row & 1) == 0 ? 0 : tile);
-        boolean mortar = yy % tile == 0 || xx % (2 * tile) == 0;
-        return mortar ? 1.6f : -0.3f + 0.2f * sin(f * xx);
+        for (int x = 0; x < n; x++) {
+          col[x] = 0.7f * sin(0.35f * f * x + phase);
+        }
+        for (int y = 0; y < n; y++) {
+          row[y] = sin(0.4f * f * y + 2 * phase);
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = col[x] * row[y] + 0.5f - y * f / 24f;
+          }
+        }
       }
-      case TILES: {
-        boolean dark = (((x + offX) / tile) + ((y + offY) / tile) & 1) == 0;
-        return dark ? -1f : 1f;
+      case SAND -> {
+        for (int y = 0; y < n; y++) {
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = 0.5f * sin(f * (x + y) + phase) + (rng.nextFloat() - 0.5f);
+          }
+        }
       }
-      case FOREST:
-        return sin(0.8f * f * x + phase) * sin(0.9f * f * y - phase) * 1.3f;
-      case STONE: {
-        float dx = x - offX;
-        float dy = y - offY;
-        return sin((float) Math.sqrt(dx * dx + dy * dy) * f * 1.4f + phase);
+      case BRICK -> {
+        for (int y = 0; y < n; y++) {
+          int yy = y + offY;
+          int shift = ((yy / tile) & 1) == 0 ? 0 : tile;
+          for (int x = 0; x < n; x++) {
+            int xx = x + offX + shift;
+            boolean mortar = yy % tile == 0 || xx % (2 * tile) == 0;
+            t[y * n + x] = mortar ? 1.6f : -0.3f + 0.2f * sin(f * xx);
+          }
+        }
       }
-      default:
-        throw new AssertionError(this);
+      case TILES -> {
+        for (int y = 0; y < n; y++) {
+          int ty = (y + offY) / tile;
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = ((((x + offX) / tile) + ty) & 1) == 0 ? -1f : 1f;
+          }
+        }
+      }
+      case FOREST -> {
+        for (int x = 0; x < n; x++) {
+          col[x] = 1.3f * sin(0.8f * f * x + phase);
+        }
+        for (int y = 0; y < n; y++) {
+          float ry = sin(0.9f * f * y - phase);
+          for (int x = 0; x < n; x++) {
+            t[y * n + x] = col[x] * ry;
+          }
+        }
+      }
+      case STONE -> {
+        float k = f * 1.4f;
+        for (int y = 0; y < n; y++) {
+          float dy = (y - offY) * (y - offY);
+          for (int x = 0; x < n; x++) {
+            float dx = x - offX;
+            t[y * n + x] = sin((float) Math.sqrt(dx * dx + dy) * k + phase);
+          }
+        }
+      }
+      default -> throw new AssertionError(this);
+    }
+    int plane = n * n;
+    float[] rgb = canvas.rgb;
+    for (int p = 0; p < plane; p++) {
+      float m = 1f + contrast * t[p];
+      rgb[p] = cr * m;
+      rgb[plane + p] = cg * m;
+      rgb[2 * plane + p] = cb * m;
     }
   }
 

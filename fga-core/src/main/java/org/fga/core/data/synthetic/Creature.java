@@ -1,12 +1,12 @@
 package org.fga.core.data.synthetic;
 
 /**
- * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style
- * is the class. Everything but the patch (body colour, proportions) varies the same way in every
+ * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style is
+ * the class. Everything but the patch (body colour, proportions) varies the same way in every
  * class, so a classifier has to find and read the patch.
  *
- * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail
- * to head, {@code v} points down.
+ * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail to
+ * head, {@code v} points down.
  *
  * @param part the class-defining wing patch
  * @param body body colour (RGB)
@@ -17,8 +17,6 @@ package org.fga.core.data.synthetic;
 record Creature(PartStyle part, float[] body, float aspect, float tail, float head) {
   private static final float HEAD_U = 0.50f;
   private static final float HEAD_V = -0.20f;
-  private static final float PATCH_U = -0.06f;
-  private static final float PATCH_V = -0.02f;
   private static final float PATCH_R = 0.20f;
 
   /** A creature with random nuisance attributes (shared by all classes) and the given part. */
@@ -34,11 +32,35 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         rng.uniform(0.15f, 0.20f));
   }
 
-  /** Extent of the creature in its own frame: {uMin, uMax, vMin, vMax}. */
-  float[] extent() {
-    return new float[] {
-      -0.38f - 0.45f * tail, HEAD_U + head + 0.14f, Math.min(HEAD_V - head, -0.5f * aspect), 0.5f * aspect
+  /**
+   * Offsets {minX, maxX, minY, maxY} from the centre, in pixels, of the box holding the creature
+   * when drawn {@code length} pixels long, rotated by {@code angle} and mirrored if {@code flip}.
+   */
+  float[] bounds(float length, float angle, boolean flip) {
+    float[] e = {
+      -0.38f - 0.45f * tail,
+      HEAD_U + head + 0.14f,
+      Math.min(HEAD_V - head, -0.5f * aspect),
+      0.5f * aspect
     };
+    float cos = (float) Math.cos(angle);
+    float sin = (float) Math.sin(angle);
+    float[] out = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE};
+    for (int i = 0; i < 4; i++) {
+      float u = (i & 1) == 0 ? e[0] : e[1];
+      float v = (i & 2) == 0 ? e[2] : e[3];
+      if (flip) {
+        u = -u;
+      }
+      // the inverse of the transform in paint(): image offset = R(angle)^T (u, v) * length
+      float dx = (cos * u - sin * v) * length;
+      float dy = (sin * u + cos * v) * length;
+      out[0] = Math.min(out[0], dx);
+      out[1] = Math.max(out[1], dx);
+      out[2] = Math.min(out[2], dy);
+      out[3] = Math.max(out[3], dy);
+    }
+    return out;
   }
 
   /**
@@ -50,16 +72,18 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     int n = canvas.size;
     float cos = (float) Math.cos(angle);
     float sin = (float) Math.sin(angle);
-    float reach = length * 0.95f;
-    int x0 = Math.max(0, (int) Math.floor(cx - reach));
-    int x1 = Math.min(n - 1, (int) Math.ceil(cx + reach));
-    int y0 = Math.max(0, (int) Math.floor(cy - reach));
-    int y1 = Math.min(n - 1, (int) Math.ceil(cy + reach));
+    float[] box = bounds(length, angle, flip);
+    int x0 = Math.max(0, (int) Math.floor(cx + box[0]) - 1);
+    int x1 = Math.min(n - 1, (int) Math.ceil(cx + box[1]) + 1);
+    int y0 = Math.max(0, (int) Math.floor(cy + box[2]) - 1);
+    int y1 = Math.min(n - 1, (int) Math.ceil(cy + box[3]) + 1);
     float inv = 1f / length;
     float halfH = 0.5f * aspect;
     float tailEnd = -0.38f - 0.45f * tail;
     float beakTip = HEAD_U + head + 0.14f;
     float[] pc = part.rgb();
+    float patchU = part.u();
+    float patchV = part.v();
     for (int y = y0; y <= y1; y++) {
       float dy = y + 0.5f - cy;
       for (int x = x0; x <= x1; x++) {
@@ -70,8 +94,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
           u = -u;
         }
         int p = y * n + x;
-        float pu = (u - PATCH_U) / PATCH_R;
-        float pv = (v - PATCH_V) / PATCH_R;
+        float pu = (u - patchU) / PATCH_R;
+        float pv = (v - patchV) / PATCH_R;
         if (part.shape().contains(pu, pv)) {
           float k = part.striped() && (((int) Math.floor(pu * 2.5f)) & 1) == 0 ? 0.35f : 1f;
           canvas.paint(p, pc[0] * k, pc[1] * k, pc[2] * k);
@@ -89,7 +113,9 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         } else if (hr2 <= head * head) {
           float s = 1f - 0.3f * hr2 / (head * head);
           paintObject(canvas, p, id, body[0] * s, body[1] * s, body[2] * s);
-        } else if (u > HEAD_U && u <= beakTip && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
+        } else if (u > HEAD_U
+            && u <= beakTip
+            && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
           paintObject(canvas, p, id, 0.25f, 0.22f, 0.18f);
         } else {
           float bu = u / 0.5f;

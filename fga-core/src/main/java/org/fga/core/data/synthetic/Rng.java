@@ -48,16 +48,4 @@ final class Rng {
   boolean chance(double p) {
     return nextFloat() < p;
   }
-
-  /**
-   * An approximately normal draw (sum of four uniforms from one 64-bit word, rescaled to unit
-   * variance): cheap enough to call per pixel, and pixel noise does not need real tails.
-   */
-  float nextGaussianFast() {
-    long r = nextLong();
-    int s = (int) (r & 0xFFFF) + (int) ((r >>> 16) & 0xFFFF) + (int) ((r >>> 32) & 0xFFFF)
-        + (int) ((r >>> 48) & 0xFFFF);
-    // four U(0, 65535) sum to mean 131070, variance 4 * 65536^2 / 12
-    return (s - 131070f) * (1f / 37837.2f);
-  }
 }

@@ -3,8 +3,8 @@ package org.fga.core.data.synthetic;
 import org.fga.core.data.Split;
 
 /**
- * Renders image {@code i} of a split from (seed, split, i) alone: no state is shared between
- * calls, so any thread can render any image in any order and get the same pixels.
+ * Renders image {@code i} of a split from (seed, split, i) alone: no state is shared between calls,
+ * so any thread can render any image in any order and get the same pixels.
  */
 public final class SyntheticGenerator {
   private static final long STREAM_IDENTITY = 100;
@@ -45,7 +45,15 @@ public final class SyntheticGenerator {
     Backdrop.values()[backdrop].paint(canvas, rng);
     Clutter.paint(canvas, config.distractors(), rng);
     Creature creature = Creature.random(PartStyle.ofClass(cls), rng);
-    place(canvas, creature, 1, rng.uniform(0.38f, 0.56f) * n, rng.uniform(-MAX_TILT, MAX_TILT), rng.chance(0.5), rng, null);
+    place(
+        canvas,
+        creature,
+        1,
+        rng.uniform(0.38f, 0.56f) * n,
+        rng.uniform(-MAX_TILT, MAX_TILT),
+        rng.chance(0.5),
+        rng,
+        null);
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
     return SyntheticScene.of(canvas, new int[] {cls}, backdrop, -1, -1);
   }
@@ -63,7 +71,15 @@ public final class SyntheticGenerator {
       Creature creature = Creature.random(PartStyle.ofClass(classes[o]), rng);
       float length = rng.uniform(0.26f, 0.38f) * n;
       placed[o] =
-          place(canvas, creature, o + 1, length, rng.uniform(-MAX_TILT, MAX_TILT), rng.chance(0.5), rng, placed);
+          place(
+              canvas,
+              creature,
+              o + 1,
+              length,
+              rng.uniform(-MAX_TILT, MAX_TILT),
+              rng.chance(0.5),
+              rng,
+              placed);
     }
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
     return SyntheticScene.of(canvas, classes, backdrop, -1, -1);
@@ -133,29 +149,20 @@ public final class SyntheticGenerator {
    * centres. Returns {cx, cy, length}.
    */
   private static float[] place(
-      Canvas canvas, Creature creature, int id, float length, float angle, boolean flip, Rng rng, float[][] others) {
+      Canvas canvas,
+      Creature creature,
+      int id,
+      float length,
+      float angle,
+      boolean flip,
+      Rng rng,
+      float[][] others) {
     int n = canvas.size;
-    float[] e = creature.extent();
-    float cos = (float) Math.cos(angle);
-    float sin = (float) Math.sin(angle);
-    float minX = Float.MAX_VALUE;
-    float maxX = -Float.MAX_VALUE;
-    float minY = Float.MAX_VALUE;
-    float maxY = -Float.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
-      float u = (i & 1) == 0 ? e[0] : e[1];
-      float v = (i & 2) == 0 ? e[2] : e[3];
-      if (flip) {
-        u = -u;
-      }
-      // inverse of the paint transform: image offset = R(angle)^T applied to (u, v)
-      float dx = (cos * u - sin * v) * length;
-      float dy = (sin * u + cos * v) * length;
-      minX = Math.min(minX, dx);
-      maxX = Math.max(maxX, dx);
-      minY = Math.min(minY, dy);
-      maxY = Math.max(maxY, dy);
-    }
+    float[] box = creature.bounds(length, angle, flip);
+    float minX = box[0];
+    float maxX = box[1];
+    float minY = box[2];
+    float maxY = box[3];
     float cx = 0;
     float cy = 0;
     int tries = others == null ? 1 : 8;
@@ -172,7 +179,9 @@ public final class SyntheticGenerator {
 
   private static boolean clear(float cx, float cy, float length, float[][] others) {
     for (float[] o : others) {
-      if (o != null && Math.abs(o[0] - cx) < 0.5f * (o[2] + length) && Math.abs(o[1] - cy) < 0.35f * (o[2] + length)) {
+      if (o != null
+          && Math.abs(o[0] - cx) < 0.5f * (o[2] + length)
+          && Math.abs(o[1] - cy) < 0.35f * (o[2] + length)) {
         return false;
       }
     }
@@ -187,7 +196,9 @@ public final class SyntheticGenerator {
   private static float[] lighting(Rng rng, float brightness, float tint) {
     float b = 1f + rng.uniform(-brightness, brightness);
     return new float[] {
-      b * (1f + rng.uniform(-tint, tint)), b * (1f + rng.uniform(-tint, tint)), b * (1f + rng.uniform(-tint, tint))
+      b * (1f + rng.uniform(-tint, tint)),
+      b * (1f + rng.uniform(-tint, tint)),
+      b * (1f + rng.uniform(-tint, tint))
     };
   }
 }

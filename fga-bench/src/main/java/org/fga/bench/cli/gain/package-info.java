@@ -1,0 +1,2 @@
+/** {@code fga bench gain}: GAIN's training-step time against the baseline's. */
+package org.fga.bench.cli.gain;

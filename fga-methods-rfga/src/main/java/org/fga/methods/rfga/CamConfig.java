@@ -1,0 +1,19 @@
+package org.fga.methods.rfga;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import org.fga.core.method.MethodConfig;
+
+/**
+ * Settings of {@code cam}: the RFGA network without its module (1×1 convolution classifier on the
+ * stage's features, GAP), the ablation row of RFGA's tables.
+ *
+ * @param tap the backbone stage the classifier reads (default: the last)
+ */
+@JsonTypeName("cam")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CamConfig(String tap) implements MethodConfig {
+  public static CamConfig defaults() {
+    return new CamConfig(null);
+  }
+}

@@ -1,0 +1,77 @@
+package org.fga.methods.rfga;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import java.util.Map;
+import org.fga.core.backbone.Backbone;
+import org.fga.core.backbone.BackboneCfg;
+import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.Task;
+import org.fga.core.method.Batch;
+import org.fga.core.method.Losses;
+import org.fga.core.method.Method;
+import org.fga.core.method.Outputs;
+import org.fga.core.method.StepContext;
+import org.fga.core.nn.LossFunctions;
+import org.fga.core.nn.Pooling;
+
+/**
+ * {@code rfga} and {@code cam}: a {@link ClassMapNetwork} trained with cross-entropy on its pooled
+ * class maps (binary cross-entropy for multi-label data). The attention of class c is the
+ * classifier's map of c; the embedding is the pooled (calibrated) features.
+ */
+public final class ClassMapMethod implements Method {
+  private final Backbone backbone;
+  private final ClassMapNetwork network;
+  private final boolean multiLabel;
+
+  /**
+   * @param kernel the RFGA module's kernel size, or null for the plain CAM network
+   */
+  public ClassMapMethod(Backbone backbone, DatasetInfo data, String tap, Integer kernel) {
+    this.backbone = backbone;
+    BackboneCfg cfg = backbone.cfg();
+    int index = tap == null ? cfg.stages().size() - 1 : cfg.indexOf(tap);
+    int channels = cfg.stages().get(index).channels();
+    TripleViewAttention module = kernel == null ? null : new TripleViewAttention(channels, kernel);
+    this.network = new ClassMapNetwork(backbone.block(), index, channels, data.numClasses(), module);
+    this.multiLabel = data.task() == Task.MULTILABEL;
+  }
+
+  @Override
+  public Block block() {
+    return network;
+  }
+
+  public ClassMapNetwork network() {
+    return network;
+  }
+
+  @Override
+  public Backbone backbone() {
+    return backbone;
+  }
+
+  @Override
+  public Losses trainStep(StepContext ctx, Batch batch) {
+    NDArray logits = network.forward(ctx.parameters(), new NDList(batch.images()), true).get(0);
+    NDArray loss =
+        multiLabel
+            ? LossFunctions.bceWithLogits(logits, batch.targets())
+            : LossFunctions.crossEntropy(logits, batch.labels());
+    return new Losses(loss, Map.of("cls", loss));
+  }
+
+  @Override
+  public Outputs infer(StepContext ctx, Batch batch) {
+    NDList out = network.forward(ctx.parameters(), new NDList(batch.images()), false);
+    return new Outputs(out.get(0), Pooling.gap(out.get(2)));
+  }
+
+  @Override
+  public NDArray attention(StepContext ctx, Batch batch, NDArray classes) {
+    NDArray maps = network.forward(ctx.parameters(), new NDList(batch.images()), false).get(1);
+    return ClassMaps.select(maps, classes);
+  }
+}

@@ -1,0 +1,86 @@
+package org.fga.methods.rfga;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.fga.backbones.nn.Layers;
+import org.fga.core.nn.Pooling;
+
+/**
+ * Backbone → one stage's features → (RFGA module, or nothing for the CAM row) → 1×1 convolution to
+ * K class maps → global average pooling to K logits. Forward returns {@code [logits B×K, class maps
+ * B×K×h×w, calibrated features B×C×h×w]}: the class map of class c is the CAM of c (the classifier
+ * is linear, so pooling its map equals classifying the pooled features).
+ */
+public final class ClassMapNetwork extends AbstractBlock {
+  private final Block backbone;
+  private final TripleViewAttention attention;
+  private final Conv2d classifier;
+  private final int tapIndex;
+  private final int channels;
+
+  /**
+   * @param attention the module between the backbone and the classifier, or null (plain CAM)
+   */
+  public ClassMapNetwork(Block backbone, int tapIndex, int channels, int numClasses, TripleViewAttention attention) {
+    this.backbone = addChildBlock("backbone", backbone);
+    this.attention = attention == null ? null : addChildBlock("rfga", attention);
+    // kaiming_normal_(fan_out) as the reference initialises every 2-D convolution; bias from zero
+    this.classifier = addChildBlock("classifier", Layers.conv(numClasses, 1, 1, 0, true));
+    this.tapIndex = tapIndex;
+    this.channels = channels;
+  }
+
+  public Block backbone() {
+    return backbone;
+  }
+
+  /** The 1×1 convolution that turns features into class maps. */
+  public Conv2d classifier() {
+    return classifier;
+  }
+
+  /** The RFGA module, or null in the CAM network. */
+  public TripleViewAttention attention() {
+    return attention;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray features = backbone.forward(ps, inputs, training, params).get(tapIndex);
+    if (attention != null) {
+      features = attention.forward(ps, new NDList(features), training).singletonOrThrow();
+    }
+    NDArray maps = classifier.forward(ps, new NDList(features), training).singletonOrThrow();
+    return new NDList(Pooling.gap(maps), maps, features);
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    backbone.initialize(manager, dataType, inputShapes);
+    Shape f = backbone.getOutputShapes(inputShapes)[tapIndex];
+    if (attention != null) {
+      attention.initialize(manager, dataType, f);
+    }
+    classifier.initialize(manager, dataType, f);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape f = backbone.getOutputShapes(inputShapes)[tapIndex];
+    Shape m = classifier.getOutputShapes(new Shape[] {f})[0];
+    return new Shape[] {new Shape(m.get(0), m.get(1)), m, f};
+  }
+
+  int channels() {
+    return channels;
+  }
+}
