@@ -110,11 +110,7 @@ public final class CalMethod implements Method {
       terms.put("effect", Scalars.mul(LossFunctions.crossEntropy(effect, NDArrays.concat(new NDList(y, y2))), s.effectWeight()));
     }
     terms.put("centre", Scalars.mul(centreLoss, s.centreWeight()));
-    NDArray total = null;
-    for (NDArray t : terms.values()) {
-      total = total == null ? t : total.add(t);
-    }
-    return new Losses(total, terms);
+    return new Losses(Scalars.total(terms), terms);
   }
 
   /** One attention crop and one attention drop per image, concatenated: 2B×3×H×W, no gradient. */

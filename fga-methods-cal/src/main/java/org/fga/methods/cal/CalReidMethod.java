@@ -61,11 +61,7 @@ public final class CalReidMethod implements Method {
       terms.put("effect",
           Scalars.mul(LossFunctions.crossEntropy(out.get(0).sub(cfScores), y, c.labelSmoothing()), c.effectWeight()));
     }
-    NDArray total = null;
-    for (NDArray t : terms.values()) {
-      total = total == null ? t : total.add(t);
-    }
-    return new Losses(total, terms);
+    return new Losses(Scalars.total(terms), terms);
   }
 
   @Override

@@ -28,4 +28,13 @@ final class Scalars {
   static NDArray maximum(NDArray x, double v) {
     return x.maximum(of(x, v));
   }
+
+  /** The sum of a step's (already weighted) loss terms. */
+  static NDArray total(java.util.Map<String, NDArray> terms) {
+    NDArray total = null;
+    for (NDArray t : terms.values()) {
+      total = total == null ? t : total.add(t);
+    }
+    return total;
+  }
 }
