@@ -322,12 +322,18 @@ final class ComponentSweep {
     return r;
   }
 
+  /** The root of p's component, with full path compression (later lookups are one step). */
   private int find(int p) {
-    while (parent[p] != p) {
-      parent[p] = parent[parent[p]];
-      p = parent[p];
+    int root = p;
+    while (parent[root] != root) {
+      root = parent[root];
     }
-    return p;
+    while (parent[p] != root) {
+      int next = parent[p];
+      parent[p] = root;
+      p = next;
+    }
+    return root;
   }
 
   /**

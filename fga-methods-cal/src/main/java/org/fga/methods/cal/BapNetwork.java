@@ -57,7 +57,7 @@ public final class BapNetwork extends AbstractBlock {
 
   /** {@code fc(scale·feat)}: the classifier applied to a (real or counterfactual) BAP feature. */
   public NDArray classify(ParameterStore ps, NDArray feat, boolean training) {
-    return fc.forward(ps, new NDList(feat.mul(scale)), training).singletonOrThrow();
+    return fc.forward(ps, new NDList(Scalars.mul(feat, scale)), training).singletonOrThrow();
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class FeatureCentres implements AutoCloseable {
 
   /** {@code Σ_i ‖f_i − c_i‖² / B} (MSE with sum reduction divided by the batch). */
   public static NDArray loss(NDArray features, NDArray batchCentres) {
-    return features.sub(batchCentres).square().sum().div((float) features.getShape().get(0));
+    return Scalars.div(features.sub(batchCentres).square().sum(), features.getShape().get(0));
   }
 
   /**

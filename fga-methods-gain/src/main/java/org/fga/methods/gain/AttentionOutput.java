@@ -2,9 +2,6 @@ package org.fga.methods.gain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import org.fga.core.error.FgaUserException;
 
 /** What {@code attention()} returns to the evaluator. */
 public enum AttentionOutput {
@@ -30,13 +27,6 @@ public enum AttentionOutput {
 
   @JsonCreator
   public static AttentionOutput of(String key) {
-    for (AttentionOutput a : values()) {
-      if (a.key.equals(key.toLowerCase(Locale.ROOT))) {
-        return a;
-      }
-    }
-    throw new FgaUserException(
-        "method.attentionOutput: unknown value '" + key + "'; valid: "
-            + Arrays.stream(values()).map(AttentionOutput::key).toList());
+    return ConfigKeys.parse(values(), AttentionOutput::key, key, "method.attentionOutput");
   }
 }

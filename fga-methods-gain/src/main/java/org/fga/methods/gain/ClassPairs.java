@@ -74,25 +74,11 @@ record ClassPairs(List<int[]> slotImages, List<long[]> slotClasses, float[] weig
 
   /** The batch row of every pair, in pair order. */
   long[] pairImages() {
-    long[] out = new long[size()];
-    int j = 0;
-    for (int[] rows : slotImages) {
-      for (int r : rows) {
-        out[j++] = r;
-      }
-    }
-    return out;
+    return slotImages.stream().flatMapToLong(rows -> java.util.Arrays.stream(rows).asLongStream()).toArray();
   }
 
   /** The class of every pair, in pair order. */
   long[] pairClasses() {
-    long[] out = new long[size()];
-    int j = 0;
-    for (long[] cs : slotClasses) {
-      for (long c : cs) {
-        out[j++] = c;
-      }
-    }
-    return out;
+    return slotClasses.stream().flatMapToLong(java.util.Arrays::stream).toArray();
   }
 }

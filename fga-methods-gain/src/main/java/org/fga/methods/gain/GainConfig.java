@@ -41,7 +41,11 @@ public record GainConfig(
     fastCam = fastCam == null || fastCam;
     attentionOutput = attentionOutput == null ? AttentionOutput.MAP : attentionOutput;
     seedThreshold = GainSettings.orDefault(seedThreshold, 0.2);
-    GainSettings.checkCommon(sigma, omega, alpha, seedThreshold);
+    GainSettings.check(sigma >= 0 && sigma <= 1, "method.sigma must be in [0, 1], got " + sigma);
+    GainSettings.check(omega > 0, "method.omega must be > 0, got " + omega);
+    GainSettings.check(alpha >= 0, "method.alpha must be >= 0, got " + alpha);
+    GainSettings.check(
+        seedThreshold > 0 && seedThreshold < 1, "method.seedThreshold must be in (0, 1), got " + seedThreshold);
   }
 
   public static GainConfig defaults() {

@@ -33,18 +33,19 @@ public record GainExtConfig(
     implements MethodConfig {
 
   public GainExtConfig {
-    head = head == null ? HeadType.GAP_LINEAR : head;
-    sigma = GainSettings.orDefault(sigma, 0.5);
-    omega = GainSettings.orDefault(omega, 10);
-    alpha = GainSettings.orDefault(alpha, 1);
+    // The keys shared with gain get their defaults and checks in one place: GainConfig.
+    GainConfig common = new GainConfig(tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
+    head = common.head();
+    sigma = common.sigma();
+    omega = common.omega();
+    alpha = common.alpha();
+    freezeBatchNorm = common.freezeBatchNorm();
+    fastCam = common.fastCam();
+    attentionOutput = common.attentionOutput();
+    seedThreshold = common.seedThreshold();
     omegaE = GainSettings.orDefault(omegaE, 10);
     maskIndices = maskIndices == null ? List.of() : List.copyOf(maskIndices);
     maskFraction = GainSettings.orDefault(maskFraction, maskIndices.isEmpty() ? 1 : 0);
-    freezeBatchNorm = freezeBatchNorm != null && freezeBatchNorm;
-    fastCam = fastCam == null || fastCam;
-    attentionOutput = attentionOutput == null ? AttentionOutput.MAP : attentionOutput;
-    seedThreshold = GainSettings.orDefault(seedThreshold, 0.2);
-    GainSettings.checkCommon(sigma, omega, alpha, seedThreshold);
     GainSettings.check(omegaE >= 0, "method.omegaE must be >= 0, got " + omegaE);
     GainSettings.check(
         maskFraction >= 0 && maskFraction <= 1, "method.maskFraction must be in [0, 1], got " + maskFraction);
@@ -57,8 +58,8 @@ public record GainExtConfig(
   }
 
   GainSettings settings() {
-    return new GainSettings(
-        tap, head, sigma, omega, alpha, omegaE, new MaskSubset(maskFraction, new HashSet<>(maskIndices)),
-        freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
+    return new GainConfig(tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold)
+        .settings()
+        .withExternal(omegaE, new MaskSubset(maskFraction, new HashSet<>(maskIndices)));
   }
 }

@@ -38,11 +38,9 @@ record GainSettings(
     }
   }
 
-  /** Checks the settings shared by both configs; messages name the key. */
-  static void checkCommon(double sigma, double omega, double alpha, double seedThreshold) {
-    check(sigma >= 0 && sigma <= 1, "method.sigma must be in [0, 1], got " + sigma);
-    check(omega > 0, "method.omega must be > 0, got " + omega);
-    check(alpha >= 0, "method.alpha must be >= 0, got " + alpha);
-    check(seedThreshold > 0 && seedThreshold < 1, "method.seedThreshold must be in (0, 1), got " + seedThreshold);
+  /** These settings with GAINext's external stream. */
+  GainSettings withExternal(double newOmegaE, MaskSubset newSubset) {
+    return new GainSettings(
+        tap, head, sigma, omega, alpha, newOmegaE, newSubset, freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
   }
 }

@@ -2,9 +2,6 @@ package org.fga.methods.gain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import org.fga.core.error.FgaUserException;
 
 /** The classifier head on the Grad-CAM feature map. */
 public enum HeadType {
@@ -26,13 +23,6 @@ public enum HeadType {
 
   @JsonCreator
   public static HeadType of(String key) {
-    for (HeadType h : values()) {
-      if (h.key.equals(key.toLowerCase(Locale.ROOT))) {
-        return h;
-      }
-    }
-    throw new FgaUserException(
-        "method.head: unknown head '" + key + "'; valid: "
-            + Arrays.stream(values()).map(HeadType::key).toList());
+    return ConfigKeys.parse(values(), HeadType::key, key, "method.head");
   }
 }

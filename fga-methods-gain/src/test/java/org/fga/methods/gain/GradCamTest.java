@@ -136,4 +136,32 @@ class GradCamTest {
       assertThat(a.sub(b).abs().max().getFloat()).isLessThan(1e-6f * (1 + a.abs().max().getFloat()));
     }
   }
+
+  @Test
+  void seedsOutputIsABinaryMaskAtImageResolutionMarkingPixelsAboveTwentyPercentOfTheMax() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      var batch = TinyGain.batch(m, 2, false);
+      NDArray classes = m.create(new long[] {1, 2});
+      GainMethod maps = TinyGain.method(m, TinyGain.settings(true, false), Task.CLASSIFICATION);
+      GainSettings seedSettings =
+          new GainConfig(TinyGain.TAP, null, null, null, null, null, null, AttentionOutput.SEEDS, null).settings();
+      GainMethod seeds = TinyGain.method(m, seedSettings, Task.CLASSIFICATION);
+      NDArray map = maps.attention(TinyGain.context(m, false), batch, classes);
+      NDArray mask = seeds.attention(TinyGain.context(m, false), batch, classes);
+      assertThat(mask.getShape()).isEqualTo(new Shape(2, TinyGain.SIZE, TinyGain.SIZE));
+      NDArray up = SoftMask.upsample(map, TinyGain.SIZE, TinyGain.SIZE);
+      float[] u = up.toFloatArray();
+      float[] s = mask.toFloatArray();
+      int plane = TinyGain.SIZE * TinyGain.SIZE;
+      for (int i = 0; i < 2; i++) {
+        float max = 0;
+        for (int p = 0; p < plane; p++) {
+          max = Math.max(max, u[i * plane + p]);
+        }
+        for (int p = 0; p < plane; p++) {
+          assertThat(s[i * plane + p]).isEqualTo(u[i * plane + p] > 0.2f * max ? 1f : 0f);
+        }
+      }
+    }
+  }
 }
