@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 
 /**
  * Batch-hard triplet loss (Hermans et al. 2017, as torchreid / the reference reid code): for each
