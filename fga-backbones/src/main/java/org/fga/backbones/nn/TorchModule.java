@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public abstract class TorchModule extends AbstractBlock {
   private final Map<String, String> torchNames = new HashMap<>();
+  private boolean initialized;
 
   protected TorchModule() {
     super((byte) 1);
@@ -26,6 +27,25 @@ public abstract class TorchModule extends AbstractBlock {
     addChildBlock(name.isEmpty() ? "shared" : name, block);
     torchNames.put(children.keys().get(children.size() - 1), name);
     return block;
+  }
+
+  /**
+   * DJL asks every block of the tree this on every training forward, and the default answer lists
+   * all parameters below the block (with their names built as strings): a cost that grows with
+   * depth times size. Once true, it stays true until {@link #clear()}.
+   */
+  @Override
+  public boolean isInitialized() {
+    if (!initialized) {
+      initialized = super.isInitialized();
+    }
+    return initialized;
+  }
+
+  @Override
+  public void clear() {
+    initialized = false;
+    super.clear();
   }
 
   /** The PyTorch name of the child stored under DJL key {@code childKey}. */

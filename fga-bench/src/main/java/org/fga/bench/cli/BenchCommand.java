@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       org.fga.bench.cli.cal.BenchCalCommand.class,
       org.fga.bench.cli.rfga.BenchRfgaCommand.class,
       org.fga.bench.cli.gain.BenchGainCommand.class,
+      org.fga.bench.cli.data.BenchDataCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.bench.perf.BareDjlLoop;
+import org.fga.bench.perf.CpuClock;
 import org.fga.bench.perf.MemoryProbe;
 import org.fga.bench.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
@@ -31,23 +32,32 @@ public final class BenchTrainerCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "40", description = "timed steps per round") int steps;
   @Option(names = "--rounds", defaultValue = "3", description = "alternating rounds of each loop") int rounds;
   @Option(names = "--memory-steps", defaultValue = "1000") int memorySteps;
+  @Option(names = "--threads", defaultValue = "1",
+      description = "libtorch threads; with 1 (default) steps are timed by the training thread's CPU clock,"
+          + " which load from other processes does not inflate")
+  int threads;
 
   @Override
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
+    ai.djl.engine.Engine.getInstance(); // loads libtorch before it is configured
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+    java.util.function.LongSupplier clock = threads == 1 ? CpuClock.of(1) : System::nanoTime;
     String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
     String spec = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, steps + 5);
     double[] fga = new double[rounds];
     double[] bare = new double[rounds];
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits both
-      bare[r] = BareDjlLoop.medianMillis(plugins, arch, width, size, batch, 5, steps);
-      fga[r] = new StepTimer(plugins).medianMillis(spec, 5, steps);
+      bare[r] = BareDjlLoop.medianMillis(plugins, arch, width, size, batch, 5, steps, clock);
+      StepTimer.Timing timing = new StepTimer(plugins).timing(spec, 5, steps, clock);
+      fga[r] = threads == 1 ? timing.cpuMs() : timing.wallMs();
       System.err.printf("round %d: bare DJL %.1f ms/step, fga trainer %.1f ms/step%n", r + 1, bare[r], fga[r]);
     }
     double fgaMs = java.util.Arrays.stream(fga).min().orElseThrow();
     double bareMs = java.util.Arrays.stream(bare).min().orElseThrow();
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("imageSize", size).put("batch", batch);
+    out.put("arch", arch).put("imageSize", size).put("batch", batch).put("libtorchThreads", threads);
+    out.put("clock", threads == 1 ? "training-thread CPU time" : "wall time");
     out.put("bareDjlMsPerStep", round(bareMs)).put("fgaMsPerStep", round(fgaMs));
     out.put("overheadPercent", round(100 * (fgaMs / bareMs - 1)));
     // memory: a small model for many steps, RSS sampled at step 100 and at the end

@@ -47,7 +47,8 @@ public final class GridTable {
       }
       if (anyPaper) {
         sb.append(' ').append(r.paper() == null ? "" : String.format(Locale.ROOT, "%s %s (%s)",
-            r.paper().metric(), r.paper().value(), r.paper().source())).append(" |");
+            r.paper().metric(), r.paper().value() == null ? "n/a" : r.paper().value(), r.paper().source()))
+            .append(" |");
       }
       sb.append('\n');
     }

@@ -2,7 +2,6 @@ package org.fga.bench.perf;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.fga.core.plugin.Plugins;
@@ -25,8 +24,23 @@ public final class InterleavedStepTimer {
     this.plugins = plugins;
   }
 
-  /** Median milliseconds per step of each spec after {@code warmup} steps: {@code [a, b]}. */
+  /** Median milliseconds per step of each spec, {@code [a, b]}, timed as in {@link #stepMillis}. */
   public double[] medianMillis(String specA, String specB, int warmup, int steps) {
+    double[][] ms = stepMillis(specA, specB, warmup, steps);
+    return new double[] {median(ms[0]), median(ms[1])};
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * Milliseconds of each timed step (after {@code warmup}) of each spec: {@code [a, b][step]}.
+   * Step i of a and step i of b ran back to back, so their ratio is a paired comparison.
+   */
+  public double[][] stepMillis(String specA, String specB, int warmup, int steps) {
     SpecReader reader = new SpecReader(plugins);
     String[] yaml = {specA, specB};
     int total = warmup + steps;
@@ -87,9 +101,12 @@ public final class InterleavedStepTimer {
         throw e;
       }
     }
-    return new double[] {
-      StepTimer.median(Arrays.copyOfRange(nanos[0], warmup, total)) / 1e6,
-      StepTimer.median(Arrays.copyOfRange(nanos[1], warmup, total)) / 1e6
-    };
+    double[][] ms = new double[2][steps];
+    for (int i = 0; i < 2; i++) {
+      for (int k = 0; k < steps; k++) {
+        ms[i][k] = nanos[i][warmup + k] / 1e6;
+      }
+    }
+    return ms;
   }
 }

@@ -24,21 +24,51 @@ public final class StepTimer {
 
   /** Median milliseconds per step over {@code steps} steps after {@code warmup}. */
   public double medianMillis(String specYaml, int warmup, int steps) {
+    return timing(specYaml, warmup, steps).wallMs();
+  }
+
+  /**
+   * Median wall time and median process CPU time per step. On a machine shared with other jobs the
+   * wall time measures the share this process got as much as the work; with one libtorch thread
+   * the CPU time is the work itself.
+   */
+  public record Timing(double wallMs, double cpuMs) {}
+
+  /** Wall and process-CPU medians over {@code steps} steps after {@code warmup}. */
+  public Timing timing(String specYaml, int warmup, int steps) {
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return timing(specYaml, warmup, steps, os::getProcessCpuTime);
+  }
+
+  /**
+   * Wall and CPU medians, the CPU time read from {@code cpuClock} (nanoseconds) between consecutive
+   * steps' ends: {@link CpuClock#of(int)} gives the training thread's clock when libtorch runs on
+   * one thread, which load from other processes does not inflate.
+   */
+  public Timing timing(String specYaml, int warmup, int steps, java.util.function.LongSupplier cpuClock) {
     ExperimentSpec spec = new SpecReader(plugins).parse(specYaml, false, "benchmark spec");
     long[] nanos = new long[warmup + steps];
+    long[] cpu = new long[warmup + steps];
+    long[] lastCpu = {0};
     Path dir = tempDir();
     try (Session s = new Session(plugins, spec)) {
+      lastCpu[0] = cpuClock.getAsLong();
       Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).optKeepCheckpoints(1)
           .optStepListener((step, ns, terms) -> {
+            long now = cpuClock.getAsLong();
             if (step <= nanos.length) {
               nanos[(int) step - 1] = ns;
+              cpu[(int) step - 1] = now - lastCpu[0];
             }
+            lastCpu[0] = now;
           })
           .build().fit();
     } finally {
       deleteTree(dir);
     }
-    return median(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6;
+    return new Timing(median(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6,
+        median(Arrays.copyOfRange(cpu, warmup, cpu.length)) / 1e6);
   }
 
   static double median(long[] xs) {

@@ -38,4 +38,23 @@ public record Mask(int height, int width, byte[] data) {
     }
     return m;
   }
+
+  /** The smallest box holding every non-zero pixel, or {@code null} for an empty mask. */
+  public Box bounds() {
+    int x0 = Integer.MAX_VALUE;
+    int y0 = Integer.MAX_VALUE;
+    int x1 = -1;
+    int y1 = -1;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        if (data[y * width + x] != 0) {
+          x0 = Math.min(x0, x);
+          y0 = Math.min(y0, y);
+          x1 = Math.max(x1, x);
+          y1 = Math.max(y1, y);
+        }
+      }
+    }
+    return x1 < 0 ? null : new Box(x0, y0, x1, y1);
+  }
 }

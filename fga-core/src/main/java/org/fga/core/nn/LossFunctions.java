@@ -20,7 +20,7 @@ public final class LossFunctions {
     NDArray logp = logits.logSoftmax(1);
     NDArray target = labels.oneHot((int) k).toType(logp.getDataType(), false);
     if (smoothing > 0) {
-      target = target.mul(1 - smoothing).add(smoothing / k);
+      target = Scalars.mul(target, 1 - smoothing).add(smoothing / k);
     }
     return logp.mul(target).sum(new int[] {1}).neg().mean();
   }
@@ -28,7 +28,7 @@ public final class LossFunctions {
   /** {@code F.binary_cross_entropy_with_logits(logits, targets)}, mean over all entries. */
   public static NDArray bceWithLogits(NDArray logits, NDArray targets) {
     // max(x, 0) − x·t + log(1 + exp(−|x|)): stable for large |x|
-    NDArray relu = logits.maximum(0);
+    NDArray relu = ai.djl.nn.Activation.relu(logits); // not maximum(0): see Scalars
     return relu.sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1).log()).mean();
   }
 

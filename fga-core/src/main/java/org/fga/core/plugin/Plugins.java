@@ -57,7 +57,7 @@ public final class Plugins {
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
-    this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)));
+    this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)));
     this.json = configure(JsonMapper.builder().build());
   }
 

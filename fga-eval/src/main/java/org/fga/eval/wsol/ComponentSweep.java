@@ -176,24 +176,16 @@ final class ComponentSweep {
   }
 
   /**
-   * Adds pixel p to the mask as a component of its own and joins it to its 8-connected neighbours
-   * already in the mask; returns the root of its component.
+   * Adds pixel p to the mask, joined to its 8-connected neighbours already in the mask; returns the
+   * root of its component.
    */
   private int addPixel(int p, int h, int w) {
     int[] c = comp;
     int y = p / w;
     int x = p - y * w;
-    parent[p] = p;
-    int o = p * STRIDE;
-    c[o + SIZE] = 1;
-    c[o + MIN_X] = x;
-    c[o + MAX_X] = x;
-    c[o + MIN_Y] = y;
-    c[o + MAX_Y] = y;
-    c[o + FIRST] = p;
-    c[o + GOOD] = 0;
-    c[o + STAMP] = 0;
-    int r = p;
+    // Join the components of the neighbours already in the mask; p itself then hangs under the
+    // result, and only becomes a new component (a record write) when it has no such neighbour.
+    int r = -1;
     boolean left = x > 0;
     boolean right = x < w - 1;
     if (y > 0) {
@@ -207,6 +199,29 @@ final class ComponentSweep {
     }
     if (y < h - 1) {
       r = joinRow(r, p + w, left, right);
+    }
+    if (r < 0) {
+      parent[p] = p;
+      int o = p * STRIDE;
+      c[o + SIZE] = 1;
+      c[o + MIN_X] = x;
+      c[o + MAX_X] = x;
+      c[o + MIN_Y] = y;
+      c[o + MAX_Y] = y;
+      c[o + FIRST] = p;
+      c[o + GOOD] = 0;
+      c[o + STAMP] = 0;
+      r = p;
+    } else {
+      parent[p] = r;
+      int o = r * STRIDE;
+      c[o + SIZE]++;
+      c[o + MIN_X] = Math.min(c[o + MIN_X], x);
+      c[o + MAX_X] = Math.max(c[o + MAX_X], x);
+      c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
+      c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+      c[o + FIRST] = Math.min(c[o + FIRST], p);
+      forget(o);
     }
     return r;
   }
@@ -307,12 +322,18 @@ final class ComponentSweep {
     return r;
   }
 
+  /** The root of p's component, with full path compression (later lookups are one step). */
   private int find(int p) {
-    while (parent[p] != p) {
-      parent[p] = parent[parent[p]];
-      p = parent[p];
+    int root = p;
+    while (parent[root] != root) {
+      root = parent[root];
     }
-    return p;
+    while (parent[p] != root) {
+      int next = parent[p];
+      parent[p] = root;
+      p = next;
+    }
+    return root;
   }
 
   /**

@@ -8,6 +8,7 @@ import org.fga.core.error.FgaUserException;
  */
 public final class ThresholdGrid {
   private final double step;
+  private final double inverseStep;
   private final double[] tau;
 
   public ThresholdGrid(double step) {
@@ -19,6 +20,7 @@ public final class ThresholdGrid {
       throw new FgaUserException("threshold step " + step + " gives " + t + " thresholds; at most 100000");
     }
     this.step = step;
+    this.inverseStep = 1.0 / step;
     this.tau = new double[t];
     for (int k = 0; k < t; k++) {
       tau[k] = k * step;
@@ -40,13 +42,13 @@ public final class ThresholdGrid {
 
   /** The largest k with τ_k ≤ v, for v in [0, 1]: the last threshold at which v is in the mask. */
   public int indexOf(double v) {
-    int k = (int) (v / step);
+    int k = (int) (v * inverseStep); // a guess, settled exactly below
     if (k >= tau.length) {
       k = tau.length - 1;
     } else if (k < 0) {
       k = 0;
     }
-    // The division can be off by one ulp either way; settle with exact comparisons.
+    // The guess can be off by one either way; settle with exact comparisons.
     while (k + 1 < tau.length && tau[k + 1] <= v) {
       k++;
     }

@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -32,7 +33,7 @@ public final class Bap {
       throw new IllegalArgumentException("attention " + a + " and features " + f + " differ in size");
     }
     NDArray fm = features.reshape(f.get(0), f.get(1), hw).transpose(0, 2, 1); // B×HW×C
-    return maps.reshape(a.get(0), a.get(1), hw).batchMatMul(fm).div((float) hw);
+    return Scalars.div(maps.reshape(a.get(0), a.get(1), hw).batchMatMul(fm), hw);
   }
 
   /** {@code sign(x)·sqrt(|x| + ε)}: zero stays zero, and the gradient stays finite at zero. */
@@ -47,7 +48,7 @@ public final class Bap {
    * NaN that the square root's infinite slope at 0 would give.
    */
   public static NDArray l2Normalize(NDArray x) {
-    NDArray norm = x.square().sum(new int[] {-1}, true).maximum((float) (NORM_EPS * NORM_EPS)).sqrt();
+    NDArray norm = Scalars.maximum(x.square().sum(new int[] {-1}, true), NORM_EPS * NORM_EPS).sqrt();
     return x.div(norm);
   }
 

@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -57,7 +58,7 @@ public final class BapNetwork extends AbstractBlock {
 
   /** {@code fc(scale·feat)}: the classifier applied to a (real or counterfactual) BAP feature. */
   public NDArray classify(ParameterStore ps, NDArray feat, boolean training) {
-    return fc.forward(ps, new NDList(feat.mul(scale)), training).singletonOrThrow();
+    return fc.forward(ps, new NDList(Scalars.mul(feat, scale)), training).singletonOrThrow();
   }
 
   @Override

@@ -50,7 +50,7 @@ public record CalConfig(
   }
 
   FgvcSettings settings() {
-    return Fgvc.settings(tap, attentionMaps, featureScale, rawWeight, augWeight,
+    return FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
         FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, cropTheta,
         cropPadding, dropTheta, testCropTheta, testCropPadding, testViews);
   }

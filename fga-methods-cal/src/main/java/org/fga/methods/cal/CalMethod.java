@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -101,21 +102,16 @@ public final class CalMethod implements Method {
     NDList aug = net.forward(ps, new NDList(augmented), true);
 
     Map<String, NDArray> terms = new LinkedHashMap<>();
-    terms.put("raw", LossFunctions.crossEntropy(logits, y).mul((float) s.rawWeight()));
-    terms.put("aug", LossFunctions.crossEntropy(aug.get(0), y2).mul((float) s.augWeight()));
+    terms.put("raw", Scalars.mul(LossFunctions.crossEntropy(logits, y), s.rawWeight()));
+    terms.put("aug", Scalars.mul(LossFunctions.crossEntropy(aug.get(0), y2), s.augWeight()));
     if (cal) {
       NDArray effectAug = Counterfactual.effect(net, ps, aug.get(0), aug.get(3),
           Counterfactual.maps(ctx.manager(), aug.get(2).getShape(), true, random), true);
       NDArray effect = NDArrays.concat(new NDList(effectRaw, effectAug));
-      terms.put("effect", LossFunctions.crossEntropy(effect, NDArrays.concat(new NDList(y, y2)))
-          .mul((float) s.effectWeight()));
+      terms.put("effect", Scalars.mul(LossFunctions.crossEntropy(effect, NDArrays.concat(new NDList(y, y2))), s.effectWeight()));
     }
-    terms.put("centre", centreLoss.mul((float) s.centreWeight()));
-    NDArray total = null;
-    for (NDArray t : terms.values()) {
-      total = total == null ? t : total.add(t);
-    }
-    return new Losses(total, terms);
+    terms.put("centre", Scalars.mul(centreLoss, s.centreWeight()));
+    return new Losses(Scalars.total(terms), terms);
   }
 
   /** One attention crop and one attention drop per image, concatenated: 2B×3×H×W, no gradient. */

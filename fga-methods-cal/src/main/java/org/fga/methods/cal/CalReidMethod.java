@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -53,19 +54,15 @@ public final class CalReidMethod implements Method {
     Map<String, NDArray> terms = new LinkedHashMap<>();
     terms.put("id", LossFunctions.crossEntropy(out.get(0), y, c.labelSmoothing()));
     if (c.tripletWeight() > 0) {
-      terms.put("triplet", TripletLoss.batchHard(out.get(1), y, c.tripletMargin()).mul(c.tripletWeight().floatValue()));
+      terms.put("triplet", Scalars.mul(TripletLoss.batchHard(out.get(1), y, c.tripletMargin()), c.tripletWeight()));
     }
     if (c.effectWeight() > 0) {
       NDArray cfMaps = Counterfactual.maps(ctx.manager(), out.get(3).getShape(), true, ctx.random());
       NDArray cfScores = net.head(ps, Bap.feature(out.get(4), cfMaps), true).get(0);
-      terms.put("effect", LossFunctions.crossEntropy(out.get(0).sub(cfScores), y, c.labelSmoothing())
-          .mul(c.effectWeight().floatValue()));
+      terms.put("effect",
+          Scalars.mul(LossFunctions.crossEntropy(out.get(0).sub(cfScores), y, c.labelSmoothing()), c.effectWeight()));
     }
-    NDArray total = null;
-    for (NDArray t : terms.values()) {
-      total = total == null ? t : total.add(t);
-    }
-    return new Losses(total, terms);
+    return new Losses(Scalars.total(terms), terms);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -44,7 +45,7 @@ public final class FeatureCentres implements AutoCloseable {
 
   /** {@code Σ_i ‖f_i − c_i‖² / B} (MSE with sum reduction divided by the batch). */
   public static NDArray loss(NDArray features, NDArray batchCentres) {
-    return features.sub(batchCentres).square().sum().div((float) features.getShape().get(0));
+    return Scalars.div(features.sub(batchCentres).square().sum(), features.getShape().get(0));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
+import org.fga.core.nn.Scalars;
 
 /**
  * Batch-hard triplet loss (Hermans et al. 2017, as torchreid / the reference reid code): for each
@@ -14,8 +15,8 @@ public final class TripletLoss {
   /** Pairwise Euclidean distances of B×D rows, {@code sqrt(max(‖a‖² + ‖b‖² − 2a·b, 1e-12))}. */
   public static NDArray distances(NDArray x) {
     NDArray sq = x.square().sum(new int[] {1}, true); // B×1
-    NDArray d2 = sq.add(sq.transpose()).sub(x.matMul(x.transpose()).mul(2));
-    return d2.maximum(1e-12f).sqrt();
+    NDArray d2 = sq.add(sq.transpose()).sub(Scalars.mul(x.matMul(x.transpose()), 2));
+    return Scalars.maximum(d2, 1e-12).sqrt();
   }
 
   /**
@@ -33,7 +34,7 @@ public final class TripletLoss {
     float big = dist.max().stopGradient().getFloat() + 1;
     NDArray dan = dist.add(same.mul(big)).min(new int[] {1});
     NDArray valid = other.max(new int[] {1});
-    NDArray hinge = dap.sub(dan).add((float) margin).maximum(0).mul(valid);
+    NDArray hinge = Scalars.maximum(dap.sub(dan).add((float) margin), 0).mul(valid);
     return hinge.sum().div(valid.sum().maximum(1f));
   }
 }

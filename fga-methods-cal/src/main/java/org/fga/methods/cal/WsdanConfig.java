@@ -34,7 +34,7 @@ public record WsdanConfig(
   }
 
   FgvcSettings settings() {
-    return Fgvc.settings(tap, attentionMaps, featureScale, rawWeight, augWeight, 0.0, centreWeight,
+    return FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight, 0.0, centreWeight,
         centreBeta, normalizeCentres, cropTheta, cropPadding, dropTheta, testCropTheta,
         testCropPadding, testViews);
   }

@@ -1,5 +1,6 @@
 package org.fga.methods.gain;
 
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -113,12 +114,12 @@ public final class GainMethod implements Method {
         GainLosses.attentionMining(
             erasedLogits, m.create(pairs.pairClasses()), m.create(pairs.weights()), multiLabel);
 
-    NDArray amTerm = am.mul((float) settings.alpha());
+    NDArray amTerm = Scalars.mul(am, settings.alpha());
     terms.put("am", amTerm);
     NDArray total = cls.add(amTerm);
     if (settings.subset() != null) {
       NDArray ext = externalLoss(batch, pairs, normalized, m);
-      NDArray extTerm = ext.mul((float) settings.omegaE());
+      NDArray extTerm = Scalars.mul(ext, settings.omegaE());
       terms.put("ext", extTerm);
       total = total.add(extTerm);
     }

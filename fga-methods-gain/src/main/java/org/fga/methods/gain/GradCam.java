@@ -1,5 +1,6 @@
 package org.fga.methods.gain;
 
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -72,7 +73,7 @@ public final class GradCam {
   /** {@code ReLU(Σ_k w^k F^k)}: B×C weights and B×C×h×w features to B×h×w maps. */
   public static NDArray map(NDArray features, NDArray weights) {
     Shape s = features.getShape();
-    return weights.reshape(s.get(0), s.get(1), 1, 1).mul(features).sum(new int[] {1}).maximum(0f);
+    return weights.reshape(s.get(0), s.get(1), 1, 1).mul(features).sum(new int[] {1}).maximum(Scalars.of(features, 0));
   }
 
   /** Zeroes the accumulated gradient of every trainable parameter of {@code block}, in place. */

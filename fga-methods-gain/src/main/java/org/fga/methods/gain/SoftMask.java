@@ -1,5 +1,6 @@
 package org.fga.methods.gain;
 
+import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -45,7 +46,7 @@ public final class SoftMask {
 
   /** {@code T = sigmoid(ω·(A − σ))} on normalised maps. */
   public static NDArray mask(NDArray normalized, double sigma, double omega) {
-    return Activation.sigmoid(normalized.sub((float) sigma).mul((float) omega));
+    return Activation.sigmoid(Scalars.mul(normalized.sub((float) sigma), omega));
   }
 
   /**

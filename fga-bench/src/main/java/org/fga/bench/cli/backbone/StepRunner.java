@@ -1,5 +1,7 @@
 package org.fga.bench.cli.backbone;
 
+import org.fga.bench.perf.CpuClock;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,7 +21,8 @@ import org.fga.backbones.nn.NoGrad;
  * Times one network's forward pass and training step. The same code drives our blocks and the
  * TorchScript modules, so any gap is the networks', not the harness's: the input is built before
  * the clock starts; a train step is forward, softmax cross-entropy, backward and a plain SGD
- * update of every trainable parameter, then the gradients are zeroed.
+ * update of every trainable parameter, then the gradients are zeroed. One {@link ParameterStore}
+ * serves every iteration, as in DJL's trainer.
  */
 final class StepRunner {
   private static final float LR = 1e-4f;
@@ -35,34 +38,59 @@ final class StepRunner {
    * @param evalBlock runs the forward benchmark (inference mode)
    * @param trainBlock runs the train step (BN on batch statistics)
    * @param trainable the parameters the SGD step updates
+   * @param cpuClock CPU nanoseconds of whatever runs the kernels (see {@link CpuClock})
    */
-  StepRunner(NDManager manager, Block evalBlock, Block trainBlock, List<NDArray> trainable, int classes) {
+  StepRunner(
+      NDManager manager,
+      Block evalBlock,
+      Block trainBlock,
+      List<NDArray> trainable,
+      int classes,
+      java.util.function.LongSupplier cpuClock) {
     this.manager = manager;
+    this.cpuClock = cpuClock;
+    // One store for the whole run, as DJL's Trainer keeps one.
+    this.store = new ParameterStore(manager, false);
     this.evalBlock = evalBlock;
     this.trainBlock = trainBlock;
     this.trainable = List.copyOf(trainable);
     this.classes = classes;
   }
 
-  /** Seconds of one inference forward pass on a fresh batch. */
-  double forward(int batch, int size, long seed) {
+  /**
+   * Wall-clock and CPU seconds of one iteration. On a busy machine time spent waiting for a core
+   * counts in wall-clock time only.
+   */
+  record Timing(double wall, double cpu) {}
+
+  private final java.util.function.LongSupplier cpuClock;
+  private final ParameterStore store;
+
+  private Timing since(long wall0, long cpu0) {
+    return new Timing((System.nanoTime() - wall0) / 1e9, (cpuClock.getAsLong() - cpu0) / 1e9);
+  }
+
+  /** One inference forward pass on a fresh batch. */
+  Timing forward(int batch, int size, long seed) {
     try (NDManager it = manager.newSubManager()) {
       NDArray x = input(it, batch, size, seed);
+      long cpu0 = cpuClock.getAsLong();
       long t0 = System.nanoTime();
-      NDArray out = evalBlock.forward(new ParameterStore(it, false), new NDList(x), false).head();
+      NDArray out = evalBlock.forward(store, new NDList(x), false).head();
       checkLogits(out, batch);
-      return (System.nanoTime() - t0) / 1e9;
+      return since(t0, cpu0);
     }
   }
 
-  /** Seconds of one training step on a fresh batch. */
-  double trainStep(int batch, int size, long seed) {
+  /** One training step on a fresh batch. */
+  Timing trainStep(int batch, int size, long seed) {
     try (NDManager it = manager.newSubManager()) {
       NDArray x = input(it, batch, size, seed);
       NDArray y = labels(it, batch, seed);
+      long cpu0 = cpuClock.getAsLong();
       long t0 = System.nanoTime();
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray out = trainBlock.forward(new ParameterStore(it, false), new NDList(x), true).head();
+        NDArray out = trainBlock.forward(store, new NDList(x), true).head();
         checkLogits(out, batch);
         gc.backward(LOSS.evaluate(new NDList(y), new NDList(out)));
       }
@@ -75,7 +103,7 @@ final class StepRunner {
               JniUtils.zeroGrad((PtNDArray) p);
             }
           });
-      return (System.nanoTime() - t0) / 1e9;
+      return since(t0, cpu0);
     }
   }
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * {@code fga bench cal}: median training-step time of {@code cal} (and {@code wsdan}) against
  * {@code baseline} on the same backbone, image size and batch, through the fga trainer on in-memory
  * noise. CAL runs the network on the raw batch and on 2B augmented images, so about 3× is the
- * floor; the target is at most 3.2×.
+ * floor; the target is at most 3.2×. Reports wall time and process CPU time per step (run with
+ * {@code OMP_NUM_THREADS=1} on a shared machine: the CPU time is then the work, independent of the
+ * share of the machine the process got).
  */
 @Command(
     name = "cal",
@@ -35,17 +37,23 @@ public final class BenchCalCommand implements Callable<Integer> {
     String[] methods = {"{type: baseline}", "{type: cal, attentionMaps: " + maps + "}",
         "{type: wsdan, attentionMaps: " + maps + "}"};
     double[][] ms = new double[methods.length][rounds];
+    double[][] cpu = new double[methods.length][rounds];
     StepTimer timer = new StepTimer(plugins);
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits every method
       for (int k = 0; k < methods.length; k++) {
-        ms[k][r] = timer.medianMillis(StepTimer.noiseSpec(methods[k], bb, size, batch, warmup + steps), warmup, steps);
+        StepTimer.Timing t = timer.timing(StepTimer.noiseSpec(methods[k], bb, size, batch, warmup + steps), warmup, steps);
+        ms[k][r] = t.wallMs();
+        cpu[k][r] = t.cpuMs();
       }
-      System.err.printf("round %d: baseline %.1f ms/step, cal %.1f ms/step, wsdan %.1f ms/step%n",
-          r + 1, ms[0][r], ms[1][r], ms[2][r]);
+      System.err.printf("round %d (wall / cpu ms per step): baseline %.0f / %.0f, cal %.0f / %.0f, wsdan %.0f / %.0f%n",
+          r + 1, ms[0][r], cpu[0][r], ms[1][r], cpu[1][r], ms[2][r], cpu[2][r]);
     }
     double base = best(ms[0]);
     double cal = best(ms[1]);
     double wsdan = best(ms[2]);
+    double baseCpu = best(cpu[0]);
+    double calCpu = best(cpu[1]);
+    double wsdanCpu = best(cpu[2]);
     ObjectNode out = plugins.json().createObjectNode();
     out.put("arch", arch).put("imageSize", size).put("batch", batch).put("attentionMaps", maps);
     if (width != null) {
@@ -53,6 +61,11 @@ public final class BenchCalCommand implements Callable<Integer> {
     }
     out.put("baselineMsPerStep", round(base)).put("calMsPerStep", round(cal)).put("wsdanMsPerStep", round(wsdan));
     out.put("calOverBaseline", round(cal / base)).put("wsdanOverBaseline", round(wsdan / base));
+    out.put("baselineCpuMsPerStep", round(baseCpu)).put("calCpuMsPerStep", round(calCpu))
+        .put("wsdanCpuMsPerStep", round(wsdanCpu));
+    out.put("calOverBaselineCpu", round(calCpu / baseCpu)).put("wsdanOverBaselineCpu", round(wsdanCpu / baseCpu));
+    out.put("threads", ai.djl.engine.Engine.getInstance().getEngineName() + " intra-op "
+        + System.getenv().getOrDefault("OMP_NUM_THREADS", "default"));
     out.put("target", 3.2).put("withinTarget", cal / base <= 3.2);
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
     return 0;

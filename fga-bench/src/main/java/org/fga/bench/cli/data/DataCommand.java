@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
-    description = "Write the synthetic data in real datasets' layouts, or check a downloaded dataset.",
-    subcommands = {SynthCommand.class})
+    description =
+        "Write the synthetic data in real datasets' layouts, or check a downloaded dataset.",
+    subcommands = {SynthCommand.class, CheckCommand.class})
 public final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

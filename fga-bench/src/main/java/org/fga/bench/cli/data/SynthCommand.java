@@ -21,40 +21,73 @@ import picocli.CommandLine.Option;
       "Prints a JSON summary (images per split) on stdout."
     })
 public final class SynthCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, description = "Dataset root to write (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Dataset root to write (created if missing).")
   Path out;
 
-  @Option(names = "--layout", required = true, description = "cub, voc, market or imagefolder.")
+  @Option(
+      names = "--layout",
+      required = true,
+      description = "cub, voc, market, imagefolder, aircraft, nabirds, cars or dogs.")
   String layout;
 
-  @Option(names = "--num-classes", description = "Classes (default ${DEFAULT-VALUE}).", defaultValue = "8")
+  @Option(
+      names = "--num-classes",
+      description = "Classes (default ${DEFAULT-VALUE}).",
+      defaultValue = "8")
   int numClasses;
 
-  @Option(names = "--train-size", description = "Training images (default ${DEFAULT-VALUE}).", defaultValue = "200")
+  @Option(
+      names = "--train-size",
+      description = "Training images (default ${DEFAULT-VALUE}).",
+      defaultValue = "200")
   int trainSize;
 
-  @Option(names = "--val-size", description = "Held-out images, imagefolder only (default ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(
+      names = "--val-size",
+      description = "Held-out images, imagefolder only (default ${DEFAULT-VALUE}).",
+      defaultValue = "0")
   int valSize;
 
-  @Option(names = "--test-size", description = "Test (gallery) images (default ${DEFAULT-VALUE}).", defaultValue = "100")
+  @Option(
+      names = "--test-size",
+      description = "Test (gallery) images (default ${DEFAULT-VALUE}).",
+      defaultValue = "100")
   int testSize;
 
-  @Option(names = "--image-size", description = "Image side in pixels (default ${DEFAULT-VALUE}).", defaultValue = "64")
+  @Option(
+      names = "--image-size",
+      description = "Image side in pixels (default ${DEFAULT-VALUE}).",
+      defaultValue = "64")
   int imageSize;
 
   @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
   long seed;
 
-  @Option(names = "--bias", description = "Background/class correlation in train, 0..1 (default ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(
+      names = "--bias",
+      description = "Background/class correlation in train, 0..1 (default ${DEFAULT-VALUE}).",
+      defaultValue = "0")
   double bias;
 
-  @Option(names = "--identities", description = "re-ID training identities (default ${DEFAULT-VALUE}).", defaultValue = "16")
+  @Option(
+      names = "--identities",
+      description = "re-ID training identities (default ${DEFAULT-VALUE}).",
+      defaultValue = "16")
   int identities;
 
-  @Option(names = "--test-identities", description = "re-ID test identities (default ${DEFAULT-VALUE}).", defaultValue = "16")
+  @Option(
+      names = "--test-identities",
+      description = "re-ID test identities (default ${DEFAULT-VALUE}).",
+      defaultValue = "16")
   int testIdentities;
 
-  @Option(names = "--cameras", description = "re-ID cameras (default ${DEFAULT-VALUE}).", defaultValue = "4")
+  @Option(
+      names = "--cameras",
+      description = "re-ID cameras (default ${DEFAULT-VALUE}).",
+      defaultValue = "4")
   int cameras;
 
   @Override
@@ -82,14 +115,17 @@ public final class SynthCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     LayoutSummary s = l.write(cfg, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.err.printf("fga: wrote %d images in the %s layout to %s in %.1f s%n", s.total(), s.layout(), s.root(), seconds);
+    System.err.printf(
+        "fga: wrote %d images in the %s layout to %s in %.1f s%n",
+        s.total(), s.layout(), s.root(), seconds);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("layout", s.layout());
     json.put("root", s.root().toAbsolutePath().toString());
     json.put("classes", s.classes());
     json.put("images", new java.util.TreeMap<>(s.images()));
     json.put("seconds", Math.round(seconds * 100) / 100.0);
-    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    System.out.println(
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return 0;
   }
 }

@@ -16,7 +16,9 @@ import javax.imageio.stream.ImageOutputStream;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Mask;
 
-/** Conversions between {@link FloatImage}/{@link Mask} and AWT images, and writing them to files. */
+/**
+ * Conversions between {@link FloatImage}/{@link Mask} and AWT images, and writing them to files.
+ */
 public final class Images {
   private Images() {}
 
@@ -82,7 +84,8 @@ public final class Images {
     int h = img.getHeight();
     int w = img.getWidth();
     byte[] out = new byte[h * w];
-    if (img.getColorModel() instanceof IndexColorModel || img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+    if (img.getColorModel() instanceof IndexColorModel
+        || img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
       int[] row = new int[w];
       for (int y = 0; y < h; y++) {
         img.getRaster().getSamples(0, y, w, 1, 0, row);
@@ -107,7 +110,8 @@ public final class Images {
       b[i] = (byte) c[2];
     }
     IndexColorModel cm = new IndexColorModel(8, 256, r, g, b);
-    BufferedImage out = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_INDEXED, cm);
+    BufferedImage out =
+        new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_INDEXED, cm);
     byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
     System.arraycopy(mask.data(), 0, dst, 0, dst.length);
     return out;
@@ -115,7 +119,8 @@ public final class Images {
 
   /** A grey image of a mask, 0/1 masks stretched to 0/255 so they can be looked at. */
   public static BufferedImage greyOf(Mask mask, boolean stretchBinary) {
-    BufferedImage out = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage out =
+        new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
     byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
     byte[] src = mask.data();
     for (int p = 0; p < dst.length; p++) {

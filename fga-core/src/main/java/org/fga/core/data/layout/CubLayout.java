@@ -14,7 +14,6 @@ import org.fga.core.data.io.Images;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 import org.fga.core.data.synthetic.SyntheticGenerator;
-import org.fga.core.data.synthetic.SyntheticScene;
 
 /**
  * CUB-200-2011 as it unpacks: {@code images/NNN.Class_Name/Class_Name_NNNN.jpg}, the id lists
@@ -24,18 +23,12 @@ import org.fga.core.data.synthetic.SyntheticScene;
  * released {@code segmentations/NNN.Class_Name/Class_Name_NNNN.png} object masks (0 or 255).
  * Training images come first, then test images; ids are 1-based.
  */
-public final class CubLayout implements Layout {
+public final class CubLayout extends NamedLayout {
   /** Our one annotated part, the class-defining wing patch. CUB has 15 parts; we have one. */
   public static final String PART_NAME = "wing patch";
 
-  @Override
-  public String name() {
-    return "cub";
-  }
-
-  @Override
-  public String task() {
-    return "classification";
+  public CubLayout() {
+    super("cub", "classification");
   }
 
   /** The folder name of class {@code c} (0-based), e.g. {@code 001.red_disc}. */
@@ -67,9 +60,16 @@ public final class CubLayout implements Layout {
               ds::scene,
               (i, scene) -> {
                 int c = scene.classes()[0];
-                String base = String.format("%s/%s_%s_%04d", classDir(c), cap(SyntheticGenerator.className(c)), tag, i);
-                Images.writeJpeg(Images.toBuffered(scene.image()), root.resolve("images").resolve(base + ".jpg"), SceneWriter.JPEG_QUALITY);
-                Images.writePng(Images.greyOf(scene.objectMask(), true), root.resolve("segmentations").resolve(base + ".png"));
+                String base =
+                    String.format(
+                        "%s/%s_%s_%04d", classDir(c), cap(SyntheticGenerator.className(c)), tag, i);
+                Images.writeJpeg(
+                    Images.toBuffered(scene.image()),
+                    root.resolve("images").resolve(base + ".jpg"),
+                    SceneWriter.JPEG_QUALITY);
+                Images.writePng(
+                    Images.greyOf(scene.objectMask(), true),
+                    root.resolve("segmentations").resolve(base + ".png"));
                 return new Row(base + ".jpg", c, scene.boxes().get(0), centroid(scene.parts()));
               });
       for (Row r : rows) {
@@ -78,9 +78,24 @@ public final class CubLayout implements Layout {
         labels.add(id + " " + (r.cls + 1));
         split.add(id + " " + (s == Split.TRAIN ? 1 : 0));
         Box b = r.box;
-        boxes.add(String.format(Locale.ROOT, "%d %.1f %.1f %.1f %.1f", id, (float) b.x0(), (float) b.y0(), (float) b.width(), (float) b.height()));
+        boxes.add(
+            String.format(
+                Locale.ROOT,
+                "%d %.1f %.1f %.1f %.1f",
+                id,
+                (float) b.x0(),
+                (float) b.y0(),
+                (float) b.width(),
+                (float) b.height()));
         boolean visible = r.part != null;
-        partLocs.add(String.format(Locale.ROOT, "%d 1 %.1f %.1f %d", id, visible ? r.part[0] : 0f, visible ? r.part[1] : 0f, visible ? 1 : 0));
+        partLocs.add(
+            String.format(
+                Locale.ROOT,
+                "%d 1 %.1f %.1f %d",
+                id,
+                visible ? r.part[0] : 0f,
+                visible ? r.part[1] : 0f,
+                visible ? 1 : 0));
       }
       counts.put(tag, rows.size());
     }
@@ -120,7 +135,9 @@ public final class CubLayout implements Layout {
   private static String cap(String s) {
     StringBuilder b = new StringBuilder();
     for (String w : s.split("_")) {
-      b.append(b.length() == 0 ? "" : "_").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+      b.append(b.length() == 0 ? "" : "_")
+          .append(Character.toUpperCase(w.charAt(0)))
+          .append(w.substring(1));
     }
     return b.toString();
   }

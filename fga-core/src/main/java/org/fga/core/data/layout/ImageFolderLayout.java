@@ -8,21 +8,16 @@ import org.fga.core.data.Split;
 import org.fga.core.data.io.Images;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
-import org.fga.core.data.synthetic.SyntheticGenerator;
 
 /**
- * The ImageNet-style folder layout: {@code train/<class>/<name>.png}, and likewise {@code val/}
- * and {@code test/}. Lossless PNG, so a reader's output can be compared pixel for pixel.
+ * The ImageNet-style folder layout: {@code train/<class>/<name>.png}, and likewise {@code val/} and
+ * {@code test/}. Class folders are numbered ({@code 001.red_disc}) so that sorting them, as folder
+ * readers do, gives back the generator's class order. Lossless PNG, so a reader's output can be
+ * compared pixel for pixel.
  */
-public final class ImageFolderLayout implements Layout {
-  @Override
-  public String name() {
-    return "imagefolder";
-  }
-
-  @Override
-  public String task() {
-    return "classification";
+public final class ImageFolderLayout extends NamedLayout {
+  public ImageFolderLayout() {
+    super("imagefolder", "classification");
   }
 
   @Override
@@ -35,12 +30,17 @@ public final class ImageFolderLayout implements Layout {
         continue;
       }
       String dir = split.name().toLowerCase(java.util.Locale.ROOT);
+      // every class gets its folder, even if a small split has no image of it, so that the
+      // class list read back from train/ is complete
+      for (int c = 0; c < cfg.numClasses(); c++) {
+        java.nio.file.Files.createDirectories(root.resolve(dir).resolve(CubLayout.classDir(c)));
+      }
       SceneWriter.renderAll(
           ds.size(),
           ds::scene,
           (i, s) -> {
-            Path file = root.resolve(dir).resolve(SyntheticGenerator.className(s.classes()[0]))
-                .resolve(fileName(i));
+            Path file =
+                root.resolve(dir).resolve(CubLayout.classDir(s.classes()[0])).resolve(fileName(i));
             Images.writePng(Images.toBuffered(s.image()), file);
             return null;
           });

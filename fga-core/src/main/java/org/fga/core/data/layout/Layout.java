@@ -26,7 +26,15 @@ public interface Layout {
   LayoutSummary write(SyntheticConfig config, Path root) throws IOException;
 
   static List<Layout> all() {
-    return List.of(new CubLayout(), new VocLayout(), new MarketLayout(), new ImageFolderLayout());
+    return List.of(
+        new CubLayout(),
+        new VocLayout(),
+        new MarketLayout(),
+        new ImageFolderLayout(),
+        new FgvcLayouts.Aircraft(),
+        new FgvcLayouts.Nabirds(),
+        new FgvcLayouts.Cars(),
+        new FgvcLayouts.Dogs());
   }
 
   /** The layout called {@code name}, or a user error listing the known ones. */
@@ -38,7 +46,9 @@ public interface Layout {
       }
     }
     throw new FgaUserException(
-        "unknown layout '" + name + "'; known: "
+        "unknown layout '"
+            + name
+            + "'; known: "
             + String.join(", ", all().stream().map(Layout::name).toList()));
   }
 }

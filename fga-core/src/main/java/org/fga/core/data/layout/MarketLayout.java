@@ -11,21 +11,15 @@ import org.fga.core.data.synthetic.SyntheticDataset;
 import org.fga.core.data.synthetic.SyntheticScene;
 
 /**
- * Market-1501 as it unpacks: {@code bounding_box_train/}, {@code bounding_box_test/} (the
- * gallery) and {@code query/}, file names {@code PPPP_cCsS_FFFFFF_BB.jpg} (person, camera,
- * sequence, frame, box). As in the real set the gallery also holds distractors (person {@code
- * 0000}) and junk images (person {@code -1}), a few of each, which the standard protocol keeps
- * as negatives and ignores respectively.
+ * Market-1501 as it unpacks: {@code bounding_box_train/}, {@code bounding_box_test/} (the gallery)
+ * and {@code query/}, file names {@code PPPP_cCsS_FFFFFF_BB.jpg} (person, camera, sequence, frame,
+ * box). As in the real set the gallery also holds distractors (person {@code 0000}) and junk images
+ * (person {@code -1}), a few of each, which the standard protocol keeps as negatives and ignores
+ * respectively.
  */
-public final class MarketLayout implements Layout {
-  @Override
-  public String name() {
-    return "market";
-  }
-
-  @Override
-  public String task() {
-    return "reid";
+public final class MarketLayout extends NamedLayout {
+  public MarketLayout() {
+    super("market", "reid");
   }
 
   /** The Market-1501 file name of an image: person -1 is junk, 0 a distractor. */
@@ -43,7 +37,8 @@ public final class MarketLayout implements Layout {
   public LayoutSummary write(SyntheticConfig config, Path root) throws IOException {
     SyntheticConfig cfg = config.toBuilder().optTask(task()).build();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put("bounding_box_train", writeSplit(cfg, Split.TRAIN, root.resolve("bounding_box_train")));
+    counts.put(
+        "bounding_box_train", writeSplit(cfg, Split.TRAIN, root.resolve("bounding_box_train")));
     counts.put("query", writeSplit(cfg, Split.QUERY, root.resolve("query")));
     int gallery = writeSplit(cfg, Split.GALLERY, root.resolve("bounding_box_test"));
     counts.put("bounding_box_test", gallery + writeExtras(cfg, root.resolve("bounding_box_test")));
@@ -65,8 +60,8 @@ public final class MarketLayout implements Layout {
   }
 
   /**
-   * Distractor (0000) and junk (-1) gallery images: creatures of identities that are in neither
-   * the training nor the test set, so they can never match a query.
+   * Distractor (0000) and junk (-1) gallery images: creatures of identities that are in neither the
+   * training nor the test set, so they can never match a query.
    */
   private static int writeExtras(SyntheticConfig cfg, Path dir) throws IOException {
     SyntheticDataset gallery = new SyntheticDataset(cfg, Split.GALLERY);
@@ -74,7 +69,10 @@ public final class MarketLayout implements Layout {
     int outsider = cfg.identities() + cfg.testIdentities() + 1;
     SceneWriter.renderAll(
         2 * extras,
-        i -> gallery.generator().renderReid(Split.GALLERY, 1_000_000 + i, outsider + i, 1 + i % cfg.cameras()),
+        i ->
+            gallery
+                .generator()
+                .renderReid(Split.GALLERY, 1_000_000 + i, outsider + i, 1 + i % cfg.cameras()),
         (i, s) -> {
           int person = i < extras ? 0 : -1;
           write(s, dir.resolve(fileName(person, s.camera(), 900000 + i, 1)));

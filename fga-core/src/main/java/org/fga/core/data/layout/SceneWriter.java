@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 import org.fga.core.data.synthetic.SyntheticScene;
 
 /**
- * Renders and writes images in parallel, returning per-image annotations in index order so that
- * the annotation files are written sequentially and come out identical on every run.
+ * Renders and writes images in parallel, returning per-image annotations in index order so that the
+ * annotation files are written sequentially and come out identical on every run.
  */
 final class SceneWriter {
   /** JPEG quality of the written images: high enough that the part stays readable. */
@@ -28,7 +28,8 @@ final class SceneWriter {
   }
 
   /** Renders images 0..count-1, hands each to {@code sink}, returns the sink's results in order. */
-  static <T> List<T> renderAll(int count, IntFunction<SyntheticScene> render, Sink<T> sink) throws IOException {
+  static <T> List<T> renderAll(int count, IntFunction<SyntheticScene> render, Sink<T> sink)
+      throws IOException {
     Object[] out = new Object[count];
     try {
       IntStream.range(0, count)

@@ -19,20 +19,14 @@ import org.fga.core.data.synthetic.SyntheticScene;
 /**
  * PASCAL VOC 2012 as the {@code VOC2012} folder of VOCdevkit: {@code JPEGImages/}, {@code
  * Annotations/*.xml} (1-based inclusive pixel boxes), {@code SegmentationClass/} and {@code
- * SegmentationObject/} palette PNGs (0 background, 255 on a one-pixel band along object
- * outlines, as in VOC), {@code ImageSets/Main} (split lists and per-class {@code 1}/{@code -1}
- * lists) and {@code ImageSets/Segmentation}. Our training split becomes {@code train}, our test
- * split {@code val} (VOC's evaluation split). Scenes are multi-label.
+ * SegmentationObject/} palette PNGs (0 background, 255 on a one-pixel band along object outlines,
+ * as in VOC), {@code ImageSets/Main} (split lists and per-class {@code 1}/{@code -1} lists) and
+ * {@code ImageSets/Segmentation}. Our training split becomes {@code train}, our test split {@code
+ * val} (VOC's evaluation split). Scenes are multi-label.
  */
-public final class VocLayout implements Layout {
-  @Override
-  public String name() {
-    return "voc";
-  }
-
-  @Override
-  public String task() {
-    return "multilabel";
+public final class VocLayout extends NamedLayout {
+  public VocLayout() {
+    super("voc", "multilabel");
   }
 
   /** The VOC-style image id of image {@code i} of a split. */
@@ -46,8 +40,10 @@ public final class VocLayout implements Layout {
     Map<String, Integer> counts = new LinkedHashMap<>();
     List<String> trainval = new ArrayList<>();
     Map<String, List<String>> perClassTrainval = new LinkedHashMap<>();
-    for (Map.Entry<Split, String> e : Map.of(Split.TRAIN, "train", Split.TEST, "val").entrySet().stream()
-        .sorted(Map.Entry.comparingByKey()).toList()) {
+    for (Map.Entry<Split, String> e :
+        Map.of(Split.TRAIN, "train", Split.TEST, "val").entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .toList()) {
       String vocSplit = e.getValue();
       SyntheticDataset ds = new SyntheticDataset(cfg, e.getKey());
       List<int[]> present =
@@ -56,10 +52,18 @@ public final class VocLayout implements Layout {
               ds::scene,
               (i, s) -> {
                 String id = imageId(vocSplit, i);
-                Images.writeJpeg(Images.toBuffered(s.image()), root.resolve("JPEGImages").resolve(id + ".jpg"), SceneWriter.JPEG_QUALITY);
-                Images.writePng(Images.paletteOf(withOutline(s.classMap(), s.instances())), root.resolve("SegmentationClass").resolve(id + ".png"));
-                Images.writePng(Images.paletteOf(withOutline(s.instances(), s.instances())), root.resolve("SegmentationObject").resolve(id + ".png"));
-                SceneWriter.writeLines(root.resolve("Annotations").resolve(id + ".xml"), List.of(xml(id, s)));
+                Images.writeJpeg(
+                    Images.toBuffered(s.image()),
+                    root.resolve("JPEGImages").resolve(id + ".jpg"),
+                    SceneWriter.JPEG_QUALITY);
+                Images.writePng(
+                    Images.paletteOf(withOutline(s.classMap(), s.instances())),
+                    root.resolve("SegmentationClass").resolve(id + ".png"));
+                Images.writePng(
+                    Images.paletteOf(withOutline(s.instances(), s.instances())),
+                    root.resolve("SegmentationObject").resolve(id + ".png"));
+                SceneWriter.writeLines(
+                    root.resolve("Annotations").resolve(id + ".xml"), List.of(xml(id, s)));
                 return s.classes();
               });
       List<String> ids = new ArrayList<>();
@@ -68,7 +72,8 @@ public final class VocLayout implements Layout {
       }
       trainval.addAll(ids);
       SceneWriter.writeLines(root.resolve("ImageSets/Main").resolve(vocSplit + ".txt"), ids);
-      SceneWriter.writeLines(root.resolve("ImageSets/Segmentation").resolve(vocSplit + ".txt"), ids);
+      SceneWriter.writeLines(
+          root.resolve("ImageSets/Segmentation").resolve(vocSplit + ".txt"), ids);
       for (int c = 0; c < cfg.numClasses(); c++) {
         String cls = SyntheticGenerator.className(c);
         List<String> lines = new ArrayList<>();
@@ -79,7 +84,8 @@ public final class VocLayout implements Layout {
           }
           lines.add(String.format("%s %2d", ids.get(i), has ? 1 : -1));
         }
-        SceneWriter.writeLines(root.resolve("ImageSets/Main").resolve(cls + "_" + vocSplit + ".txt"), lines);
+        SceneWriter.writeLines(
+            root.resolve("ImageSets/Main").resolve(cls + "_" + vocSplit + ".txt"), lines);
         perClassTrainval.computeIfAbsent(cls, k -> new ArrayList<>()).addAll(lines);
       }
       counts.put(vocSplit, ds.size());
@@ -87,7 +93,8 @@ public final class VocLayout implements Layout {
     SceneWriter.writeLines(root.resolve("ImageSets/Main/trainval.txt"), trainval);
     SceneWriter.writeLines(root.resolve("ImageSets/Segmentation/trainval.txt"), trainval);
     for (Map.Entry<String, List<String>> e : perClassTrainval.entrySet()) {
-      SceneWriter.writeLines(root.resolve("ImageSets/Main").resolve(e.getKey() + "_trainval.txt"), e.getValue());
+      SceneWriter.writeLines(
+          root.resolve("ImageSets/Main").resolve(e.getKey() + "_trainval.txt"), e.getValue());
     }
     return new LayoutSummary(name(), root, counts, cfg.numClasses());
   }
@@ -126,22 +133,42 @@ public final class VocLayout implements Layout {
     StringBuilder b = new StringBuilder();
     b.append("<annotation>\n")
         .append("\t<folder>VOC2012</folder>\n")
-        .append("\t<filename>").append(id).append(".jpg</filename>\n")
+        .append("\t<filename>")
+        .append(id)
+        .append(".jpg</filename>\n")
         .append("\t<source><database>fga synthetic</database></source>\n")
-        .append("\t<size>\n\t\t<width>").append(w).append("</width>\n\t\t<height>").append(h)
+        .append("\t<size>\n\t\t<width>")
+        .append(w)
+        .append("</width>\n\t\t<height>")
+        .append(h)
         .append("</height>\n\t\t<depth>3</depth>\n\t</size>\n")
         .append("\t<segmented>1</segmented>\n");
     for (int o = 0; o < s.classes().length; o++) {
       Box box = s.boxes().get(o);
       boolean truncated = box.x0() == 0 || box.y0() == 0 || box.x1() == w - 1 || box.y1() == h - 1;
       b.append("\t<object>\n")
-          .append("\t\t<name>").append(SyntheticGenerator.className(s.classes()[o])).append("</name>\n")
-          .append("\t\t<pose>").append("Unspecified").append("</pose>\n")
-          .append("\t\t<truncated>").append(truncated ? 1 : 0).append("</truncated>\n")
+          .append("\t\t<name>")
+          .append(SyntheticGenerator.className(s.classes()[o]))
+          .append("</name>\n")
+          .append("\t\t<pose>")
+          .append("Unspecified")
+          .append("</pose>\n")
+          .append("\t\t<truncated>")
+          .append(truncated ? 1 : 0)
+          .append("</truncated>\n")
           .append("\t\t<difficult>0</difficult>\n")
           .append("\t\t<bndbox>\n")
-          .append(String.format(Locale.ROOT, "\t\t\t<xmin>%d</xmin>\n\t\t\t<ymin>%d</ymin>\n\t\t\t<xmax>%d</xmax>\n\t\t\t<ymax>%d</ymax>\n",
-              box.x0() + 1, box.y0() + 1, box.x1() + 1, box.y1() + 1))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "\t\t\t<xmin>%d</xmin>\n"
+                      + "\t\t\t<ymin>%d</ymin>\n"
+                      + "\t\t\t<xmax>%d</xmax>\n"
+                      + "\t\t\t<ymax>%d</ymax>\n",
+                  box.x0() + 1,
+                  box.y0() + 1,
+                  box.x1() + 1,
+                  box.y1() + 1))
           .append("\t\t</bndbox>\n")
           .append("\t</object>\n");
     }

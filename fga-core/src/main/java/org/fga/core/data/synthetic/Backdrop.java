@@ -3,8 +3,8 @@ package org.fga.core.data.synthetic;
 import java.util.Locale;
 
 /**
- * Eight background kinds, each a texture with its own colour family. In a biased training split
- * the kind predicts the class, which is the shortcut the GAIN "boat on water" setting tests.
+ * Eight background kinds, each a texture with its own colour family. In a biased training split the
+ * kind predicts the class, which is the shortcut the GAIN "boat on water" setting tests.
  */
 enum Backdrop {
   WATER(0.16f, 0.36f, 0.62f),

@@ -1,15 +1,17 @@
 package org.fga.core.data.synthetic;
 
 /**
- * The scratch surface a scene is painted on: planar RGB floats plus two label planes. Painting
- * is back to front, so a later object overwrites both the colour and the labels of an earlier
- * one and the masks always describe what is visible.
+ * The scratch surface a scene is painted on: planar RGB floats plus two label planes. Painting is
+ * back to front, so a later object overwrites both the colour and the labels of an earlier one and
+ * the masks always describe what is visible.
  */
 final class Canvas {
   final int size;
   final float[] rgb;
+
   /** 0 for background, else 1 + the index of the visible object. */
   final byte[] object;
+
   /** 1 where the visible pixel belongs to a discriminative part. */
   final byte[] part;
 
@@ -28,9 +30,9 @@ final class Canvas {
   }
 
   /**
-   * Multiplies every channel by its gain, adds noise and clips to [0, 1]. One 64-bit draw gives
-   * the noise of all three channels of a pixel (each the sum of two 10-bit uniforms: triangular,
-   * unit variance after scaling), which keeps noise from dominating the frame time.
+   * Multiplies every channel by its gain, adds noise and clips to [0, 1]. One 64-bit draw gives the
+   * noise of all three channels of a pixel (each the sum of two 10-bit uniforms: triangular, unit
+   * variance after scaling), which keeps noise from dominating the frame time.
    */
   void finish(float[] gain, float noise, Rng rng) {
     int plane = size * size;

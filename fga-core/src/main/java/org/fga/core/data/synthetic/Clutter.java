@@ -1,9 +1,9 @@
 package org.fga.core.data.synthetic;
 
 /**
- * Distractor shapes on the background, in the same colours and outlines as the class parts, so
- * that "is there a red triangle somewhere" does not solve the task: the part has to be on the
- * creature. Painted before the creatures, so they never cover one.
+ * Distractor shapes on the background, in the same colours and outlines as the class parts, so that
+ * "is there a red triangle somewhere" does not solve the task: the part has to be on the creature.
+ * Painted before the creatures, so they never cover one.
  */
 final class Clutter {
   private Clutter() {}

@@ -1,12 +1,12 @@
 package org.fga.core.data.synthetic;
 
 /**
- * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style
- * is the class. Everything but the patch (body colour, proportions) varies the same way in every
+ * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style is
+ * the class. Everything but the patch (body colour, proportions) varies the same way in every
  * class, so a classifier has to find and read the patch.
  *
- * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail
- * to head, {@code v} points down.
+ * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail to
+ * head, {@code v} points down.
  *
  * @param part the class-defining wing patch
  * @param body body colour (RGB)
@@ -17,8 +17,6 @@ package org.fga.core.data.synthetic;
 record Creature(PartStyle part, float[] body, float aspect, float tail, float head) {
   private static final float HEAD_U = 0.50f;
   private static final float HEAD_V = -0.20f;
-  private static final float PATCH_U = -0.06f;
-  private static final float PATCH_V = -0.02f;
   private static final float PATCH_R = 0.20f;
 
   /** A creature with random nuisance attributes (shared by all classes) and the given part. */
@@ -40,7 +38,10 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
    */
   float[] bounds(float length, float angle, boolean flip) {
     float[] e = {
-      -0.38f - 0.45f * tail, HEAD_U + head + 0.14f, Math.min(HEAD_V - head, -0.5f * aspect), 0.5f * aspect
+      -0.38f - 0.45f * tail,
+      HEAD_U + head + 0.14f,
+      Math.min(HEAD_V - head, -0.5f * aspect),
+      0.5f * aspect
     };
     float cos = (float) Math.cos(angle);
     float sin = (float) Math.sin(angle);
@@ -81,6 +82,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     float tailEnd = -0.38f - 0.45f * tail;
     float beakTip = HEAD_U + head + 0.14f;
     float[] pc = part.rgb();
+    float patchU = part.u();
+    float patchV = part.v();
     for (int y = y0; y <= y1; y++) {
       float dy = y + 0.5f - cy;
       for (int x = x0; x <= x1; x++) {
@@ -91,8 +94,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
           u = -u;
         }
         int p = y * n + x;
-        float pu = (u - PATCH_U) / PATCH_R;
-        float pv = (v - PATCH_V) / PATCH_R;
+        float pu = (u - patchU) / PATCH_R;
+        float pv = (v - patchV) / PATCH_R;
         if (part.shape().contains(pu, pv)) {
           float k = part.striped() && (((int) Math.floor(pu * 2.5f)) & 1) == 0 ? 0.35f : 1f;
           canvas.paint(p, pc[0] * k, pc[1] * k, pc[2] * k);
@@ -110,7 +113,9 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         } else if (hr2 <= head * head) {
           float s = 1f - 0.3f * hr2 / (head * head);
           paintObject(canvas, p, id, body[0] * s, body[1] * s, body[2] * s);
-        } else if (u > HEAD_U && u <= beakTip && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
+        } else if (u > HEAD_U
+            && u <= beakTip
+            && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
           paintObject(canvas, p, id, 0.25f, 0.22f, 0.18f);
         } else {
           float bu = u / 0.5f;

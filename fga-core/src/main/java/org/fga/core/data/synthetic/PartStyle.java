@@ -3,16 +3,22 @@ package org.fga.core.data.synthetic;
 import java.util.Locale;
 
 /**
- * What tells the classes apart: the shape, colour and fill of the small "wing patch" on the
- * creature's body. Class {@code c} has shape {@code c % 4}, colour {@code (c / 4) % 8} and fill
- * {@code c / 32}, so neighbouring classes differ in shape only and colour alone never decides.
+ * What tells the classes apart: the shape, colour, fill and place of the small patch on the
+ * creature's body. Class {@code c} has shape {@code c % 4}, colour {@code (c / 4) % 8}, fill
+ * {@code (c / 32) % 2} and place {@code c / 64}, so neighbouring classes differ in shape only and
+ * colour alone never decides; up to 256 classes (CUB has 200).
  *
  * @param shape the patch outline
  * @param colour index into {@link #COLOURS}
  * @param striped whether the patch has dark stripes across it
+ * @param place where on the body the patch sits (class {@code c / 64}): 0 wing, 1 breast, 2 rump,
+ *     3 shoulder; the first 64 classes all have the wing patch
  */
-record PartStyle(Shape shape, int colour, boolean striped) {
-  static final int MAX_CLASSES = 64;
+record PartStyle(Shape shape, int colour, boolean striped, int place) {
+  static final int MAX_CLASSES = 256;
+
+  /** Patch centres (u, v) in body lengths for each place; all inside the body ellipse. */
+  private static final float[][] PLACES = {{-0.06f, -0.02f}, {0.12f, 0.10f}, {-0.26f, 0.02f}, {0.20f, -0.10f}};
 
   /** Saturated part colours; distractor clutter uses the same palette so colour is not enough. */
   static final float[][] COLOURS = {
@@ -42,9 +48,9 @@ record PartStyle(Shape shape, int colour, boolean striped) {
       return switch (this) {
         case DISC -> u * u + v * v <= 1f;
         case SQUARE -> Math.abs(u) <= 0.8f && Math.abs(v) <= 0.8f;
-        // apex up (negative v), base down; wider than tall so that it reads at 8 px
+          // apex up (negative v), base down; wider than tall so that it reads at 8 px
         case TRIANGLE -> v <= 0.75f && v >= -1f && Math.abs(u) <= (v + 1f) * 0.6f;
-        // a long bar across the body: unlike a diamond it cannot pass for a tilted square
+          // a long bar across the body: unlike a diamond it cannot pass for a tilted square
         case BAR -> Math.abs(u) <= 1.1f && Math.abs(v) <= 0.42f;
       };
     }
@@ -54,15 +60,30 @@ record PartStyle(Shape shape, int colour, boolean striped) {
     if (c < 0 || c >= MAX_CLASSES) {
       throw new IllegalArgumentException("class " + c + " outside 0.." + (MAX_CLASSES - 1));
     }
-    return new PartStyle(Shape.values()[c % 4], (c / 4) % 8, c / 32 == 1);
+    return new PartStyle(Shape.values()[c % 4], (c / 4) % 8, (c / 32) % 2 == 1, c / 64);
+  }
+
+  private static final String[] PLACE_NAMES = {"", "_breast", "_rump", "_shoulder"};
+
+  /** Centre of the patch in the creature's frame, in body lengths. */
+  float u() {
+    return PLACES[place][0];
+  }
+
+  float v() {
+    return PLACES[place][1];
   }
 
   float[] rgb() {
     return COLOURS[colour];
   }
 
-  /** A readable class name such as {@code red_disc} or {@code blue_square_striped}. */
+  /** A readable class name such as {@code red_disc} or {@code blue_square_striped_rump}. */
   String className() {
-    return COLOUR_NAMES[colour] + "_" + shape.name().toLowerCase(Locale.ROOT) + (striped ? "_striped" : "");
+    return COLOUR_NAMES[colour]
+        + "_"
+        + shape.name().toLowerCase(Locale.ROOT)
+        + (striped ? "_striped" : "")
+        + (place == 0 ? "" : PLACE_NAMES[place]);
   }
 }

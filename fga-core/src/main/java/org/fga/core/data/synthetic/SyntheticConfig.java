@@ -56,7 +56,9 @@ public record SyntheticConfig(
     check(
         task.equals("classification") || task.equals("multilabel") || task.equals("reid"),
         "data.task must be one of classification, multilabel, reid; got '" + task + "'");
-    check(imageSize >= 16 && imageSize <= 1024, "data.imageSize must be in 16..1024, got " + imageSize);
+    check(
+        imageSize >= 16 && imageSize <= 1024,
+        "data.imageSize must be in 16..1024, got " + imageSize);
     check(
         numClasses >= 1 && numClasses <= PartStyle.MAX_CLASSES,
         "data.numClasses must be in 1.." + PartStyle.MAX_CLASSES + ", got " + numClasses);
@@ -69,10 +71,15 @@ public record SyntheticConfig(
     check(testIdentities >= 1, "data.testIdentities must be >= 1, got " + testIdentities);
     check(cameras >= 2 && cameras <= 9, "data.cameras must be in 2..9, got " + cameras);
     check(noise >= 0 && noise <= 0.5, "data.noise must be in [0, 0.5], got " + noise);
-    check(distractors >= 0 && distractors <= 16, "data.distractors must be in 0..16, got " + distractors);
+    check(
+        distractors >= 0 && distractors <= 16,
+        "data.distractors must be in 0..16, got " + distractors);
     check(
         !task.equals("multilabel") || numClasses >= maxObjects,
-        "data.numClasses (" + numClasses + ") must be >= data.maxObjects (" + maxObjects
+        "data.numClasses ("
+            + numClasses
+            + ") must be >= data.maxObjects ("
+            + maxObjects
             + ") for multilabel scenes, whose objects have distinct classes");
   }
 
@@ -244,8 +251,20 @@ public record SyntheticConfig(
 
     public SyntheticConfig build() {
       return of(
-          task, imageSize, numClasses, trainSize, valSize, testSize, bias, seed, maxObjects,
-          identities, testIdentities, cameras, noise, distractors);
+          task,
+          imageSize,
+          numClasses,
+          trainSize,
+          valSize,
+          testSize,
+          bias,
+          seed,
+          maxObjects,
+          identities,
+          testIdentities,
+          cameras,
+          noise,
+          distractors);
     }
   }
 }

@@ -10,8 +10,8 @@ import org.fga.core.data.Task;
 import org.fga.core.error.FgaUserException;
 
 /**
- * One split of the synthetic data. Nothing is stored: {@link #get} renders the image on demand
- * from (seed, split, index), so the dataset is thread-safe and costs no memory.
+ * One split of the synthetic data. Nothing is stored: {@link #get} renders the image on demand from
+ * (seed, split, index), so the dataset is thread-safe and costs no memory.
  *
  * <p>Splits: {@code TRAIN}, {@code VAL} (held out, unbiased, for threshold selection) and {@code
  * TEST} for classification and multilabel; {@code TRAIN}, {@code QUERY} (one image per test
@@ -54,7 +54,12 @@ public final class SyntheticDataset implements FgaDataset {
   private static int sizeOf(SyntheticConfig config, Split split) {
     if (!splits(config).contains(split)) {
       throw new FgaUserException(
-          "the synthetic " + config.task() + " data has no split " + split + "; it has " + splits(config));
+          "the synthetic "
+              + config.task()
+              + " data has no split "
+              + split
+              + "; it has "
+              + splits(config));
     }
     return switch (split) {
       case TRAIN -> config.trainSize();
@@ -85,7 +90,8 @@ public final class SyntheticDataset implements FgaDataset {
   /** Everything the generator knows about image {@code index}. */
   public SyntheticScene scene(int index) {
     if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("index " + index + " outside 0.." + (size - 1) + " of " + split);
+      throw new IndexOutOfBoundsException(
+          "index " + index + " outside 0.." + (size - 1) + " of " + split);
     }
     SyntheticConfig c = generator.config();
     if (c.taskKind() != Task.REID) {
@@ -93,10 +99,13 @@ public final class SyntheticDataset implements FgaDataset {
     }
     int cams = c.cameras();
     return switch (split) {
-      case TRAIN -> generator.renderReid(split, index, 1 + index % c.identities(), cameraOf(index, cams));
-      case QUERY -> generator.renderReid(split, index, c.identities() + 1 + index / cams, 1 + index % cams);
-      default -> generator.renderReid(
-          split, index, c.identities() + 1 + index % c.testIdentities(), cameraOf(index, cams));
+      case TRAIN ->
+          generator.renderReid(split, index, 1 + index % c.identities(), cameraOf(index, cams));
+      case QUERY ->
+          generator.renderReid(split, index, c.identities() + 1 + index / cams, 1 + index % cams);
+      default ->
+          generator.renderReid(
+              split, index, c.identities() + 1 + index % c.testIdentities(), cameraOf(index, cams));
     };
   }
 
@@ -111,15 +120,35 @@ public final class SyntheticDataset implements FgaDataset {
     String id = "synthetic/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
     Task task = info.task();
     return switch (task) {
-      case MULTILABEL -> new Sample(
-          id, s.image(), -1, distinctSorted(s.classes()), s.boxes(), s.objectMask(), s.parts(), -1, -1);
+      case MULTILABEL ->
+          new Sample(
+              id,
+              s.image(),
+              -1,
+              distinctSorted(s.classes()),
+              s.boxes(),
+              s.objectMask(),
+              s.parts(),
+              -1,
+              -1);
       case REID -> {
-        int first = split == Split.TRAIN ? 1 : generator.config().identities() + 1;
+        // as the disk readers do: training identities are labels 0..N-1, query and gallery images
+        // carry -1 and are matched by identity and camera
+        int label = split == Split.TRAIN ? s.identity() - 1 : -1;
         yield new Sample(
-            id, s.image(), s.identity() - first, null, s.boxes(), s.objectMask(), s.parts(), s.identity(),
+            id,
+            s.image(),
+            label,
+            null,
+            s.boxes(),
+            s.objectMask(),
+            s.parts(),
+            s.identity(),
             s.camera());
       }
-      default -> new Sample(id, s.image(), s.classes()[0], null, s.boxes(), s.objectMask(), s.parts(), -1, -1);
+      default ->
+          new Sample(
+              id, s.image(), s.classes()[0], null, s.boxes(), s.objectMask(), s.parts(), -1, -1);
     };
   }
 

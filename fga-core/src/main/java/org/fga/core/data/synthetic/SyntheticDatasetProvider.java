@@ -14,7 +14,8 @@ public final class SyntheticDatasetProvider implements DatasetProvider {
 
   @Override
   public String description() {
-    return "built-in fine-grained generator: classes differ by a small wing patch (no files needed)";
+    return "built-in fine-grained generator: classes differ by a small wing patch (no files"
+               + " needed)";
   }
 
   @Override
@@ -25,7 +26,8 @@ public final class SyntheticDatasetProvider implements DatasetProvider {
   @Override
   public FgaDataset open(DataConfig config, Split split) {
     if (!(config instanceof SyntheticConfig c)) {
-      throw new IllegalArgumentException("synthetic dataset needs a SyntheticConfig, got " + config.getClass().getName());
+      throw new IllegalArgumentException(
+          "synthetic dataset needs a SyntheticConfig, got " + config.getClass().getName());
     }
     return new SyntheticDataset(c, split);
   }

@@ -3,8 +3,8 @@ package org.fga.core.data.synthetic;
 import org.fga.core.data.Split;
 
 /**
- * Renders image {@code i} of a split from (seed, split, i) alone: no state is shared between
- * calls, so any thread can render any image in any order and get the same pixels.
+ * Renders image {@code i} of a split from (seed, split, i) alone: no state is shared between calls,
+ * so any thread can render any image in any order and get the same pixels.
  */
 public final class SyntheticGenerator {
   private static final long STREAM_IDENTITY = 100;
@@ -45,7 +45,15 @@ public final class SyntheticGenerator {
     Backdrop.values()[backdrop].paint(canvas, rng);
     Clutter.paint(canvas, config.distractors(), rng);
     Creature creature = Creature.random(PartStyle.ofClass(cls), rng);
-    place(canvas, creature, 1, rng.uniform(0.38f, 0.56f) * n, rng.uniform(-MAX_TILT, MAX_TILT), rng.chance(0.5), rng, null);
+    place(
+        canvas,
+        creature,
+        1,
+        rng.uniform(0.38f, 0.56f) * n,
+        rng.uniform(-MAX_TILT, MAX_TILT),
+        rng.chance(0.5),
+        rng,
+        null);
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
     return SyntheticScene.of(canvas, new int[] {cls}, backdrop, -1, -1);
   }
@@ -63,7 +71,15 @@ public final class SyntheticGenerator {
       Creature creature = Creature.random(PartStyle.ofClass(classes[o]), rng);
       float length = rng.uniform(0.26f, 0.38f) * n;
       placed[o] =
-          place(canvas, creature, o + 1, length, rng.uniform(-MAX_TILT, MAX_TILT), rng.chance(0.5), rng, placed);
+          place(
+              canvas,
+              creature,
+              o + 1,
+              length,
+              rng.uniform(-MAX_TILT, MAX_TILT),
+              rng.chance(0.5),
+              rng,
+              placed);
     }
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
     return SyntheticScene.of(canvas, classes, backdrop, -1, -1);
@@ -133,7 +149,14 @@ public final class SyntheticGenerator {
    * centres. Returns {cx, cy, length}.
    */
   private static float[] place(
-      Canvas canvas, Creature creature, int id, float length, float angle, boolean flip, Rng rng, float[][] others) {
+      Canvas canvas,
+      Creature creature,
+      int id,
+      float length,
+      float angle,
+      boolean flip,
+      Rng rng,
+      float[][] others) {
     int n = canvas.size;
     float[] box = creature.bounds(length, angle, flip);
     float minX = box[0];
@@ -156,7 +179,9 @@ public final class SyntheticGenerator {
 
   private static boolean clear(float cx, float cy, float length, float[][] others) {
     for (float[] o : others) {
-      if (o != null && Math.abs(o[0] - cx) < 0.5f * (o[2] + length) && Math.abs(o[1] - cy) < 0.35f * (o[2] + length)) {
+      if (o != null
+          && Math.abs(o[0] - cx) < 0.5f * (o[2] + length)
+          && Math.abs(o[1] - cy) < 0.35f * (o[2] + length)) {
         return false;
       }
     }
@@ -171,7 +196,9 @@ public final class SyntheticGenerator {
   private static float[] lighting(Rng rng, float brightness, float tint) {
     float b = 1f + rng.uniform(-brightness, brightness);
     return new float[] {
-      b * (1f + rng.uniform(-tint, tint)), b * (1f + rng.uniform(-tint, tint)), b * (1f + rng.uniform(-tint, tint))
+      b * (1f + rng.uniform(-tint, tint)),
+      b * (1f + rng.uniform(-tint, tint)),
+      b * (1f + rng.uniform(-tint, tint))
     };
   }
 }

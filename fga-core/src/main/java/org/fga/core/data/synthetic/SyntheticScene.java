@@ -8,8 +8,8 @@ import org.fga.core.data.Mask;
 
 /**
  * One generated image with everything the generator knows about it: richer than a {@link
- * org.fga.core.data.Sample} (instance map, per-object classes, backdrop), which is what the
- * on-disk layout writers need.
+ * org.fga.core.data.Sample} (instance map, per-object classes, backdrop), which is what the on-disk
+ * layout writers need.
  *
  * @param image the pixels
  * @param instances 0 for background, else 1 + the index into {@code classes} of the visible object

@@ -10,9 +10,7 @@ public final class CenterCrop implements SampleTransform {
   private final int width;
 
   public CenterCrop(int height, int width) {
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("crop size must be positive, got " + width + "x" + height);
-    }
+    Regions.checkSize("crop", height, width);
     this.height = height;
     this.width = width;
   }

@@ -6,9 +6,9 @@ import org.fga.core.data.Sample;
 import org.fga.core.data.SampleTransform;
 
 /**
- * Random brightness, contrast and saturation changes, each by a factor drawn uniformly from
- * [1 - x, 1 + x], applied in a random order as torchvision does. Hue is not jittered: the classes
- * of the fine-grained sets (and of our synthetic data) are partly told apart by colour.
+ * Random brightness, contrast and saturation changes, each by a factor drawn uniformly from [1 - x,
+ * 1 + x], applied in a random order as torchvision does. Hue is not jittered: the classes of the
+ * fine-grained sets (and of our synthetic data) are partly told apart by colour.
  */
 public final class ColorJitter implements SampleTransform {
   private final float brightness;
@@ -16,9 +16,19 @@ public final class ColorJitter implements SampleTransform {
   private final float saturation;
 
   public ColorJitter(double brightness, double contrast, double saturation) {
-    if (brightness < 0 || contrast < 0 || saturation < 0 || brightness > 1 || contrast > 1 || saturation > 1) {
+    if (brightness < 0
+        || contrast < 0
+        || saturation < 0
+        || brightness > 1
+        || contrast > 1
+        || saturation > 1) {
       throw new IllegalArgumentException(
-          "jitter strengths must be in [0, 1], got " + brightness + ", " + contrast + ", " + saturation);
+          "jitter strengths must be in [0, 1], got "
+              + brightness
+              + ", "
+              + contrast
+              + ", "
+              + saturation);
     }
     this.brightness = (float) brightness;
     this.contrast = (float) contrast;
@@ -29,7 +39,8 @@ public final class ColorJitter implements SampleTransform {
   public Sample apply(Sample s, Random random) {
     FloatImage img = s.image();
     if (img.channels() != 3) {
-      throw new IllegalArgumentException("colour jitter needs RGB, got " + img.channels() + " channels");
+      throw new IllegalArgumentException(
+          "colour jitter needs RGB, got " + img.channels() + " channels");
     }
     float[] d = img.data().clone();
     int plane = img.height() * img.width();

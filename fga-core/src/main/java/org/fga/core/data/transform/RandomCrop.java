@@ -10,9 +10,7 @@ public final class RandomCrop implements SampleTransform {
   private final int width;
 
   public RandomCrop(int height, int width) {
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("crop size must be positive, got " + width + "x" + height);
-    }
+    Regions.checkSize("crop", height, width);
     this.height = height;
     this.width = width;
   }

@@ -31,12 +31,25 @@ public final class RandomErasing implements SampleTransform {
     this(p, 0.02, 0.33, 0.3, 1 / 0.3, fill);
   }
 
-  public RandomErasing(double p, double minArea, double maxArea, double minRatio, double maxRatio, float[] fill) {
+  public RandomErasing(
+      double p, double minArea, double maxArea, double minRatio, double maxRatio, float[] fill) {
     if (p < 0 || p > 1) {
       throw new IllegalArgumentException("erasing probability must be in [0, 1], got " + p);
     }
-    if (!(minArea > 0 && minArea <= maxArea && maxArea <= 1 && minRatio > 0 && minRatio <= maxRatio)) {
-      throw new IllegalArgumentException("bad erasing ranges: area " + minArea + ".." + maxArea + ", ratio " + minRatio + ".." + maxRatio);
+    if (!(minArea > 0
+        && minArea <= maxArea
+        && maxArea <= 1
+        && minRatio > 0
+        && minRatio <= maxRatio)) {
+      throw new IllegalArgumentException(
+          "bad erasing ranges: area "
+              + minArea
+              + ".."
+              + maxArea
+              + ", ratio "
+              + minRatio
+              + ".."
+              + maxRatio);
     }
     this.p = p;
     this.minArea = minArea;
@@ -56,7 +69,9 @@ public final class RandomErasing implements SampleTransform {
     int w = img.width();
     for (int attempt = 0; attempt < 10; attempt++) {
       double area = h * w * (minArea + (maxArea - minArea) * random.nextDouble());
-      double ratio = Math.exp(Math.log(minRatio) + (Math.log(maxRatio) - Math.log(minRatio)) * random.nextDouble());
+      double ratio =
+          Math.exp(
+              Math.log(minRatio) + (Math.log(maxRatio) - Math.log(minRatio)) * random.nextDouble());
       int eh = (int) Math.round(Math.sqrt(area * ratio));
       int ew = (int) Math.round(Math.sqrt(area / ratio));
       if (eh < h && ew < w && eh > 0 && ew > 0) {

@@ -6,8 +6,8 @@ import org.fga.core.data.SampleTransform;
 
 /**
  * The Inception crop: a region with a random share of the area (default 8%..100%) and a random
- * log-uniform aspect ratio (default 3/4..4/3), scaled to height × width. After ten failed draws
- * it falls back to the central crop with the ratio clamped, as torchvision does.
+ * log-uniform aspect ratio (default 3/4..4/3), scaled to height × width. After ten failed draws it
+ * falls back to the central crop with the ratio clamped, as torchvision does.
  */
 public final class RandomResizedCrop implements SampleTransform {
   private final int height;
@@ -16,6 +16,7 @@ public final class RandomResizedCrop implements SampleTransform {
   private final double maxScale;
   private final double minRatio;
   private final double maxRatio;
+  private final double flip;
 
   private RandomResizedCrop(Builder b) {
     this.height = b.height;
@@ -24,6 +25,7 @@ public final class RandomResizedCrop implements SampleTransform {
     this.maxScale = b.maxScale;
     this.minRatio = b.minRatio;
     this.maxRatio = b.maxRatio;
+    this.flip = b.flip;
   }
 
   public static Builder builder(int height, int width) {
@@ -45,7 +47,7 @@ public final class RandomResizedCrop implements SampleTransform {
       if (cw > 0 && ch > 0 && cw <= w && ch <= h) {
         int top = random.nextInt(h - ch + 1);
         int left = random.nextInt(w - cw + 1);
-        return Regions.crop(s, left, top, cw, ch, height, width);
+        return Regions.crop(s, left, top, cw, ch, height, width, flip(random));
       }
     }
     double ratio = (double) w / h;
@@ -56,7 +58,12 @@ public final class RandomResizedCrop implements SampleTransform {
     } else if (ratio > maxRatio) {
       cw = (int) Math.round(h * maxRatio);
     }
-    return Regions.crop(s, (w - cw) / 2, (h - ch) / 2, cw, ch, height, width);
+    return Regions.crop(s, (w - cw) / 2, (h - ch) / 2, cw, ch, height, width, flip(random));
+  }
+
+  /** The flip coin, drawn after the region so that flipping does not change the crop. */
+  private boolean flip(Random random) {
+    return flip > 0 && random.nextDouble() < flip;
   }
 
   /** Builder in DJL style. */
@@ -67,18 +74,18 @@ public final class RandomResizedCrop implements SampleTransform {
     private double maxScale = 1.0;
     private double minRatio = 3.0 / 4.0;
     private double maxRatio = 4.0 / 3.0;
+    private double flip = 0;
 
     private Builder(int height, int width) {
-      if (height <= 0 || width <= 0) {
-        throw new IllegalArgumentException("crop size must be positive, got " + width + "x" + height);
-      }
+      Regions.checkSize("crop", height, width);
       this.height = height;
       this.width = width;
     }
 
     public Builder optScale(double min, double max) {
       if (!(min > 0 && min <= max && max <= 1)) {
-        throw new IllegalArgumentException("scale range must satisfy 0 < min <= max <= 1, got " + min + ".." + max);
+        throw new IllegalArgumentException(
+            "scale range must satisfy 0 < min <= max <= 1, got " + min + ".." + max);
       }
       minScale = min;
       maxScale = max;
@@ -87,10 +94,23 @@ public final class RandomResizedCrop implements SampleTransform {
 
     public Builder optRatio(double min, double max) {
       if (!(min > 0 && min <= max)) {
-        throw new IllegalArgumentException("ratio range must satisfy 0 < min <= max, got " + min + ".." + max);
+        throw new IllegalArgumentException(
+            "ratio range must satisfy 0 < min <= max, got " + min + ".." + max);
       }
       minRatio = min;
       maxRatio = max;
+      return this;
+    }
+
+    /**
+     * Also mirrors left-right with probability {@code p}, in the same resampling pass: the same
+     * result as a {@link HorizontalFlip} after the crop, without a second copy of the image.
+     */
+    public Builder optFlip(double p) {
+      if (p < 0 || p > 1) {
+        throw new IllegalArgumentException("flip probability must be in [0, 1], got " + p);
+      }
+      flip = p;
       return this;
     }
 

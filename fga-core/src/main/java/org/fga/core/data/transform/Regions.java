@@ -7,39 +7,63 @@ import org.fga.core.data.Mask;
 import org.fga.core.data.Sample;
 
 /**
- * The one geometric primitive of the pipeline: take a region of the sample and scale it to a
- * new size. Resize, crops and random-resized crops are all this with different regions, so the
- * image, masks and boxes can never disagree about where things are.
+ * The one geometric primitive of the pipeline: take a region of the sample and scale it to a new
+ * size. Resize, crops and random-resized crops are all this with different regions, so the image,
+ * masks and boxes can never disagree about where things are.
  */
 public final class Regions {
   private Regions() {}
 
   /**
-   * The region (x0, y0, w, h) of {@code s}, in continuous pixel coordinates (pixel i spans [i, i+1)),
-   * scaled to outH × outW. Masks are sampled at the nearest pixel; boxes are mapped and clipped,
-   * and boxes left entirely outside are dropped.
+   * The region (x0, y0, w, h) of {@code s}, in continuous pixel coordinates (pixel i spans [i,
+   * i+1)), scaled to outH × outW. Masks are sampled at the nearest pixel; boxes are mapped and
+   * clipped, and boxes left entirely outside are dropped.
    */
-  public static Sample crop(Sample s, double x0, double y0, double w, double h, int outH, int outW) {
+  public static Sample crop(
+      Sample s, double x0, double y0, double w, double h, int outH, int outW) {
+    return crop(s, x0, y0, w, h, outH, outW, false);
+  }
+
+  /** As {@link #crop}, mirrored left-right in the same pass when {@code mirror}. */
+  public static Sample crop(
+      Sample s, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
     if (w <= 0 || h <= 0 || outH <= 0 || outW <= 0) {
-      throw new IllegalArgumentException("empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
+      throw new IllegalArgumentException(
+          "empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
     }
     return new Sample(
         s.id(),
-        Resampler.resample(s.image(), x0, y0, w, h, outH, outW),
+        Resampler.resample(s.image(), x0, y0, w, h, outH, outW, mirror),
         s.label(),
         s.labels(),
-        boxes(s.boxes(), x0, y0, w, h, outH, outW),
-        mask(s.objectMask(), x0, y0, w, h, outH, outW),
-        mask(s.partMask(), x0, y0, w, h, outH, outW),
+        boxes(s.boxes(), x0, y0, w, h, outH, outW, mirror),
+        mask(s.objectMask(), x0, y0, w, h, outH, outW, mirror),
+        mask(s.partMask(), x0, y0, w, h, outH, outW, mirror),
         s.identity(),
         s.camera());
   }
 
-  static Mask mask(Mask m, double x0, double y0, double w, double h, int outH, int outW) {
+  /** Rejects non-positive output sizes with a message naming the step. */
+  static void checkSize(String step, int height, int width) {
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException(
+          step + " size must be positive, got " + width + "x" + height);
+    }
+  }
+
+  static Mask mask(
+      Mask m, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
     if (m == null) {
       return null;
     }
     int[] xs = nearest(m.width(), x0, w, outW);
+    if (mirror) {
+      for (int i = 0, j = outW - 1; i < j; i++, j--) {
+        int t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+      }
+    }
     int[] ys = nearest(m.height(), y0, h, outH);
     byte[] out = new byte[outH * outW];
     byte[] src = m.data();
@@ -65,7 +89,15 @@ public final class Regions {
     return idx;
   }
 
-  static List<Box> boxes(List<Box> boxes, double x0, double y0, double w, double h, int outH, int outW) {
+  static List<Box> boxes(
+      List<Box> boxes,
+      double x0,
+      double y0,
+      double w,
+      double h,
+      int outH,
+      int outW,
+      boolean mirror) {
     if (boxes == null) {
       return null;
     }
@@ -83,7 +115,7 @@ public final class Regions {
       nx1 = Math.min(nx1, outW - 1);
       ny1 = Math.min(ny1, outH - 1);
       if (nx1 >= nx0 && ny1 >= ny0) {
-        out.add(new Box(nx0, ny0, nx1, ny1));
+        out.add(mirror ? new Box(outW - 1 - nx1, ny0, outW - 1 - nx0, ny1) : new Box(nx0, ny0, nx1, ny1));
       }
     }
     return List.copyOf(out);

@@ -11,14 +11,36 @@ final class Resampler {
   private Resampler() {}
 
   /** Contribution lists of one axis: for output i, weights over source indices first[i]... */
-  private record Taps(int[] first, int[] count, float[] weights, int stride) {}
+  private record Taps(int[] first, int[] count, float[] weights, int stride) {
+    /** The same taps for outputs in reverse order: output i reads what output n-1-i read. */
+    Taps reversed() {
+      int n = first.length;
+      int[] f = new int[n];
+      int[] c = new int[n];
+      float[] w = new float[weights.length];
+      for (int i = 0; i < n; i++) {
+        f[i] = first[n - 1 - i];
+        c[i] = count[n - 1 - i];
+        System.arraycopy(weights, (n - 1 - i) * stride, w, i * stride, stride);
+      }
+      return new Taps(f, c, w, stride);
+    }
+  }
 
   /**
-   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image
-   * of outH × outW.
+   * Region (x0, y0, w, h) in continuous source coordinates (pixel i spans [i, i+1)) to an image of
+   * outH × outW, mirrored left-right if {@code mirror} (for free: the taps are read backwards).
    */
-  static FloatImage resample(FloatImage img, double x0, double y0, double w, double h, int outH, int outW) {
+  static FloatImage resample(
+      FloatImage img, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
+    boolean plain = w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0);
+    if (plain && !mirror) {
+      return copy(img, (int) x0, (int) y0, outH, outW); // a plain crop: no filtering needed
+    }
     Taps tx = taps(img.width(), x0, w, outW);
+    if (mirror) {
+      tx = tx.reversed();
+    }
     Taps ty = taps(img.height(), y0, h, outH);
     int c = img.channels();
     int inH = img.height();
@@ -33,15 +55,7 @@ final class Resampler {
       for (int r = 0; r < rows; r++) {
         int srcRow = (ch * inH + rowLo + r) * inW;
         int dstRow = (ch * rows + r) * outW;
-        for (int ox = 0; ox < outW; ox++) {
-          int f = tx.first[ox];
-          int base = ox * tx.stride;
-          float acc = 0;
-          for (int k = 0; k < tx.count[ox]; k++) {
-            acc += src[srcRow + f + k] * tx.weights[base + k];
-          }
-          mid[dstRow + ox] = acc;
-        }
+        horizontal(src, srcRow, mid, dstRow, outW, tx);
       }
     }
     float[] out = new float[c * outH * outW];
@@ -62,7 +76,91 @@ final class Resampler {
     return new FloatImage(c, outH, outW, out);
   }
 
+  /** The window at (x0, y0), edge pixels repeated where it leaves the image. */
+  private static FloatImage copy(FloatImage img, int x0, int y0, int outH, int outW) {
+    int c = img.channels();
+    int inH = img.height();
+    int inW = img.width();
+    float[] src = img.data();
+    float[] out = new float[c * outH * outW];
+    boolean inside = x0 >= 0 && y0 >= 0 && x0 + outW <= inW && y0 + outH <= inH;
+    for (int ch = 0; ch < c; ch++) {
+      for (int y = 0; y < outH; y++) {
+        int sy = Math.min(Math.max(y0 + y, 0), inH - 1);
+        int srcRow = (ch * inH + sy) * inW;
+        int dstRow = (ch * outH + y) * outW;
+        if (inside) {
+          System.arraycopy(src, srcRow + x0, out, dstRow, outW);
+        } else {
+          for (int x = 0; x < outW; x++) {
+            out[dstRow + x] = src[srcRow + Math.min(Math.max(x0 + x, 0), inW - 1)];
+          }
+        }
+      }
+    }
+    return new FloatImage(c, outH, outW, out);
+  }
+
+  /**
+   * One row of the horizontal pass. Every output reads the same number of taps (zero-padded), so
+   * the common 2- and 3-tap cases run as straight-line code: this loop is most of the frame time.
+   */
+  private static void horizontal(
+      float[] src, int srcRow, float[] dst, int dstRow, int outW, Taps t) {
+    int n = t.stride;
+    int[] first = t.first;
+    float[] w = t.weights;
+    if (n == 2) {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        dst[dstRow + ox] = src[a] * w[2 * ox] + src[a + 1] * w[2 * ox + 1];
+      }
+    } else if (n == 3) {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        int b = 3 * ox;
+        dst[dstRow + ox] = src[a] * w[b] + src[a + 1] * w[b + 1] + src[a + 2] * w[b + 2];
+      }
+    } else {
+      for (int ox = 0; ox < outW; ox++) {
+        int a = srcRow + first[ox];
+        int b = n * ox;
+        float acc = 0;
+        for (int k = 0; k < n; k++) {
+          acc += src[a + k] * w[b + k];
+        }
+        dst[dstRow + ox] = acc;
+      }
+    }
+  }
+
+  /** Taps re-laid with one common count per output (the largest needed), starts kept in range. */
+  private static Taps fixedWidth(Taps t, int inSize) {
+    int n = 1;
+    for (int c : t.count) {
+      n = Math.max(n, c);
+    }
+    n = Math.min(n, inSize);
+    int outSize = t.first.length;
+    int[] first = new int[outSize];
+    int[] count = new int[outSize];
+    float[] weights = new float[outSize * n];
+    for (int i = 0; i < outSize; i++) {
+      int f = Math.min(t.first[i], inSize - n);
+      first[i] = f;
+      count[i] = n;
+      for (int k = 0; k < t.count[i]; k++) {
+        weights[i * n + (t.first[i] - f) + k] = t.weights[i * t.stride + k];
+      }
+    }
+    return new Taps(first, count, weights, n);
+  }
+
   private static Taps taps(int inSize, double start, double length, int outSize) {
+    return fixedWidth(variableTaps(inSize, start, length, outSize), inSize);
+  }
+
+  private static Taps variableTaps(int inSize, double start, double length, int outSize) {
     double scale = length / outSize; // source pixels per output pixel
     double support = Math.max(1.0, scale); // triangle half-width in source pixels
     int stride = (int) Math.ceil(support) * 2 + 1;
@@ -71,8 +169,10 @@ final class Resampler {
     float[] weights = new float[outSize * stride];
     for (int i = 0; i < outSize; i++) {
       double centre = start + (i + 0.5) * scale; // continuous source coordinate
-      int lo = (int) Math.floor(centre - support);
-      int hi = (int) Math.ceil(centre + support);
+      // source pixels whose centres (p + 0.5) lie strictly inside the triangle's support; for
+      // upscaling that is two pixels, not three with a zero weight
+      int lo = (int) Math.floor(centre - support - 0.5) + 1;
+      int hi = (int) Math.ceil(centre + support - 0.5);
       lo = Math.max(lo, 0);
       hi = Math.min(hi, inSize);
       if (hi <= lo) { // region entirely outside: clamp to the nearest edge pixel

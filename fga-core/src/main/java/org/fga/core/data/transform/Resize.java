@@ -14,9 +14,7 @@ public final class Resize implements SampleTransform {
   private final boolean shorter;
 
   private Resize(int height, int width, boolean shorter) {
-    if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("resize target must be positive, got " + width + "x" + height);
-    }
+    Regions.checkSize("resize", height, width);
     this.height = height;
     this.width = width;
     this.shorter = shorter;

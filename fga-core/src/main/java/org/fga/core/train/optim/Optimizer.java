@@ -31,6 +31,10 @@ public abstract class Optimizer implements AutoCloseable {
   /** Applies one update with base learning rate {@code lr}, then clears the gradients. */
   public final void step(double lr) {
     steps++;
+    // In-place updates of leaves that require gradients are only legal with autograd off; grad
+    // mode is per thread in libtorch and starts on in a new thread, so set it here, not globally.
+    boolean gradMode = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
     // Results of operations on a weight attach to the weight's manager; a temporary attachment
     // sends them (and the gradient handles) to one manager closed right after the update instead.
     try (NDManager tmp = stateManager.newSubManager()) {
@@ -45,6 +49,8 @@ public abstract class Optimizer implements AutoCloseable {
           JniUtils.zeroGrad((PtNDArray) w);
         }
       }
+    } finally {
+      JniUtils.setGradMode(gradMode);
     }
   }
 

@@ -23,7 +23,11 @@ class SyntheticDatasetTest {
   void sameSeedSplitAndIndexGiveIdenticalPixelsInAnyOrderAndThread() {
     SyntheticDataset a = new SyntheticDataset(small().optSeed(3).build(), Split.TRAIN);
     SyntheticDataset b = new SyntheticDataset(small().optSeed(3).build(), Split.TRAIN);
-    float[][] parallel = IntStream.range(0, 40).parallel().mapToObj(i -> b.get(i).image().data()).toArray(float[][]::new);
+    float[][] parallel =
+        IntStream.range(0, 40)
+            .parallel()
+            .mapToObj(i -> b.get(i).image().data())
+            .toArray(float[][]::new);
     for (int i = 39; i >= 0; i--) {
       assertThat(a.get(i).image().data()).isEqualTo(parallel[i]);
     }
@@ -87,15 +91,32 @@ class SyntheticDatasetTest {
   }
 
   @Test
+  void twoHundredClassesHaveDistinctNamesAndPartsInsideTheBody() {
+    SyntheticConfig cfg = small().optNumClasses(200).build();
+    SyntheticDataset ds = new SyntheticDataset(cfg, Split.TRAIN);
+    assertThat(ds.info().classNames()).hasSize(200).doesNotHaveDuplicates().contains("red_disc_rump");
+    for (int i = 0; i < 40; i++) {
+      Sample s = ds.get(i);
+      int part = 0;
+      for (int p = 0; p < s.partMask().data().length; p++) {
+        part += s.partMask().data()[p];
+      }
+      assertThat(part).as("part pixels of image %d (class %d)", i, s.label()).isGreaterThan(15);
+    }
+  }
+
+  @Test
   void biasTiesTheTrainingBackgroundToTheClassButNotTheTestBackground() {
     SyntheticConfig cfg = small().optTrainSize(2000).optTestSize(2000).optBias(0.8).build();
     double chance = 1.0 / Backdrop.COUNT;
     // match rate = bias + (1 - bias) * chance, because the unbiased draw may hit the class's own
-    assertThat(matchRate(new SyntheticDataset(cfg, Split.TRAIN))).isCloseTo(0.8 + 0.2 * chance, within(0.03));
+    assertThat(matchRate(new SyntheticDataset(cfg, Split.TRAIN)))
+        .isCloseTo(0.8 + 0.2 * chance, within(0.03));
     assertThat(matchRate(new SyntheticDataset(cfg, Split.TEST))).isCloseTo(chance, within(0.03));
     assertThat(matchRate(new SyntheticDataset(cfg, Split.VAL))).isCloseTo(chance, within(0.06));
     SyntheticConfig unbiased = cfg.toBuilder().optBias(0).build();
-    assertThat(matchRate(new SyntheticDataset(unbiased, Split.TRAIN))).isCloseTo(chance, within(0.03));
+    assertThat(matchRate(new SyntheticDataset(unbiased, Split.TRAIN)))
+        .isCloseTo(chance, within(0.03));
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
@@ -121,7 +142,11 @@ class SyntheticDatasetTest {
       Sample s = ds.get(i);
       SyntheticScene scene = ds.scene(i);
       assertThat(s.label()).isEqualTo(-1);
-      assertThat(s.labels()).isSorted().doesNotHaveDuplicates().isNotEmpty().hasSizeLessThanOrEqualTo(3);
+      assertThat(s.labels())
+          .isSorted()
+          .doesNotHaveDuplicates()
+          .isNotEmpty()
+          .hasSizeLessThanOrEqualTo(3);
       assertThat(s.boxes()).hasSize(s.labels().length);
       for (int o = 0; o < scene.classes().length; o++) {
         assertThat(scene.boxes().get(o)).isEqualTo(boundsOf(instance(scene.instances(), o + 1)));
@@ -133,7 +158,8 @@ class SyntheticDatasetTest {
 
   @Test
   void reidKeepsTheCreatureOfAnIdentityAcrossCamerasAndSeparatesTrainFromTestIdentities() {
-    SyntheticConfig cfg = small().optTask("reid").optIdentities(10).optTestIdentities(6).optCameras(3).build();
+    SyntheticConfig cfg =
+        small().optTask("reid").optIdentities(10).optTestIdentities(6).optCameras(3).build();
     SyntheticDataset train = new SyntheticDataset(cfg, Split.TRAIN);
     SyntheticDataset query = new SyntheticDataset(cfg, Split.QUERY);
     SyntheticDataset gallery = new SyntheticDataset(cfg, Split.GALLERY);
@@ -154,7 +180,8 @@ class SyntheticDatasetTest {
       cams.add(s.camera());
     }
     assertThat(cams).hasSize(3);
-    // query i: identity 11 + i / cameras seen by camera 1 + i % cameras; same part class across cameras
+    // query i: identity 11 + i / cameras seen by camera 1 + i % cameras; same part class across
+    // cameras
     assertThat(query.scene(3).identity()).isEqualTo(12);
     assertThat(query.scene(3).camera()).isEqualTo(1);
     assertThat(query.scene(3).classes()).isEqualTo(query.scene(5).classes());
@@ -172,20 +199,6 @@ class SyntheticDatasetTest {
   }
 
   static Box boundsOf(Mask m) {
-    int x0 = Integer.MAX_VALUE;
-    int y0 = Integer.MAX_VALUE;
-    int x1 = -1;
-    int y1 = -1;
-    for (int y = 0; y < m.height(); y++) {
-      for (int x = 0; x < m.width(); x++) {
-        if (m.get(y, x) != 0) {
-          x0 = Math.min(x0, x);
-          y0 = Math.min(y0, y);
-          x1 = Math.max(x1, x);
-          y1 = Math.max(y1, y);
-        }
-      }
-    }
-    return new Box(x0, y0, x1, y1);
+    return m.bounds();
   }
 }

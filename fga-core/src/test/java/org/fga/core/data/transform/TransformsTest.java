@@ -88,14 +88,17 @@ class TransformsTest {
     for (float v : shrunk.image().data()) {
       assertThat(v).isCloseTo(0.5f, org.assertj.core.data.Offset.offset(0.05f));
     }
-    Sample wide = Resize.shorterSide(8).apply(Sample.classification("w", FloatImage.zeros(3, 20, 40), 0), new Random());
+    Sample wide =
+        Resize.shorterSide(8)
+            .apply(Sample.classification("w", FloatImage.zeros(3, 20, 40), 0), new Random());
     assertThat(wide.image().height()).isEqualTo(8);
     assertThat(wide.image().width()).isEqualTo(16);
   }
 
   @Test
   void boxesFollowTheObjectMaskThroughRandomResizedCropsAndFlips() {
-    var pipeline = RandomResizedCrop.builder(40, 40).optScale(0.3, 1).build().then(new HorizontalFlip(0.5));
+    var pipeline =
+        RandomResizedCrop.builder(40, 40).optScale(0.3, 1).build().then(new HorizontalFlip(0.5));
     Random r = new Random(7);
     int checked = 0;
     for (int i = 0; i < 20; i++) {
@@ -135,8 +138,42 @@ class TransformsTest {
   }
 
   @Test
+  void standardPipelinesProduceTheConfiguredSize() {
+    Sample big = Sample.classification("b", FloatImage.zeros(3, 375, 500), 0);
+    var cub = org.fga.core.datasets.cub.CubConfig.of("/x");
+    assertThat(Pipelines.standard(cub, true).apply(big, new Random(1)).image().height())
+        .isEqualTo(448);
+    assertThat(Pipelines.standard(cub, false).apply(big, new Random(1)).image().width())
+        .isEqualTo(448);
+    var market = org.fga.core.datasets.reid.MarketConfig.of("/x");
+    Sample person = Pipelines.standard(market, true).apply(big, new Random(1));
+    assertThat(person.image().height()).isEqualTo(256);
+    assertThat(person.image().width()).isEqualTo(128);
+    Sample synth = DATA.get(0);
+    assertThat(Pipelines.standard(SyntheticConfig.defaults(), false).apply(synth, new Random(1)))
+        .isSameAs(synth);
+  }
+
+  @Test
+  void aFlipInsideTheCropEqualsAFlipAfterIt() {
+    var plain = RandomResizedCrop.builder(48, 40).build();
+    var fused = RandomResizedCrop.builder(48, 40).optFlip(1.0).build();
+    for (int i = 0; i < 5; i++) {
+      Sample expected = HorizontalFlip.flip(plain.apply(DATA.get(i), new Random(i)));
+      Sample got = fused.apply(DATA.get(i), new Random(i));
+      assertThat(got.image().data()).isEqualTo(expected.image().data());
+      assertThat(got.objectMask().data()).isEqualTo(expected.objectMask().data());
+      assertThat(got.partMask().data()).isEqualTo(expected.partMask().data());
+      assertThat(got.boxes()).isEqualTo(expected.boxes());
+    }
+  }
+
+  @Test
   void theSameRandomSeedGivesTheSameAugmentation() {
-    var pipeline = Pipelines.trainRandomResizedCrop(32).then(new ColorJitter(0.4, 0.4, 0.4)).then(new RandomErasing(0.5, null));
+    var pipeline =
+        Pipelines.trainRandomResizedCrop(32)
+            .then(new ColorJitter(0.4, 0.4, 0.4))
+            .then(new RandomErasing(0.5, null));
     Sample a = pipeline.apply(DATA.get(3), new Random(11));
     Sample b = pipeline.apply(DATA.get(3), new Random(11));
     assertThat(a.image().data()).isEqualTo(b.image().data());
@@ -177,20 +214,6 @@ class TransformsTest {
   }
 
   private static Box bounds(Mask m) {
-    int x0 = Integer.MAX_VALUE;
-    int y0 = Integer.MAX_VALUE;
-    int x1 = -1;
-    int y1 = -1;
-    for (int y = 0; y < m.height(); y++) {
-      for (int x = 0; x < m.width(); x++) {
-        if (m.get(y, x) != 0) {
-          x0 = Math.min(x0, x);
-          y0 = Math.min(y0, y);
-          x1 = Math.max(x1, x);
-          y1 = Math.max(y1, y);
-        }
-      }
-    }
-    return x1 < 0 ? null : new Box(x0, y0, x1, y1);
+    return m.bounds();
   }
 }

@@ -1,0 +1,134 @@
+package org.fga.core.datasets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fga.core.data.Box;
+import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.FloatImage;
+import org.fga.core.data.Mask;
+import org.fga.core.data.Sample;
+import org.fga.core.data.io.ImageFiles;
+import org.fga.core.error.FgaUserException;
+
+/**
+ * A split read from disk: the annotation files are parsed once into {@link Entry}s, images are
+ * decoded on {@link #get}. Thread-safe: entries are immutable and decoding shares nothing.
+ *
+ * <p>A damaged image fails with its file name, or, with {@code skipCorrupt}, is logged once,
+ * counted in {@link #skipped()} and replaced by the next readable sample, so a long run over a
+ * large set survives a few bad files.
+ */
+public class FileDataset implements FgaDataset {
+  private final DatasetInfo info;
+  private final List<Entry> entries;
+  private final boolean skipCorrupt;
+  private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+
+  public FileDataset(DatasetInfo info, List<Entry> entries, boolean skipCorrupt) {
+    this.info = info;
+    this.entries = List.copyOf(entries);
+    this.skipCorrupt = skipCorrupt;
+  }
+
+  @Override
+  public DatasetInfo info() {
+    return info;
+  }
+
+  @Override
+  public int size() {
+    return entries.size();
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** Files skipped so far because they could not be decoded. */
+  public Set<String> skipped() {
+    return Set.copyOf(skipped);
+  }
+
+  @Override
+  public Sample get(int index) {
+    if (!skipCorrupt) {
+      return load(entries.get(index));
+    }
+    for (int k = 0; k < entries.size(); k++) {
+      Entry e = entries.get((index + k) % entries.size());
+      try {
+        return load(e);
+      } catch (FgaUserException err) {
+        if (skipped.add(e.image().toString())) {
+          System.err.println(
+              "fga: warning: skipping "
+                  + err.getMessage()
+                  + " ("
+                  + skipped.size()
+                  + " skipped so far)");
+        }
+      }
+    }
+    throw new FgaUserException(
+        "no readable image in " + info.name() + ": all " + entries.size() + " failed to decode");
+  }
+
+  /** Decodes one entry; boxes are clipped to the image and masks checked against its size. */
+  public static Sample load(Entry e) {
+    FloatImage img = ImageFiles.read(e.image());
+    Mask mask = null;
+    if (e.mask() != null) {
+      mask =
+          switch (e.maskKind()) {
+            case INDICES -> ImageFiles.readIndices(e.mask());
+            case SBD_MAT -> MatFiles.open(e.mask()).labelMap("GTcls", "Segmentation");
+            default -> ImageFiles.readBinary(e.mask());
+          };
+      if (mask.height() != img.height() || mask.width() != img.width()) {
+        throw new FgaUserException(
+            "mask "
+                + e.mask()
+                + " is "
+                + mask.width()
+                + "x"
+                + mask.height()
+                + " but its image "
+                + e.image()
+                + " is "
+                + img.width()
+                + "x"
+                + img.height());
+      }
+    }
+    return new Sample(
+        e.id(),
+        img,
+        e.label(),
+        e.labels(),
+        clip(e.boxes(), img),
+        mask,
+        null,
+        e.identity(),
+        e.camera());
+  }
+
+  private static List<Box> clip(List<Box> boxes, FloatImage img) {
+    if (boxes == null) {
+      return null;
+    }
+    List<Box> out = new ArrayList<>(boxes.size());
+    for (Box b : boxes) {
+      int x0 = Math.max(0, b.x0());
+      int y0 = Math.max(0, b.y0());
+      int x1 = Math.min(img.width() - 1, b.x1());
+      int y1 = Math.min(img.height() - 1, b.y1());
+      if (x1 >= x0 && y1 >= y0) {
+        out.add(new Box(x0, y0, x1, y1));
+      }
+    }
+    return List.copyOf(out);
+  }
+}

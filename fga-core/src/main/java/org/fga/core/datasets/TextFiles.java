@@ -1,0 +1,83 @@
+package org.fga.core.datasets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fga.core.error.FgaUserException;
+
+/**
+ * Reading the whitespace-separated annotation lists datasets ship, with errors naming file and
+ * line.
+ */
+public final class TextFiles {
+  private TextFiles() {}
+
+  /**
+   * The non-blank lines of {@code file}, each split on whitespace; a missing file is a user error.
+   */
+  public static List<String[]> rows(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new FgaUserException("annotation file not found: " + file);
+    } catch (IOException e) {
+      throw new FgaUserException("cannot read annotation file " + file + ": " + e.getMessage());
+    }
+    List<String[]> out = new ArrayList<>(lines.size());
+    for (String l : lines) {
+      String t = l.strip();
+      if (!t.isEmpty()) {
+        out.add(t.split("\\s+"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Field {@code i} of row {@code r} (0-based row of non-blank lines) as an int, or a user error.
+   */
+  public static int intField(Path file, List<String[]> rows, int r, int i) {
+    return (int) number(file, rows, r, i, false);
+  }
+
+  public static double doubleField(Path file, List<String[]> rows, int r, int i) {
+    return number(file, rows, r, i, true);
+  }
+
+  private static double number(Path file, List<String[]> rows, int r, int i, boolean real) {
+    String[] row = rows.get(r);
+    if (row.length <= i) {
+      throw new FgaUserException(
+          file
+              + " row "
+              + (r + 1)
+              + ": expected at least "
+              + (i + 1)
+              + " fields, got "
+              + row.length);
+    }
+    try {
+      return real ? Double.parseDouble(row[i]) : Integer.parseInt(row[i]);
+    } catch (NumberFormatException e) {
+      throw new FgaUserException(
+          file
+              + " row "
+              + (r + 1)
+              + ": '"
+              + row[i]
+              + "' is not a"
+              + (real ? " number" : "n integer"));
+    }
+  }
+
+  public static void require(Path file) {
+    if (!Files.exists(file)) {
+      throw new FgaUserException("annotation file not found: " + file);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.fga.core.datasets.cub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fga.core.data.Box;
+import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.Split;
+import org.fga.core.data.Task;
+import org.fga.core.datasets.BaseDiskProvider;
+import org.fga.core.datasets.Entry;
+import org.fga.core.datasets.FileDataset;
+import org.fga.core.datasets.IdLists;
+import org.fga.core.datasets.Roots;
+import org.fga.core.datasets.TextFiles;
+import org.fga.core.error.FgaUserException;
+
+/**
+ * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image, optional
+ * object masks. Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with 0-based pixel
+ * origin; the inclusive box is x .. x + width - 1.
+ */
+public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
+  public CubDatasetProvider() {
+    super(
+        "cub",
+        "CUB-200-2011 birds: 200 classes, boxes, optional masks (root: CUB_200_2011)",
+        CubConfig.class,
+        CubConfig::of);
+  }
+
+  @Override
+  protected Map<Split, Integer> officialCounts(CubConfig config) {
+    return Map.of(Split.TRAIN, 5994, Split.TEST, 5794);
+  }
+
+  @Override
+  protected FileDataset read(CubConfig cfg, Split split) {
+    Path root = Roots.find(cfg.root(), name(), "images.txt", "CUB_200_2011");
+    Path classesFile = root.resolve("classes.txt");
+    List<String[]> classRows = TextFiles.rows(classesFile);
+    List<String> classNames = new ArrayList<>();
+    for (int r = 0; r < classRows.size(); r++) {
+      int id = TextFiles.intField(classesFile, classRows, r, 0);
+      if (id != r + 1) {
+        throw new FgaUserException(
+            classesFile + " row " + (r + 1) + ": expected class id " + (r + 1) + ", got " + id);
+      }
+      String dir = classRows.get(r)[1];
+      classNames.add(dir.contains(".") ? dir.substring(dir.indexOf('.') + 1) : dir);
+    }
+    int numClasses = classNames.size();
+
+    Path labelsFile = root.resolve("image_class_labels.txt");
+    IdLists images = IdLists.images(root.resolve("images.txt"));
+    Map<String, Integer> labels = images.intColumn(labelsFile, 1);
+    Map<String, Integer> isTrain = images.intColumn(root.resolve("train_test_split.txt"), 1);
+    Map<String, Box> boxes = images.boxes(root.resolve("bounding_boxes.txt"));
+    Path segRoot = segmentations(cfg, root);
+
+    List<Entry> entries = new ArrayList<>();
+    boolean wantTrain = split == Split.TRAIN;
+    for (String id : images.ids()) {
+      if ((isTrain.get(id) == 1) != wantTrain) {
+        continue;
+      }
+      int label = labels.get(id);
+      if (label < 1 || label > numClasses) {
+        throw new FgaUserException(
+            labelsFile + ": image " + id + " has class " + label + ", outside 1.." + numClasses);
+      }
+      String rel = images.path(id);
+      Box box = boxes.get(id);
+      Entry e =
+          Entry.classification(
+              root.resolve("images").resolve(rel),
+              "images/" + rel,
+              label - 1,
+              box == null ? null : List.of(box));
+      if (segRoot != null) {
+        e =
+            e.withMask(
+                segRoot.resolve(rel.replaceFirst("\\.[^.]+$", ".png")), Entry.MaskKind.BINARY);
+      }
+      entries.add(e);
+    }
+    return new FileDataset(
+        new DatasetInfo(name(), Task.CLASSIFICATION, numClasses, List.copyOf(classNames)),
+        entries,
+        cfg.skipCorrupt());
+  }
+
+  private static Path segmentations(CubConfig cfg, Path root) {
+    if (cfg.segmentations() != null) {
+      Path p = Path.of(cfg.segmentations());
+      if (!Files.isDirectory(p)) {
+        throw new FgaUserException("data.segmentations " + p + " is not a folder");
+      }
+      return p;
+    }
+    for (Path p :
+        new Path[] {root.resolve("segmentations"), root.resolveSibling("segmentations")}) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

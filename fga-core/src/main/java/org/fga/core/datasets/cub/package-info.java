@@ -1,0 +1,2 @@
+/** CUB-200-2011 (Caltech-UCSD Birds) in its released layout, with the separate segmentations. */
+package org.fga.core.datasets.cub;

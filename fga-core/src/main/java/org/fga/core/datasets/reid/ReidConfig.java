@@ -1,0 +1,31 @@
+package org.fga.core.datasets.reid;
+
+import org.fga.core.datasets.DiskDataConfig;
+
+/** The {@code data:} block of a re-ID set: every such set has the same keys. */
+public interface ReidConfig extends DiskDataConfig {
+  /** Images are resized to height × width; re-ID uses 256 × 128 for people. */
+  int height();
+
+  int width();
+
+  @Override
+  default int imageSize() {
+    return height();
+  }
+
+  /** Fills defaults: 256 × 128 (people) unless given, or the given vehicle default. */
+  static int[] size(
+      String dataset, String root, int height, int width, int defaultHeight, int defaultWidth) {
+    if (root == null || root.isBlank()) {
+      throw new IllegalArgumentException("data.root is required for " + dataset);
+    }
+    int h = height == 0 ? defaultHeight : height;
+    int w = width == 0 ? defaultWidth : width;
+    if (h < 0 || w < 0) {
+      throw new IllegalArgumentException(
+          "data.height and data.width must be positive, got " + h + "x" + w);
+    }
+    return new int[] {h, w};
+  }
+}

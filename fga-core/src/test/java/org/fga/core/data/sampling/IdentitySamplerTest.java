@@ -1,0 +1,60 @@
+package org.fga.core.data.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.fga.core.data.Split;
+import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.core.data.synthetic.SyntheticDataset;
+import org.junit.jupiter.api.Test;
+
+class IdentitySamplerTest {
+  @Test
+  void everyBatchHasPIdentitiesWithKImagesEach() {
+    // identity i has i + 1 images: some have fewer than K and are topped up
+    int[] labels = new int[55];
+    int n = 0;
+    for (int id = 0; id < 10; id++) {
+      for (int j = 0; j <= id; j++) {
+        labels[n++] = id;
+      }
+    }
+    IdentitySampler s = new IdentitySampler(labels, 4, 3);
+    int[] order = s.epoch(1, 0);
+    assertThat(order.length % 12).isZero();
+    assertThat(order.length).isGreaterThanOrEqualTo(24);
+    for (int b = 0; b < order.length; b += 12) {
+      Map<Integer, Integer> count = new HashMap<>();
+      for (int i = b; i < b + 12; i++) {
+        count.merge(labels[order[i]], 1, Integer::sum);
+      }
+      assertThat(count).hasSize(4);
+      assertThat(count.values()).containsOnly(3);
+    }
+    assertThat(s.epoch(1, 0)).isEqualTo(order);
+    assertThat(s.epoch(1, 1)).isNotEqualTo(order);
+  }
+
+  @Test
+  void coversTheSyntheticReidTrainingSplit() {
+    SyntheticDataset ds =
+        new SyntheticDataset(
+            SyntheticConfig.builder().optTask("reid").optIdentities(8).optTrainSize(64).build(),
+            Split.TRAIN);
+    IdentitySampler s = new IdentitySampler(IdentitySampler.labelsOf(ds), 4, 4);
+    Set<Integer> seen = new HashSet<>();
+    for (int i : s.epoch(0, 0)) {
+      seen.add(i);
+    }
+    // 8 images per identity make two K=4 groups each; groups of identities left over when fewer
+    // than P identities remain are dropped, as in torchreid, so most but not all images are used
+    assertThat(seen.size()).isBetween(48, 64);
+    assertThat(seen).allMatch(i -> i >= 0 && i < 64);
+    assertThatThrownBy(() -> new IdentitySampler(new int[] {0, 0, 1}, 3, 2))
+        .hasMessageContaining("at least P=3");
+  }
+}

@@ -1,0 +1,307 @@
+package org.fga.core.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.fga.core.data.DataConfig;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.Sample;
+import org.fga.core.data.Split;
+import org.fga.core.data.Task;
+import org.fga.core.data.layout.CubLayout;
+import org.fga.core.data.layout.ImageFolderLayout;
+import org.fga.core.data.layout.MarketLayout;
+import org.fga.core.data.layout.VocLayout;
+import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.core.data.synthetic.SyntheticDataset;
+import org.fga.core.data.synthetic.SyntheticGenerator;
+import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.core.datasets.cub.CubConfig;
+import org.fga.core.datasets.imagefolder.ImageFolderConfig;
+import org.fga.core.datasets.reid.MarketConfig;
+import org.fga.core.datasets.voc.VocConfig;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.Plugins;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every reader on a fixture written by the synthetic layout writers, in the exact on-disk layout.
+ */
+class ReadersTest {
+  static final SyntheticConfig CFG =
+      SyntheticConfig.builder()
+          .optTrainSize(16)
+          .optValSize(6)
+          .optTestSize(8)
+          .optNumClasses(5)
+          .optIdentities(5)
+          .optTestIdentities(4)
+          .optCameras(3)
+          .optImageSize(40)
+          .optSeed(4)
+          .build();
+  static final Plugins PLUGINS = Plugins.load();
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void writeFixtures() throws Exception {
+    new CubLayout().write(CFG, dir.resolve("CUB_200_2011"));
+    new ImageFolderLayout().write(CFG, dir.resolve("folder"));
+    new MarketLayout().write(CFG, dir.resolve("market"));
+    new VocLayout().write(CFG, dir.resolve("VOCdevkit/VOC2012"));
+  }
+
+  private static FileDataset open(String name, DataConfig cfg, Split split) {
+    DatasetProvider p = PLUGINS.datasets().get(name);
+    return (FileDataset) p.open(cfg, split);
+  }
+
+  @Test
+  void cubSplitsLabelsBoxesAndMasksRoundTrip() {
+    // the root may be the folder holding CUB_200_2011
+    FileDataset train = open("cub", CubConfig.of(dir.toString()), Split.TRAIN);
+    FileDataset test =
+        open("cub", CubConfig.of(dir.resolve("CUB_200_2011").toString()), Split.TEST);
+    assertThat(train.size()).isEqualTo(16);
+    assertThat(test.size()).isEqualTo(8);
+    assertThat(train.info().numClasses()).isEqualTo(5);
+    assertThat(train.info().classNames().get(0)).isEqualTo(SyntheticGenerator.className(0));
+    SyntheticDataset gen = new SyntheticDataset(CubLayout.configOf(CFG), Split.TEST);
+    for (int i = 0; i < test.size(); i++) {
+      Sample s = test.get(i);
+      SyntheticScene scene = gen.scene(i);
+      assertThat(s.label()).isEqualTo(scene.classes()[0]);
+      assertThat(s.boxes()).containsExactly(scene.boxes().get(0));
+      assertThat(s.objectMask().data()).isEqualTo(scene.objectMask().data());
+      assertThat(s.image().width()).isEqualTo(40);
+    }
+  }
+
+  @Test
+  void imageFolderReadsClassFoldersLosslessly() {
+    FileDataset val =
+        open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.VAL);
+    FileDataset test =
+        open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.TEST);
+    assertThat(val.size()).isEqualTo(6);
+    assertThat(test.size()).isEqualTo(8);
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.VAL);
+    for (Entry e : val.entries()) {
+      int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
+      Sample s = FileDataset.load(e);
+      assertThat(s.label()).isEqualTo(gen.get(index).label());
+      float[] a = s.image().data();
+      float[] b = gen.get(index).image().data();
+      for (int p = 0; p < a.length; p++) {
+        assertThat(Math.abs(a[p] - b[p])).isLessThanOrEqualTo(0.5f / 255 + 1e-6f);
+      }
+    }
+  }
+
+  @Test
+  void imageFolderAttachesImageNetStyleBoxXml() throws Exception {
+    Path boxes = dir.resolve("val_boxes");
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.VAL);
+    for (int i = 0; i < gen.size(); i++) {
+      var b = gen.scene(i).boxes().get(0);
+      String name = ImageFolderLayout.fileName(i).replace(".png", ".xml");
+      Files.createDirectories(boxes.resolve("val"));
+      Files.writeString(
+          boxes.resolve("val").resolve(name),
+          "<annotation><object><name>n0</name><bndbox><xmin>"
+              + (b.x0() + 1)
+              + "</xmin><ymin>"
+              + (b.y0() + 1)
+              + "</ymin><xmax>"
+              + (b.x1() + 1)
+              + "</xmax><ymax>"
+              + (b.y1() + 1)
+              + "</ymax></bndbox></object></annotation>");
+    }
+    FileDataset val =
+        open(
+            "imagefolder",
+            new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()),
+            Split.VAL);
+    for (Entry e : val.entries()) {
+      int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
+      assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
+    }
+  }
+
+  @Test
+  void marketDropsJunkKeepsDistractorsAndRelabelsTrainingIdentities() {
+    MarketConfig cfg = MarketConfig.of(dir.resolve("market").toString());
+    FileDataset train = open("market1501", cfg, Split.TRAIN);
+    FileDataset query = open("market1501", cfg, Split.QUERY);
+    FileDataset gallery = open("market1501", cfg, Split.GALLERY);
+    int extras = MarketLayout.extrasOf(CFG);
+    assertThat(train.size()).isEqualTo(16);
+    assertThat(query.size()).isEqualTo(12);
+    assertThat(gallery.size()).isEqualTo(8 + extras); // distractors stay, junk (-1) is dropped
+    assertThat(train.info().task()).isEqualTo(Task.REID);
+    assertThat(train.info().numClasses()).isEqualTo(5);
+    Set<Integer> labels = new HashSet<>();
+    for (Entry e : train.entries()) {
+      labels.add(e.label());
+      assertThat(e.label()).isEqualTo(e.identity() - 1); // identities 1..5 relabel to 0..4
+    }
+    assertThat(labels).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+    assertThat(gallery.entries().stream().filter(e -> e.identity() == 0).count()).isEqualTo(extras);
+    Entry q =
+        query.entries().stream()
+            .filter(e -> e.image().getFileName().toString().equals("0007_c2s1_500004_01.jpg"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(q.identity()).isEqualTo(7);
+    assertThat(q.camera()).isEqualTo(2);
+    assertThat(q.label()).isEqualTo(-1);
+  }
+
+  @Test
+  void vocMultilabelAndSegmentationRoundTrip() {
+    List<String> names = new java.util.ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      names.add(SyntheticGenerator.className(c));
+    }
+    String root = dir.toString(); // finds VOCdevkit/VOC2012 inside
+    VocConfig ml = new VocConfig(root, 0, false, "multilabel", null, names, false, null);
+    VocConfig seg = new VocConfig(root, 0, false, "segmentation", null, names, false, null);
+    FileDataset train = open("voc", ml, Split.TRAIN);
+    FileDataset val = open("voc", seg, Split.VAL);
+    assertThat(train.size()).isEqualTo(16);
+    assertThat(val.size()).isEqualTo(8);
+    SyntheticDataset genTrain =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
+    for (int i = 0; i < train.size(); i++) {
+      Sample s = train.get(i);
+      SyntheticScene scene = genTrain.scene(i);
+      assertThat(s.labels())
+          .isEqualTo(Arrays.stream(scene.classes()).distinct().sorted().toArray());
+      assertThat(s.boxes()).isEqualTo(scene.boxes());
+    }
+    SyntheticDataset genVal =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
+    Sample s = val.get(3);
+    assertThat(val.info().task()).isEqualTo(Task.SEGMENTATION);
+    byte[] expected = genVal.scene(3).classMap().data();
+    byte[] got = s.objectMask().data();
+    int ignored = 0;
+    for (int p = 0; p < got.length; p++) {
+      if (got[p] == (byte) 255) {
+        ignored++;
+        assertThat(expected[p]).isNotEqualTo((byte) 0);
+      } else {
+        assertThat(got[p]).isEqualTo(expected[p]);
+      }
+    }
+    assertThat(ignored).isPositive();
+    assertThatThrownBy(() -> open("voc", VocConfig.of(root), Split.TRAIN))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("is not one of [aeroplane");
+  }
+
+  @Test
+  void vocTrainAugIsBuiltFromSbdMatFiles() throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      names.add(SyntheticGenerator.className(c));
+    }
+    // SBD holds train images 0..9 and val image 0 (which VOC's val list must take out again)
+    Path sbd = dir.resolve("benchmark_RELEASE/dataset");
+    SyntheticDataset genTrain =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TRAIN);
+    SyntheticDataset genVal =
+        new SyntheticDataset(CFG.toBuilder().optTask("multilabel").build(), Split.TEST);
+    List<String> sbdTrain = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String id = VocLayout.imageId("train", i);
+      sbdTrain.add(id);
+      writeSbdMat(sbd.resolve("cls").resolve(id + ".mat"), genTrain.scene(i).classMap());
+    }
+    String valId = VocLayout.imageId("val", 0);
+    writeSbdMat(sbd.resolve("cls").resolve(valId + ".mat"), genVal.scene(0).classMap());
+    Files.write(sbd.resolve("train.txt"), sbdTrain);
+    Files.write(sbd.resolve("val.txt"), List.of(valId));
+    VocConfig cfg =
+        new VocConfig(
+            dir.toString(),
+            0,
+            false,
+            "segmentation",
+            "train_aug",
+            names,
+            false,
+            dir.resolve("benchmark_RELEASE").toString());
+    FileDataset aug = open("voc", cfg, Split.TRAIN);
+    assertThat(aug.size())
+        .isEqualTo(16); // SBD's 10 + VOC train's 16, overlapping, minus the val image
+    assertThat(aug.entries()).noneMatch(e -> e.id().contains(valId));
+    Sample fromMat = aug.get(3);
+    assertThat(aug.entries().get(3).maskKind()).isEqualTo(Entry.MaskKind.SBD_MAT);
+    assertThat(fromMat.objectMask().data()).isEqualTo(genTrain.scene(3).classMap().data());
+    assertThat(aug.entries().get(12).maskKind()).isEqualTo(Entry.MaskKind.INDICES);
+    assertThat(aug.get(12).objectMask().height()).isEqualTo(40);
+    VocConfig noSbd =
+        new VocConfig(dir.toString(), 0, false, "segmentation", "train_aug", names, false, null);
+    assertThatThrownBy(() -> open("voc", noSbd, Split.TRAIN)).hasMessageContaining("data.sbd");
+  }
+
+  private static void writeSbdMat(Path file, org.fga.core.data.Mask m) throws Exception {
+    us.hebi.matlab.mat.types.Matrix seg =
+        us.hebi.matlab.mat.format.Mat5.newMatrix(
+            m.height(), m.width(), us.hebi.matlab.mat.types.MatlabType.UInt8);
+    for (int y = 0; y < m.height(); y++) {
+      for (int x = 0; x < m.width(); x++) {
+        seg.setDouble(y, x, m.get(y, x));
+      }
+    }
+    us.hebi.matlab.mat.types.Struct gt =
+        us.hebi.matlab.mat.format.Mat5.newStruct().set("Segmentation", seg);
+    Files.createDirectories(file.getParent());
+    us.hebi.matlab.mat.format.Mat5.writeToFile(
+        us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("GTcls", gt), file.toFile());
+  }
+
+  @Test
+  void specsSelectReadersByType() throws Exception {
+    DataConfig c = PLUGINS.yaml().readValue("type: cub\nroot: /data/cub\n", DataConfig.class);
+    assertThat(c).isEqualTo(CubConfig.of("/data/cub"));
+    assertThat(c.imageSize()).isEqualTo(448);
+    assertThat(PLUGINS.datasets().names())
+        .contains(
+            "cub",
+            "imagefolder",
+            "voc",
+            "market1501",
+            "dukemtmc",
+            "veri776",
+            "msmt17",
+            "synthetic");
+    assertThatThrownBy(() -> PLUGINS.yaml().readValue("type: cub\n", DataConfig.class))
+        .hasRootCauseMessage("data.root is required for cub");
+  }
+
+  @Test
+  void aMissingRootOrAnnotationFileNamesIt(@TempDir Path empty) throws Exception {
+    assertThatThrownBy(
+            () -> open("cub", CubConfig.of(empty.resolve("nope").toString()), Split.TRAIN))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("is not a folder");
+    Path copy = BadInput.copyCub(dir.resolve("CUB_200_2011"), empty.resolve("cub"));
+    Files.delete(copy.resolve("train_test_split.txt"));
+    assertThatThrownBy(() -> open("cub", CubConfig.of(copy.toString()), Split.TRAIN))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage("annotation file not found: " + copy.resolve("train_test_split.txt"));
+  }
+}
