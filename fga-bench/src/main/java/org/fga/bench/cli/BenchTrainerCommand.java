@@ -45,6 +45,21 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     java.util.function.LongSupplier clock = threads == 1 ? CpuClock.of(1) : System::nanoTime;
     String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
     String spec = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, steps + 5);
+    // memory first, in a fresh process: a small model for many steps, RSS at step 100 and at the end.
+    // Run with FGA_JAVA_OPTS="-Xms2g -Xmx2g -XX:+AlwaysPreTouch" so that heap growth does not count.
+    double[] rss = new double[2];
+    String small = StepTimer.noiseSpec("{type: baseline}", "{arch: resnet18, width: 16}", 32, 16, memorySteps);
+    Path dir = java.nio.file.Files.createTempDirectory("fga-mem");
+    try (Session s = new Session(plugins, new SpecReader(plugins).parse(small, false, "memory spec"))) {
+      Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true)
+          .optStepListener((step, ns, t) -> {
+            if (step == 100 || step == memorySteps) {
+              System.gc(); // the Java heap's own growth is not what this measures
+              rss[step == 100 ? 0 : 1] = MemoryProbe.residentMiB();
+            }
+          }).build().fit();
+    }
+    ObjectNode out = plugins.json().createObjectNode();
     double[] fga = new double[rounds];
     double[] bare = new double[rounds];
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits both
@@ -55,25 +70,10 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     }
     double fgaMs = java.util.Arrays.stream(fga).min().orElseThrow();
     double bareMs = java.util.Arrays.stream(bare).min().orElseThrow();
-    ObjectNode out = plugins.json().createObjectNode();
     out.put("arch", arch).put("imageSize", size).put("batch", batch).put("libtorchThreads", threads);
     out.put("clock", threads == 1 ? "training-thread CPU time" : "wall time");
     out.put("bareDjlMsPerStep", round(bareMs)).put("fgaMsPerStep", round(fgaMs));
     out.put("overheadPercent", round(100 * (fgaMs / bareMs - 1)));
-    // memory: a small model for many steps, RSS sampled at step 100 and at the end
-    double[] rss = new double[2];
-    String small = StepTimer.noiseSpec("{type: baseline}", "{arch: resnet18, width: 16}", 32, 16, memorySteps);
-    Path dir = java.nio.file.Files.createTempDirectory("fga-mem");
-    try (Session s = new Session(plugins, new SpecReader(plugins).parse(small, false, "memory spec"))) {
-      Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true)
-          .optStepListener((step, ns, t) -> {
-            if (step == 100) {
-              rss[0] = MemoryProbe.residentMiB();
-            } else if (step == memorySteps) {
-              rss[1] = MemoryProbe.residentMiB();
-            }
-          }).build().fit();
-    }
     out.put("rssMiBAtStep100", round(rss[0])).put("rssMiBAtStep" + memorySteps, round(rss[1]));
     out.put("rssGrowthPercent", round(100 * (rss[1] / rss[0] - 1)));
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
