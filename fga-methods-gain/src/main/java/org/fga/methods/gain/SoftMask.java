@@ -40,7 +40,7 @@ public final class SoftMask {
     Shape s = up.getShape();
     NDArray flat = up.reshape(s.get(0), -1);
     NDArray lo = flat.min(new int[] {1}, true);
-    NDArray range = flat.max(new int[] {1}, true).sub(lo).maximum(MIN_RANGE);
+    NDArray range = Scalars.maximum(flat.max(new int[] {1}, true).sub(lo), MIN_RANGE);
     return flat.sub(lo).div(range).reshape(s);
   }
 

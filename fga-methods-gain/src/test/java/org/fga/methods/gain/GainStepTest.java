@@ -16,6 +16,7 @@ import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.StepContext;
 import org.fga.core.nn.LossFunctions;
+import org.fga.core.nn.Scalars;
 import org.junit.jupiter.api.Test;
 
 class GainStepTest {
@@ -36,12 +37,12 @@ class GainStepTest {
     long hw = f.getShape().get(2) * f.getShape().get(3);
     NDArray w = batch.labels().oneHot(TinyGain.CLASSES).toType(DataType.FLOAT32, false).matMul(fc).div(hw);
     long b = f.getShape().get(0);
-    NDArray a = w.reshape(b, -1, 1, 1).mul(f).sum(new int[] {1}).maximum(0f);
+    NDArray a = Scalars.maximum(w.reshape(b, -1, 1, 1).mul(f).sum(new int[] {1}), 0);
     NDArray up = SoftMask.upsample(a, TinyGain.SIZE, TinyGain.SIZE).reshape(b, -1);
     NDArray lo = up.min(new int[] {1}, true);
     NDArray hi = up.max(new int[] {1}, true);
-    NDArray an = up.sub(lo).div(hi.sub(lo).add(1e-12f)).reshape(b, TinyGain.SIZE, TinyGain.SIZE);
-    NDArray t = Activation.sigmoid(an.sub(0.5f).mul(10f));
+    NDArray an = up.sub(lo).div(Scalars.maximum(hi.sub(lo), 1e-4)).reshape(b, TinyGain.SIZE, TinyGain.SIZE);
+    NDArray t = Activation.sigmoid(Scalars.mul(an.sub(0.5f), 10));
     NDArray erased = images.sub(t.expandDims(1).mul(images));
     NDArray star = net.logits(ps, net.features(ps, erased, true), true);
     NDArray am = LossFunctions.probabilityOf(star, batch.labels()).mean();
