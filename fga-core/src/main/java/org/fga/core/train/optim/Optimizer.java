@@ -22,6 +22,8 @@ public abstract class Optimizer implements AutoCloseable {
   protected final NDManager stateManager;
   private final Map<String, NDArray> state = new LinkedHashMap<>();
   protected long steps;
+  /** The manager of the update under way; temporaries made from state slots go there. */
+  private NDManager stepManager;
 
   protected Optimizer(List<ParamGroup> groups, NDManager parent) {
     this.groups = List.copyOf(groups);
@@ -38,6 +40,7 @@ public abstract class Optimizer implements AutoCloseable {
     // Results of operations on a weight attach to the weight's manager; a temporary attachment
     // sends them (and the gradient handles) to one manager closed right after the update instead.
     try (NDManager tmp = stateManager.newSubManager()) {
+      stepManager = tmp;
       for (ParamGroup g : groups) {
         double groupLr = lr * g.lrMult();
         for (int i = 0; i < g.parameters().size(); i++) {
@@ -50,6 +53,7 @@ public abstract class Optimizer implements AutoCloseable {
         }
       }
     } finally {
+      stepManager = null;
       JniUtils.setGradMode(gradMode);
     }
   }
@@ -57,15 +61,22 @@ public abstract class Optimizer implements AutoCloseable {
   /** One parameter's update; {@code key} names its state slots stably across runs. */
   protected abstract void update(String key, NDArray weight, NDArray grad, double lr, double wd);
 
-  /** A state slot, created by {@code init} on first use and kept for checkpoints. */
+  /**
+   * A state slot, created by {@code init} on first use and kept for checkpoints. It is attached to
+   * the update's manager until the update ends, so that results of operations on it (which DJL
+   * attaches to their first operand's manager) are freed with the update, not kept with the state.
+   */
   protected final NDArray slot(String key, Function<NDManager, NDArray> init) {
-    return state.computeIfAbsent(
-        key,
-        k -> {
-          NDArray a = init.apply(stateManager);
-          a.attach(stateManager);
-          return a;
-        });
+    NDArray a =
+        state.computeIfAbsent(
+            key,
+            k -> {
+              NDArray created = init.apply(stateManager);
+              created.attach(stateManager);
+              return created;
+            });
+    a.tempAttach(stepManager);
+    return a;
   }
 
   /** Steps taken so far (Adam's bias correction needs it). */
