@@ -29,6 +29,8 @@ import java.util.List;
  * @param backboneLrMult the backbone's rate is lr times this
  * @param clipGradNorm clip the global gradient L2 norm to this, or null for no clipping
  * @param logEvery write a {@code train.jsonl} line every this many steps
+ * @param instancesPerIdentity K of P×K identity batches (re-ID, triplet losses): each batch holds
+ *     batchSize / K identities with K images each; null for plain shuffled batches
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleSpec(
@@ -52,7 +54,8 @@ public record ScheduleSpec(
     Double warmupFactor,
     Double backboneLrMult,
     Double clipGradNorm,
-    Integer logEvery) {
+    Integer logEvery,
+    Integer instancesPerIdentity) {
 
   public ScheduleSpec {
     epochs = epochs == null ? 10 : epochs;
@@ -86,6 +89,8 @@ public record ScheduleSpec(
     check(betas.size() == 2, "schedule.betas needs two values, got " + betas);
     check(clipGradNorm == null || clipGradNorm > 0, "schedule.clipGradNorm must be positive");
     check(logEvery > 0, "schedule.logEvery must be positive");
+    check(instancesPerIdentity == null || (instancesPerIdentity > 0 && batchSize % instancesPerIdentity == 0),
+        "schedule.instancesPerIdentity must divide batchSize " + batchSize + ", got " + instancesPerIdentity);
   }
 
   private static void check(boolean ok, String message) {
@@ -96,12 +101,12 @@ public record ScheduleSpec(
 
   public static ScheduleSpec defaults() {
     return new ScheduleSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   public ScheduleSpec withEpochs(int e) {
     return new ScheduleSpec(e, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
         decayNormAndBias, betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr,
-        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery);
+        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity);
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Sample;
 import org.fga.core.data.SampleTransform;
+import org.fga.core.data.sampling.IdentitySampler;
 import org.fga.core.error.FgaUserException;
 
 /**
@@ -33,6 +34,7 @@ public final class BatchLoader implements AutoCloseable {
   private final boolean dropLast;
   private final long seed;
   private final ExecutorService pool;
+  private IdentitySampler sampler;
 
   public BatchLoader(
       FgaDataset dataset,
@@ -65,14 +67,26 @@ public final class BatchLoader implements AutoCloseable {
     }
   }
 
+  /** Draws training batches as P×K identity groups instead of a plain shuffle. */
+  public BatchLoader optIdentitySampler(IdentitySampler s) {
+    if (s.batchSize() != batchSize) {
+      throw new IllegalArgumentException("sampler batch " + s.batchSize() + " != batchSize " + batchSize);
+    }
+    this.sampler = s;
+    return this;
+  }
+
   /** Batches per epoch. */
   public int batchesPerEpoch() {
-    int n = dataset.size();
+    int n = sampler != null ? sampler.epoch(seed, 0).length : dataset.size();
     return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
   }
 
   /** The epoch's sample order: a seeded shuffle for training, dataset order otherwise. */
   int[] order(int epoch) {
+    if (sampler != null) {
+      return sampler.epoch(seed, epoch);
+    }
     int n = dataset.size();
     int[] idx = new int[n];
     Arrays.setAll(idx, i -> i);

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.fga.core.data.sampling.IdentitySampler;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
@@ -79,6 +80,11 @@ public final class Trainer {
                 session.train(), data.trainTransform(), mean, std, s.batchSize(), true, seed, loaderThreads);
         Optimizer opt =
             Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
+      if (s.instancesPerIdentity() != null) {
+        int k = s.instancesPerIdentity();
+        loader.optIdentitySampler(
+            new IdentitySampler(IdentitySampler.labelsOf(session.train()), s.batchSize() / k, k));
+      }
       int perEpoch = loader.batchesPerEpoch();
       long total = (long) perEpoch * s.epochs();
       int startEpoch = 0;
