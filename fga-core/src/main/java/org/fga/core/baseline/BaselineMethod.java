@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import java.util.Map;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
-import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.Method;
@@ -25,7 +24,6 @@ public final class BaselineMethod implements Method {
   private final Backbone backbone;
   private final GapLinearBlock block;
   private final BaselineConfig config;
-  private final boolean multiLabel;
 
   public BaselineMethod(BaselineConfig config, Backbone backbone, DatasetInfo data) {
     this.config = config;
@@ -33,7 +31,6 @@ public final class BaselineMethod implements Method {
     var cfg = backbone.cfg();
     int tap = config.tap() == null ? cfg.stages().size() - 1 : cfg.indexOf(config.tap());
     this.block = new GapLinearBlock(backbone.block(), tap, cfg.stages().get(tap).channels(), data.numClasses());
-    this.multiLabel = data.task() == Task.MULTILABEL;
   }
 
   @Override
@@ -49,10 +46,7 @@ public final class BaselineMethod implements Method {
   @Override
   public Losses trainStep(StepContext ctx, Batch batch) {
     NDArray logits = block.forward(ctx.parameters(), new NDList(batch.images()), true).get(0);
-    NDArray loss =
-        multiLabel
-            ? LossFunctions.bceWithLogits(logits, batch.targets())
-            : LossFunctions.crossEntropy(logits, batch.labels(), config.labelSmoothing());
+    NDArray loss = LossFunctions.classification(logits, batch, config.labelSmoothing());
     return new Losses(loss, Map.of("cls", loss));
   }
 

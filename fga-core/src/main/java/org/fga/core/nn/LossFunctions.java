@@ -38,4 +38,14 @@ public final class LossFunctions {
     return p.mul(labels.oneHot((int) logits.getShape().get(1)).toType(p.getDataType(), false))
         .sum(new int[] {1});
   }
+
+  /**
+   * The classification loss a batch calls for: binary cross-entropy on multi-hot targets for
+   * multi-label data, else (label-smoothed) cross-entropy on the labels.
+   */
+  public static NDArray classification(NDArray logits, org.fga.core.method.Batch batch, double smoothing) {
+    return batch.targets() != null
+        ? bceWithLogits(logits, batch.targets())
+        : crossEntropy(logits, batch.labels(), smoothing);
+  }
 }

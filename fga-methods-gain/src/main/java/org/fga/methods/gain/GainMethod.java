@@ -81,10 +81,7 @@ public final class GainMethod implements Method {
     // Classification stream.
     NDArray features = net.features(ps, images, true);
     NDArray logits = net.logits(ps, features, true);
-    NDArray cls =
-        multiLabel
-            ? LossFunctions.bceWithLogits(logits, batch.targets())
-            : LossFunctions.crossEntropy(logits, batch.labels());
+    NDArray cls = LossFunctions.classification(logits, batch, 0);
 
     Map<String, NDArray> terms = new LinkedHashMap<>();
     terms.put("cls", cls);

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.backbone.BackboneCfg;
 import org.fga.core.data.DatasetInfo;
-import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.Method;
@@ -24,7 +23,6 @@ import org.fga.core.nn.Pooling;
 public final class ClassMapMethod implements Method {
   private final Backbone backbone;
   private final ClassMapNetwork network;
-  private final boolean multiLabel;
 
   /**
    * @param kernel the RFGA module's kernel size, or null for the plain CAM network
@@ -36,7 +34,6 @@ public final class ClassMapMethod implements Method {
     int channels = cfg.stages().get(index).channels();
     TripleViewAttention module = kernel == null ? null : new TripleViewAttention(channels, kernel);
     this.network = new ClassMapNetwork(backbone.block(), index, channels, data.numClasses(), module);
-    this.multiLabel = data.task() == Task.MULTILABEL;
   }
 
   @Override
@@ -56,10 +53,7 @@ public final class ClassMapMethod implements Method {
   @Override
   public Losses trainStep(StepContext ctx, Batch batch) {
     NDArray logits = network.forward(ctx.parameters(), new NDList(batch.images()), true).get(0);
-    NDArray loss =
-        multiLabel
-            ? LossFunctions.bceWithLogits(logits, batch.targets())
-            : LossFunctions.crossEntropy(logits, batch.labels());
+    NDArray loss = LossFunctions.classification(logits, batch, 0);
     return new Losses(loss, Map.of("cls", loss));
   }
 
