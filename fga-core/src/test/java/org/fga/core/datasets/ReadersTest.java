@@ -66,6 +66,28 @@ class ReadersTest {
   }
 
   @Test
+  void cubHeldOutSplitTakesTheFirstImagesOfEachClassOutOfTraining() {
+    CubConfig all = CubConfig.of(dir.toString());
+    FileDataset train = open("cub", all, Split.TRAIN);
+    FileDataset fit = open("cub", all.withHeldOutPerClass(1), Split.TRAIN);
+    FileDataset val = open("cub", all.withHeldOutPerClass(1), Split.VAL);
+    int classes = train.info().numClasses();
+    assertThat(val.size()).isEqualTo(classes);
+    assertThat(fit.size() + val.size()).isEqualTo(train.size());
+    java.util.Set<String> valIds = new java.util.HashSet<>();
+    java.util.Set<Integer> valLabels = new java.util.HashSet<>();
+    for (int i = 0; i < val.size(); i++) {
+      valIds.add(val.entries().get(i).id());
+      valLabels.add(val.entries().get(i).label());
+    }
+    assertThat(valLabels).hasSize(classes);
+    for (int i = 0; i < fit.size(); i++) {
+      assertThat(valIds).doesNotContain(fit.entries().get(i).id());
+    }
+    assertThatThrownBy(() -> open("cub", all, Split.VAL)).hasMessageContaining("has no split VAL");
+  }
+
+  @Test
   void cubSplitsLabelsBoxesAndMasksRoundTrip() {
     // the root may be the folder holding CUB_200_2011
     FileDataset train = open("cub", CubConfig.of(dir.toString()), Split.TRAIN);

@@ -33,7 +33,17 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
 
   @Override
   protected Map<Split, Integer> officialCounts(CubConfig config) {
-    return Map.of(Split.TRAIN, 5994, Split.TEST, 5794);
+    int held = 200 * config.heldOutPerClass();
+    return held == 0
+        ? Map.of(Split.TRAIN, 5994, Split.TEST, 5794)
+        : Map.of(Split.TRAIN, 5994 - held, Split.VAL, held, Split.TEST, 5794);
+  }
+
+  @Override
+  protected List<Split> splitsOf(CubConfig config) {
+    return config.heldOutPerClass() > 0
+        ? List.of(Split.TRAIN, Split.VAL, Split.TEST)
+        : List.of(Split.TRAIN, Split.TEST);
   }
 
   @Override
@@ -61,7 +71,8 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
     Path segRoot = segmentations(cfg, root);
 
     List<Entry> entries = new ArrayList<>();
-    boolean wantTrain = split == Split.TRAIN;
+    boolean wantTrain = split != Split.TEST;
+    int[] seenPerClass = new int[numClasses + 1];
     for (String id : images.ids()) {
       if ((isTrain.get(id) == 1) != wantTrain) {
         continue;
@@ -70,6 +81,13 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
       if (label < 1 || label > numClasses) {
         throw new FgaUserException(
             labelsFile + ": image " + id + " has class " + label + ", outside 1.." + numClasses);
+      }
+      if (wantTrain) {
+        // the first heldOutPerClass training images of each class are the val split
+        boolean heldOut = seenPerClass[label]++ < cfg.heldOutPerClass();
+        if (heldOut != (split == Split.VAL)) {
+          continue;
+        }
       }
       String rel = images.path(id);
       Box box = boxes.get(id);
