@@ -32,18 +32,16 @@ record ReidSet(
     Class<? extends ReidConfig> configType,
     Function<String, ? extends ReidConfig> configFor) {
 
+  /** Market-1501's folder names, which DukeMTMC-reID reuses. */
+  private static final Map<Split, String> MARKET_FOLDERS =
+      Map.of(Split.TRAIN, "bounding_box_train", Split.QUERY, "query", Split.GALLERY, "bounding_box_test");
+
   static final ReidSet MARKET =
       new ReidSet(
           "market1501",
           "Market-1501",
           "Market-1501-v15.09.15",
-          Map.of(
-              Split.TRAIN,
-              "bounding_box_train",
-              Split.QUERY,
-              "query",
-              Split.GALLERY,
-              "bounding_box_test"),
+          MARKET_FOLDERS,
           Map.of(),
           Pattern.compile("^(-?\\d+)_c(\\d)"),
           Map.of(Split.TRAIN, 12936, Split.QUERY, 3368, Split.GALLERY, 15913),
@@ -55,13 +53,7 @@ record ReidSet(
           "dukemtmc",
           "DukeMTMC-reID",
           "DukeMTMC-reID",
-          Map.of(
-              Split.TRAIN,
-              "bounding_box_train",
-              Split.QUERY,
-              "query",
-              Split.GALLERY,
-              "bounding_box_test"),
+          MARKET_FOLDERS,
           Map.of(),
           Pattern.compile("^(-?\\d+)_c(\\d+)"),
           Map.of(Split.TRAIN, 16522, Split.QUERY, 2228, Split.GALLERY, 17661),
