@@ -73,6 +73,6 @@ public final class BareDjlLoop {
         }
       }
     }
-    return StepTimer.median(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6;
+    return Medians.of(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6;
   }
 }

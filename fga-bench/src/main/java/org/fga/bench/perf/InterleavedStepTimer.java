@@ -27,14 +27,9 @@ public final class InterleavedStepTimer {
   /** Median milliseconds per step of each spec, {@code [a, b]}, timed as in {@link #stepMillis}. */
   public double[] medianMillis(String specA, String specB, int warmup, int steps) {
     double[][] ms = stepMillis(specA, specB, warmup, steps);
-    return new double[] {median(ms[0]), median(ms[1])};
+    return new double[] {Medians.of(ms[0]), Medians.of(ms[1])};
   }
 
-  static double median(double[] xs) {
-    double[] s = xs.clone();
-    java.util.Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
 
   /**
    * Milliseconds of each timed step (after {@code warmup}) of each spec: {@code [a, b][step]}.

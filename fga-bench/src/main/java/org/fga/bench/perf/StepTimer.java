@@ -67,15 +67,10 @@ public final class StepTimer {
     } finally {
       deleteTree(dir);
     }
-    return new Timing(median(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6,
-        median(Arrays.copyOfRange(cpu, warmup, cpu.length)) / 1e6);
+    return new Timing(Medians.of(Arrays.copyOfRange(nanos, warmup, nanos.length)) / 1e6,
+        Medians.of(Arrays.copyOfRange(cpu, warmup, cpu.length)) / 1e6);
   }
 
-  static double median(long[] xs) {
-    long[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
-  }
 
   static Path tempDir() {
     try {

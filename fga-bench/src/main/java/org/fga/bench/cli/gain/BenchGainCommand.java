@@ -1,7 +1,7 @@
 package org.fga.bench.cli.gain;
 
+import org.fga.bench.perf.Medians;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,7 +64,7 @@ public final class BenchGainCommand implements Callable<Integer> {
         System.err.printf("round %d: baseline %8.1f ms/step, %-20s %8.1f ms/step, ratio %.2f%n",
             r + 1, ms[0], e.getKey(), ms[1], ratios[r]);
       }
-      v.put("medianRatio", round(median(ratios)));
+      v.put("medianRatio", round(Medians.of(ratios)));
     }
     double gainRatio = results.get("gain").get("medianRatio").asDouble();
     out.put("target", 2.5);
@@ -77,11 +77,6 @@ public final class BenchGainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;

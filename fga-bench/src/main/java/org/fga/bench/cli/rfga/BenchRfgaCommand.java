@@ -1,5 +1,6 @@
 package org.fga.bench.cli.rfga;
 
+import org.fga.bench.perf.Medians;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -59,19 +60,19 @@ public final class BenchRfgaCommand implements Callable<Integer> {
         rfga[i] = ms[1][k];
         paired[i] = rfga[i] / cam[i];
       }
-      roundRatios[r] = median(ms[1]) / median(ms[0]);
+      roundRatios[r] = Medians.of(ms[1]) / Medians.of(ms[0]);
       System.err.printf("round %d: cam %.1f ms/step, rfga %.1f ms/step (medians), ratio %.3f%n",
-          r + 1, median(ms[0]), median(ms[1]), roundRatios[r]);
+          r + 1, Medians.of(ms[0]), Medians.of(ms[1]), roundRatios[r]);
     }
     // The figure: the median of the paired step ratios (each rfga step over the cam step that ran
     // next to it), which cancels load that drifts on a shared machine better than whole rounds.
-    double ratio = median(paired);
+    double ratio = Medians.of(paired);
     ObjectNode out = plugins.json().createObjectNode();
     out.put("arch", arch).put("width", width).put("outputStride", outputStride);
     out.put("imageSize", size).put("batch", batch).put("timedSteps", steps).put("rounds", rounds);
-    out.put("camMsPerStep", round(median(cam))).put("rfgaMsPerStep", round(median(rfga)));
+    out.put("camMsPerStep", round(Medians.of(cam))).put("rfgaMsPerStep", round(Medians.of(rfga)));
     out.put("ratio", round3(ratio)).put("target", TARGET).put("pass", ratio <= TARGET);
-    out.put("ratioOfMedians", round3(median(rfga) / median(cam)));
+    out.put("ratioOfMedians", round3(Medians.of(rfga) / Medians.of(cam)));
     out.putPOJO("roundRatios", StepTimer.toList(Arrays.stream(roundRatios).map(BenchRfgaCommand::round3).toArray()));
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
     return 0;
@@ -85,11 +86,6 @@ public final class BenchRfgaCommand implements Callable<Integer> {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
