@@ -117,11 +117,8 @@ public final class Evaluator {
             session.spec().seed(), Runtime.getRuntime().availableProcessors())) {
       Iterator<HostBatch> it = loader.epoch(0, 0);
       while (it.hasNext()) {
-        try (NDManager m = session.manager().newSubManager()) {
+        try (NDManager m = session.newStepManager()) {
           Batch batch = it.next().toBatch(m);
-          for (var p : method.block().getParameters().values()) {
-            p.getArray().tempAttach(m);
-          }
           StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
           Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
           float[][] batchMaps = needs.maps() ? maps(method, ctx, batch) : null;

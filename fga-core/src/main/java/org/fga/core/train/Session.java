@@ -79,6 +79,19 @@ public final class Session implements AutoCloseable {
     return manager;
   }
 
+  /**
+   * A manager for one step or batch. Results of operations on parameters attach to the
+   * parameters' manager; the parameters are attached to this one temporarily, so those results
+   * are freed when it closes and the parameters go back to the session.
+   */
+  public NDManager newStepManager() {
+    NDManager m = manager.newSubManager();
+    for (ai.djl.nn.Parameter p : method.block().getParameters().values()) {
+      p.getArray().tempAttach(m);
+    }
+    return m;
+  }
+
   @Override
   public void close() {
     manager.close();

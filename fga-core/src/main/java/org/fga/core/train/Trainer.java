@@ -139,12 +139,7 @@ public final class Trainer {
 
   private Map<String, Float> step(
       Method method, HostBatch hb, int epoch, long step, long total, double lr, Optimizer opt, ScheduleSpec s) {
-    try (NDManager m = session.manager().newSubManager()) {
-      // Results of operations on parameters attach to the parameters' manager; a temporary
-      // attachment routes them to the step's manager, which is closed below.
-      for (Parameter p : opt.parameters()) {
-        p.getArray().tempAttach(m);
-      }
+    try (NDManager m = session.newStepManager()) {
       Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
       Batch batch = hb.toBatch(m);
       StepContext ctx =
