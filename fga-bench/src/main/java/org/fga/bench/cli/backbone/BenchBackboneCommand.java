@@ -1,6 +1,7 @@
 package org.fga.bench.cli.backbone;
 
 import org.fga.bench.perf.CpuClock;
+import org.fga.bench.perf.Medians;
 
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
@@ -79,6 +80,15 @@ public final class BenchBackboneCommand implements Callable<Integer> {
   boolean noTorchScript;
 
   @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description = {
+        "after timing each case, run one more iteration of each side under libtorch's profiler",
+        "and write its Chrome trace to DIR/<arch>-<px>-<mode>-{fga,torchscript}.json"
+      })
+  Path profileDir;
+
+  @Option(
       names = "--threads",
       defaultValue = "0",
       description = "libtorch intra-op threads, 0 for its default; 1 gives steadier figures on a busy machine")
@@ -95,6 +105,9 @@ public final class BenchBackboneCommand implements Callable<Integer> {
     if (threads > 0) {
       ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch before it is configured
       ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+    }
+    if (profileDir != null) {
+      Files.createDirectories(profileDir);
     }
     Plugins plugins = Plugins.load();
     archs.forEach(plugins.backbones()::get); // unknown names fail here, listing the known ones
@@ -162,6 +175,13 @@ public final class BenchBackboneCommand implements Callable<Integer> {
       for (int size : sizes) {
         for (boolean train : new boolean[] {false, true}) {
           StepRunner.Timing[][] t = time(ours, theirs, size, train);
+          if (profileDir != null) {
+            String stem = arch + "-" + size + "-" + (train ? "train" : "forward");
+            profile(ours, size, train, profileDir.resolve(stem + "-fga.json"));
+            if (theirs != null) {
+              profile(theirs, size, train, profileDir.resolve(stem + "-torchscript.json"));
+            }
+          }
           ObjectNode row = rows.addObject();
           row.put("arch", arch).put("size", size).put("mode", train ? "train" : "forward");
           double fgaWall = median(t[0], StepRunner.Timing::wall) * 1e3;
@@ -190,22 +210,44 @@ public final class BenchBackboneCommand implements Callable<Integer> {
     }
   }
 
-  /** Alternates the two runners, warm-up first; returns the timed iterations of each. */
+  /**
+   * Alternates the two runners, warm-up first; returns the timed iterations of each. The order
+   * flips every iteration (A B, B A, ...): whichever runs second finds the allocator and caches in
+   * the state the first left, and a fixed order would hand that to one side only.
+   */
   private StepRunner.Timing[][] time(StepRunner ours, StepRunner theirs, int size, boolean train) {
     StepRunner.Timing[][] t = new StepRunner.Timing[2][iters];
+    StepRunner[] runners = {ours, theirs};
     for (int i = -warmup; i < iters; i++) {
       long seed = 31L * size + i;
-      StepRunner.Timing a = train ? ours.trainStep(batch, size, seed) : ours.forward(batch, size, seed);
-      StepRunner.Timing b = null;
-      if (theirs != null) {
-        b = train ? theirs.trainStep(batch, size, seed) : theirs.forward(batch, size, seed);
-      }
-      if (i >= 0) {
-        t[0][i] = a;
-        t[1][i] = b;
+      boolean oursFirst = Math.floorMod(i, 2) == 0;
+      for (int k : oursFirst ? new int[] {0, 1} : new int[] {1, 0}) {
+        if (runners[k] == null) {
+          continue;
+        }
+        StepRunner.Timing timing =
+            train ? runners[k].trainStep(batch, size, seed) : runners[k].forward(batch, size, seed);
+        if (i >= 0) {
+          t[k][i] = timing;
+        }
       }
     }
     return t;
+  }
+
+  /** One iteration under libtorch's profiler (records op shapes, not memory). */
+  private void profile(StepRunner runner, int size, boolean train, Path file) {
+    ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+    try {
+      long seed = 977L * size;
+      if (train) {
+        runner.trainStep(batch, size, seed);
+      } else {
+        runner.forward(batch, size, seed);
+      }
+    } finally {
+      ai.djl.pytorch.jni.JniUtils.stopProfile(file.toAbsolutePath().toString());
+    }
   }
 
   private static Model load(TorchScriptModels ts, String arch, boolean train)
@@ -216,9 +258,7 @@ public final class BenchBackboneCommand implements Callable<Integer> {
   }
 
   private static double median(StepRunner.Timing[] timings, ToDoubleFunction<StepRunner.Timing> f) {
-    double[] s = Arrays.stream(timings).mapToDouble(f).sorted().toArray();
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    return Medians.of(Arrays.stream(timings).mapToDouble(f).toArray());
   }
 
   private static double round(double v) {
