@@ -2,6 +2,7 @@ package org.fga.core.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
@@ -22,6 +24,9 @@ import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 import org.fga.core.data.synthetic.SyntheticGenerator;
 import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.core.data.transform.CenterCrop;
+import org.fga.core.data.transform.HorizontalFlip;
+import org.fga.core.data.transform.Resize;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.imagefolder.ImageFolderConfig;
 import org.fga.core.datasets.reid.MarketConfig;
@@ -107,6 +112,76 @@ class ReadersTest {
       assertThat(s.objectMask().data()).isEqualTo(scene.objectMask().data());
       assertThat(s.image().width()).isEqualTo(40);
     }
+  }
+
+  @Test
+  void cubPartLocationsAreReadAndFollowResizeCropAndFlip() throws Exception {
+    FileDataset test = open("cub", CubConfig.of(dir.toString()), Split.TEST);
+    SyntheticDataset gen = new SyntheticDataset(CubLayout.configOf(CFG), Split.TEST);
+    List<String> locs =
+        Files.readAllLines(dir.resolve("CUB_200_2011/parts/part_locs.txt")); // test images last
+    int firstTestLine = 16 * SyntheticGenerator.PART_NAMES.size();
+    Sample s = test.get(0);
+    List<Keypoint> read = s.keypoints();
+    assertThat(read.stream().map(Keypoint::name).toList())
+        .isEqualTo(SyntheticGenerator.PART_NAMES);
+    List<Keypoint> truth = gen.scene(0).keypoints();
+    for (int p = 0; p < read.size(); p++) {
+      String[] line = locs.get(firstTestLine + p).split(" ");
+      assertThat(line[0]).isEqualTo("17");
+      assertThat(read.get(p).x()).isEqualTo(Double.parseDouble(line[2]));
+      assertThat(read.get(p).visible()).isEqualTo(truth.get(p).visible());
+      if (truth.get(p).visible()) {
+        assertThat(read.get(p).x()).isCloseTo(truth.get(p).x(), within(0.05));
+        assertThat(read.get(p).y()).isCloseTo(truth.get(p).y(), within(0.05));
+      } else {
+        assertThat(read.get(p).x()).isZero(); // hidden parts sit at 0 0, as in CUB
+      }
+    }
+    // 40 px doubled to 80 maps x to 2x + 0.5; the central 60 x 60 starts at 10; the mirror maps
+    // x to 59 - x: together x -> 68.5 - 2x, y -> 2y - 9.5, and the eyes trade names
+    Sample out =
+        Resize.to(80, 80)
+            .then(new CenterCrop(60, 60))
+            .then(new HorizontalFlip(1))
+            .apply(s, new java.util.Random(0));
+    List<Keypoint> moved = out.keypoints();
+    assertThat(moved.stream().map(Keypoint::name).toList())
+        .isEqualTo(SyntheticGenerator.PART_NAMES);
+    for (int p = 0; p < read.size(); p++) {
+      Keypoint before = read.get(p);
+      String mirrored = Keypoint.mirroredName(before.name());
+      Keypoint after = moved.get(SyntheticGenerator.PART_NAMES.indexOf(mirrored));
+      assertThat(after.x()).isCloseTo(68.5 - 2 * before.x(), within(1e-9));
+      assertThat(after.y()).isCloseTo(2 * before.y() - 9.5, within(1e-9));
+      double cx = 2 * before.x() - 9.5; // before the mirror
+      double cy = 2 * before.y() - 9.5;
+      boolean inCrop = cx >= -0.5 && cx < 59.5 && cy >= -0.5 && cy < 59.5;
+      assertThat(after.visible()).isEqualTo(before.visible() && inCrop);
+    }
+    Keypoint seenEye = read.get(1).visible() ? read.get(1) : read.get(2);
+    Keypoint sameEyeAfter = read.get(1).visible() ? moved.get(2) : moved.get(1);
+    assertThat(sameEyeAfter.name()).isNotEqualTo(seenEye.name()).endsWith("eye");
+    assertThat(sameEyeAfter.x()).isCloseTo(68.5 - 2 * seenEye.x(), within(1e-9));
+  }
+
+  @Test
+  void checkCountsCubPartLocations() {
+    DatasetCheck.Report r =
+        DatasetCheck.run(
+            (DiskDatasetProvider) PLUGINS.datasets().get("cub"),
+            CubConfig.of(dir.toString()),
+            false,
+            null);
+    int parts = SyntheticGenerator.PART_NAMES.size();
+    DatasetCheck.SplitReport train = r.splits().get(0);
+    assertThat(train.keypoints()).isEqualTo(16 * parts);
+    SyntheticDataset gen = new SyntheticDataset(CubLayout.configOf(CFG), Split.TRAIN);
+    int visible = 0;
+    for (int i = 0; i < 16; i++) {
+      visible += (int) gen.scene(i).keypoints().stream().filter(Keypoint::visible).count();
+    }
+    assertThat(train.visibleKeypoints()).isEqualTo(visible).isLessThan(16 * parts);
   }
 
   @Test
