@@ -18,6 +18,7 @@ import org.fga.core.data.Split;
 import org.fga.core.data.Task;
 import org.fga.core.data.layout.CubLayout;
 import org.fga.core.data.layout.ImageFolderLayout;
+import org.fga.core.data.layout.ImageNetLayout;
 import org.fga.core.data.layout.MarketLayout;
 import org.fga.core.data.layout.VocLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
@@ -61,6 +62,7 @@ class ReadersTest {
   static void writeFixtures() throws Exception {
     new CubLayout().write(CFG, dir.resolve("CUB_200_2011"));
     new ImageFolderLayout().write(CFG, dir.resolve("folder"));
+    new ImageNetLayout().write(CFG, dir.resolve("ILSVRC"));
     new MarketLayout().write(CFG, dir.resolve("market"));
     new VocLayout().write(CFG, dir.resolve("VOCdevkit/VOC2012"));
   }
@@ -228,12 +230,115 @@ class ReadersTest {
     FileDataset val =
         open(
             "imagefolder",
-            new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()),
+            new ImageFolderConfig(
+                dir.resolve("folder").toString(), 0, false, boxes.toString(), null, null),
             Split.VAL);
     for (Entry e : val.entries()) {
       int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
       assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
     }
+  }
+
+  private static ImageFolderConfig imagenet(String devkit, String valLabels) {
+    Path root = dir.resolve("ILSVRC");
+    return new ImageFolderConfig(
+        root.toString(), 0, false, root.resolve("val_boxes").toString(), devkit, valLabels);
+  }
+
+  /** Every validation image has the generator's class (in wnid order) and box. */
+  private static void assertImageNetVal(FileDataset val) {
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TEST);
+    assertThat(val.size()).isEqualTo(8);
+    assertThat(val.info().classNames()).containsExactly(
+        ImageNetLayout.wnid(0),
+        ImageNetLayout.wnid(1),
+        ImageNetLayout.wnid(2),
+        ImageNetLayout.wnid(3),
+        ImageNetLayout.wnid(4));
+    for (int i = 0; i < val.size(); i++) {
+      Entry e = val.entries().get(i);
+      assertThat(e.image().getFileName().toString()).isEqualTo(ImageNetLayout.valName(i));
+      assertThat(e.label()).as("image %d", i).isEqualTo(gen.scene(i).classes()[0]);
+      assertThat(e.boxes()).containsExactly(gen.scene(i).boxes().get(0));
+    }
+  }
+
+  @Test
+  void imageNetFlatValIsLabelledByTheDevkitsGroundTruthAndMetaMat() {
+    // ILSVRC ids run against wnid order in the fixture, so only the meta.mat mapping gets this right
+    String devkit = dir.resolve("ILSVRC/ILSVRC2012_devkit_t12").toString();
+    assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.TEST));
+    assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.VAL));
+    FileDataset train = open("imagefolder", imagenet(devkit, null), Split.TRAIN);
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TRAIN);
+    assertThat(train.size()).isEqualTo(16);
+    for (Entry e : train.entries()) {
+      int i = Integer.parseInt(e.image().getFileName().toString().replaceAll("^.*_|\\..*$", ""));
+      assertThat(e.label()).isEqualTo(gen.scene(i).classes()[0]);
+    }
+  }
+
+  @Test
+  void imageNetFlatValIsLabelledByAWsolOrKaggleList() throws Exception {
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TEST);
+    List<String> wsol = new java.util.ArrayList<>(); // wsolevaluation: path,index
+    List<String> kaggle = new java.util.ArrayList<>(); // header; id,wnid x0 y0 x1 y1
+    List<String> named = new java.util.ArrayList<>(); // name wnid
+    kaggle.add("ImageId,PredictionString");
+    for (int i = 7; i >= 0; i--) { // any order
+      int c = gen.scene(i).classes()[0];
+      String name = ImageNetLayout.valName(i);
+      wsol.add("val/" + name + "," + c);
+      kaggle.add(name.replace(".JPEG", "") + "," + ImageNetLayout.wnid(c) + " 1 2 30 31");
+      named.add(name + " " + ImageNetLayout.wnid(c));
+    }
+    for (List<String> list : List.of(wsol, kaggle, named)) {
+      Path file = Files.write(Files.createTempFile(dir, "labels", ".txt"), list);
+      assertImageNetVal(open("imagefolder", imagenet(null, file.toString()), Split.TEST));
+    }
+    Path partial = Files.write(dir.resolve("partial.txt"), wsol.subList(0, 7));
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, partial.toString()), Split.TEST))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage(
+            "image "
+                + dir.resolve("ILSVRC/val").resolve(ImageNetLayout.valName(0))
+                + " has no label in "
+                + partial);
+    Path bad = Files.write(dir.resolve("bad.txt"), List.of(wsol.get(0), "val/x.JPEG,5"));
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, bad.toString()), Split.TEST))
+        .hasMessage(
+            bad + " row 2: label '5' is neither a class folder of train/ nor a class index 0..4");
+    // without a label source the flat folder is an error that says what to set
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, null), Split.TEST))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("holds images but no class folders")
+        .hasMessageContaining("data.devkit");
+    assertThatThrownBy(
+            () -> PLUGINS.yaml().readValue(
+                "{type: imagefolder, root: /x, devkit: /d, valLabels: /l}", DataConfig.class))
+        .hasRootCauseMessage(
+            "data.devkit and data.valLabels both label the flat val/ folder; set one of them");
+  }
+
+  @Test
+  void aDevkitThatDoesNotCoverAnImageNamesTheFiles(@TempDir Path tmp) throws Exception {
+    Path devkit = tmp.resolve("ILSVRC2012_devkit_t12");
+    Path data = Files.createDirectories(devkit.resolve("data"));
+    Path src = dir.resolve("ILSVRC/ILSVRC2012_devkit_t12/data");
+    Files.copy(src.resolve("meta.mat"), data.resolve("meta.mat"));
+    Path truth = data.resolve("ILSVRC2012_validation_ground_truth.txt");
+    List<String> ids = Files.readAllLines(src.resolve(truth.getFileName()));
+    Files.write(truth, ids.subList(0, 7));
+    assertThatThrownBy(
+            () -> open("imagefolder", imagenet(devkit.toString(), null), Split.TEST))
+        .hasMessageContaining(ImageNetLayout.valName(7) + " is number 8, but " + truth)
+        .hasMessageEndingWith("labels images 1..7");
+    List<String> unknown = new java.util.ArrayList<>(ids);
+    unknown.set(2, "999");
+    Files.write(truth, unknown);
+    assertThatThrownBy(
+            () -> open("imagefolder", imagenet(devkit.toString(), null), Split.TEST))
+        .hasMessage(truth + " row 3: ILSVRC id 999 is not in meta.mat's synsets");
   }
 
   @Test
