@@ -117,9 +117,8 @@ class FgvcReadersTest {
   void aircraftCutsTheCopyrightBannerUnlessAskedNotTo() throws Exception {
     AircraftConfig byDefault =
         (AircraftConfig) PLUGINS.yaml().readValue("type: aircraft\nroot: /a\n", DataConfig.class);
-    AircraftConfig off =
-        (AircraftConfig)
-            PLUGINS.yaml().readValue("{type: aircraft, root: /a, cropBanner: false}", DataConfig.class);
+    String yaml = "{type: aircraft, root: /a, cropBanner: false}";
+    AircraftConfig off = (AircraftConfig) PLUGINS.yaml().readValue(yaml, DataConfig.class);
     assertThat(byDefault.cropBanner()).isTrue();
     assertThat(off.cropBanner()).isFalse();
     String root = dir.resolve("aircraft").toString();

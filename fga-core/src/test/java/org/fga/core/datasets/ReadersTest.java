@@ -265,7 +265,7 @@ class ReadersTest {
 
   @Test
   void imageNetFlatValIsLabelledByTheDevkitsGroundTruthAndMetaMat() {
-    // ILSVRC ids run against wnid order in the fixture, so only the meta.mat mapping gets this right
+    // ILSVRC ids run against wnid order in the fixture: only the meta.mat mapping gets this right
     String devkit = dir.resolve("ILSVRC/ILSVRC2012_devkit_t12").toString();
     assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.TEST));
     assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.VAL));

@@ -138,9 +138,9 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
   /**
    * Where the creature's named parts ({@link SyntheticGenerator#PART_NAMES}) ended up after {@link
    * #paint} with the same arguments, in pixel-centre coordinates. A point is visible if its pixel
-   * shows this creature ({@code id}). Drawn facing right (not mirrored) the creature shows its right
-   * side, so its right eye; the other eye is behind the head, at the same place, not visible. The
-   * wing patch is the centre of its visible pixels.
+   * shows this creature ({@code id}). Drawn facing right (not mirrored) the creature shows its
+   * right side, so its right eye; the other eye is behind the head, at the same place, not
+   * visible. The wing patch is the centre of its visible pixels.
    */
   List<Keypoint> keypoints(
       Canvas canvas, int id, float cx, float cy, float length, float angle, boolean flip) {

@@ -13,9 +13,9 @@ import org.fga.core.datasets.TextFiles;
 import org.fga.core.error.FgaUserException;
 
 /**
- * CUB's part locations: {@code parts/parts.txt} ("{@code <part id> <name>}", ids 1..15, names with
- * spaces such as {@code left eye}) and {@code parts/part_locs.txt} ("{@code <image id> <part id> <x>
- * <y> <visible>}", one line for every image and part).
+ * CUB's part locations: {@code parts/parts.txt} ("{@code <part id> <name>}", ids 1..15, names
+ * with spaces such as {@code left eye}) and {@code parts/part_locs.txt} ("{@code <image id> <part
+ * id> <x> <y> <visible>}", one line for every image and part).
  *
  * <p>Coordinates are used as the file gives them, in the pixel grid the reader also uses for {@code
  * bounding_boxes.txt}: 0-based, pixel i's centre at i. (Whether the annotators' tool put 0 at a
@@ -61,8 +61,8 @@ final class CubParts {
       }
       Keypoint[] points = byImage.computeIfAbsent(id, k -> new Keypoint[names.size()]);
       if (points[part - 1] != null) {
-        throw new FgaUserException(
-            where + "image " + id + " part " + part + " (" + names.get(part - 1) + ") appears twice");
+        String what = "image " + id + " part " + part + " (" + names.get(part - 1) + ")";
+        throw new FgaUserException(where + what + " appears twice");
       }
       points[part - 1] = new Keypoint(names.get(part - 1), x, y, visible == 1);
     }

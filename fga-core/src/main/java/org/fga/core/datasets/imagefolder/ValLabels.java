@@ -59,7 +59,7 @@ final class ValLabels {
     this.classes = classes;
   }
 
-  /** The labels {@code cfg} names, for classes indexed by {@code classes} (folder name → index). */
+  /** The labels {@code cfg} names, for the classes {@code classes} (folder name → index). */
   static ValLabels of(ImageFolderConfig cfg, Map<String, Integer> classes) {
     if (cfg.devkit() != null) {
       return devkit(Path.of(cfg.devkit()), classes);
@@ -98,7 +98,8 @@ final class ValLabels {
     Integer label = classes.get(wnid);
     if (label == null) {
       throw new FgaUserException(
-          source + " row " + n + ": class " + wnid + " (ILSVRC id " + id + ") has no train/ folder");
+          source + " row " + n + ": class " + wnid + " (ILSVRC id " + id + ") has no folder in"
+              + " train/");
     }
     return label;
   }

@@ -139,7 +139,7 @@ class LayoutWritersTest {
     assertThatThrownBy(() -> Layout.named("coco"))
         .isInstanceOf(FgaUserException.class)
         .hasMessage(
-            "unknown layout 'coco'; known: cub, voc, market, imagefolder, imagenet, aircraft, nabirds,"
-                + " cars, dogs");
+            "unknown layout 'coco'; known: cub, voc, market, imagefolder, imagenet, aircraft,"
+                + " nabirds, cars, dogs");
   }
 }
