@@ -11,6 +11,8 @@ import java.util.List;
  * @param label the class index for single-label tasks, the identity index for re-ID, else -1
  * @param labels the class indices present, for multi-label tasks (else {@code null})
  * @param boxes object boxes (inclusive pixel coordinates), or {@code null}
+ * @param keypoints named part locations (CUB's 15 bird parts), in the dataset's part order, hidden
+ *     parts included but flagged; or {@code null}
  * @param objectMask binary object mask, or a segmentation map (class ids, 255 ignore), or null
  * @param partMask binary mask of the discriminative part, or {@code null}
  * @param identity re-ID identity as named by the dataset, or -1
@@ -22,6 +24,7 @@ public record Sample(
     int label,
     int[] labels,
     List<Box> boxes,
+    List<Keypoint> keypoints,
     Mask objectMask,
     Mask partMask,
     int identity,
@@ -29,10 +32,11 @@ public record Sample(
 
   /** A single-label sample with nothing else. */
   public static Sample classification(String id, FloatImage image, int label) {
-    return new Sample(id, image, label, null, null, null, null, -1, -1);
+    return new Sample(id, image, label, null, null, null, null, null, -1, -1);
   }
 
   public Sample withImage(FloatImage newImage) {
-    return new Sample(id, newImage, label, labels, boxes, objectMask, partMask, identity, camera);
+    return new Sample(
+        id, newImage, label, labels, boxes, keypoints, objectMask, partMask, identity, camera);
   }
 }

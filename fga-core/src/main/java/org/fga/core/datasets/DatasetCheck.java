@@ -8,19 +8,31 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.fga.core.data.DataConfig;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Split;
 import org.fga.core.error.FgaUserException;
 
 /**
  * Validates a downloaded dataset: opens every split (which parses every annotation file), compares
- * the image counts with the official release, and decodes every image and mask, listing the files
- * that are missing or unreadable.
+ * the image counts with the official release, counts the part locations read, and decodes every
+ * image and mask, listing the files that are missing or unreadable.
  */
 public final class DatasetCheck {
   private DatasetCheck() {}
 
-  /** What was found in one split. */
-  public record SplitReport(Split split, int images, Integer official, List<String> problems) {
+  /**
+   * What was found in one split.
+   *
+   * @param keypoints part locations read (CUB: 15 per image), 0 if the dataset has none
+   * @param visibleKeypoints those of them marked visible
+   */
+  public record SplitReport(
+      Split split,
+      int images,
+      Integer official,
+      List<String> problems,
+      int keypoints,
+      int visibleKeypoints) {
     public boolean countMatches() {
       return official == null || official == images;
     }
@@ -79,8 +91,22 @@ public final class DatasetCheck {
               });
       List<String> sorted = new ArrayList<>(problems);
       Collections.sort(sorted);
+      int points = 0;
+      int visible = 0;
+      for (Entry entry : ds.entries()) {
+        if (entry.keypoints() != null) {
+          points += entry.keypoints().size();
+          visible += (int) entry.keypoints().stream().filter(Keypoint::visible).count();
+        }
+      }
       reports.add(
-          new SplitReport(e.getKey(), ds.size(), official.get(e.getKey()), List.copyOf(sorted)));
+          new SplitReport(
+              e.getKey(),
+              ds.size(),
+              official.get(e.getKey()),
+              List.copyOf(sorted),
+              points,
+              visible));
     }
     return new Report(
         provider.name(), String.valueOf(rootOf(config)), classes, List.copyOf(reports));

@@ -1,5 +1,7 @@
 package org.fga.core.datasets;
 
+import static java.util.Arrays.copyOf;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.fga.core.data.Box;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.FloatImage;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Mask;
 import org.fga.core.data.Sample;
 import org.fga.core.data.io.ImageFiles;
@@ -76,7 +79,11 @@ public class FileDataset implements FgaDataset {
         "no readable image in " + info.name() + ": all " + entries.size() + " failed to decode");
   }
 
-  /** Decodes one entry; boxes are clipped to the image and masks checked against its size. */
+  /**
+   * Decodes one entry: the image and mask lose the entry's {@code cropBottom} rows, boxes are
+   * clipped to what is left, keypoints off it are marked not visible, and masks are checked
+   * against the image's size.
+   */
   public static Sample load(Entry e) {
     FloatImage img = ImageFiles.read(e.image());
     Mask mask = null;
@@ -103,16 +110,53 @@ public class FileDataset implements FgaDataset {
                 + img.height());
       }
     }
+    if (e.cropBottom() > 0) {
+      if (img.height() <= e.cropBottom()) {
+        throw new FgaUserException(
+            "image "
+                + e.image()
+                + " is "
+                + img.height()
+                + " pixels high, no more than the "
+                + e.cropBottom()
+                + " bottom rows to be cut off");
+      }
+      int h = img.height() - e.cropBottom();
+      img = topRows(img, h);
+      mask = mask == null ? null : new Mask(h, mask.width(), copyOf(mask.data(), h * mask.width()));
+    }
     return new Sample(
         e.id(),
         img,
         e.label(),
         e.labels(),
         clip(e.boxes(), img),
+        hideOutside(e.keypoints(), img),
         mask,
         null,
         e.identity(),
         e.camera());
+  }
+
+  /** The first {@code h} rows of every channel. */
+  private static FloatImage topRows(FloatImage img, int h) {
+    int plane = h * img.width();
+    float[] out = new float[img.channels() * plane];
+    for (int c = 0; c < img.channels(); c++) {
+      System.arraycopy(img.data(), c * img.height() * img.width(), out, c * plane, plane);
+    }
+    return new FloatImage(img.channels(), h, img.width(), out);
+  }
+
+  private static List<Keypoint> hideOutside(List<Keypoint> points, FloatImage img) {
+    if (points == null) {
+      return null;
+    }
+    List<Keypoint> out = new ArrayList<>(points.size());
+    for (Keypoint p : points) {
+      out.add(p.clippedTo(img.width(), img.height()));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Box> clip(List<Box> boxes, FloatImage img) {

@@ -20,6 +20,19 @@ public final class TextFiles {
    * The non-blank lines of {@code file}, each split on whitespace; a missing file is a user error.
    */
   public static List<String[]> rows(Path file) {
+    List<String> lines = lines(file);
+    List<String[]> out = new ArrayList<>(lines.size());
+    for (String l : lines) {
+      out.add(l.split("\\s+"));
+    }
+    return out;
+  }
+
+  /**
+   * The non-blank lines of {@code file}, stripped, for lists that are not plain whitespace columns
+   * (commas, names with spaces); a missing file is a user error.
+   */
+  public static List<String> lines(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -28,11 +41,11 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new FgaUserException("cannot read annotation file " + file + ": " + e.getMessage());
     }
-    List<String[]> out = new ArrayList<>(lines.size());
+    List<String> out = new ArrayList<>(lines.size());
     for (String l : lines) {
       String t = l.strip();
       if (!t.isEmpty()) {
-        out.add(t.split("\\s+"));
+        out.add(t);
       }
     }
     return out;

@@ -47,6 +47,38 @@ class BadInputTest {
   }
 
   @Test
+  void partLocationsAreOptionalButAMalformedLineNamesFileAndRow() throws Exception {
+    Path root = cub();
+    CubConfig cfg = CubConfig.of(root.toString());
+    Path locs = root.resolve("parts/part_locs.txt");
+    List<String> lines = new ArrayList<>(Files.readAllLines(locs));
+    lines.set(6, "2 2 12.0 oops 1");
+    Files.write(locs, lines);
+    assertThatThrownBy(() -> new CubDatasetProvider().open(cfg, Split.TRAIN))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage(locs + " row 7: 'oops' is not a number");
+    lines.set(6, "2 9 12.0 3.0 1");
+    Files.write(locs, lines);
+    assertThatThrownBy(() -> new CubDatasetProvider().open(cfg, Split.TRAIN))
+        .hasMessage(locs + " row 7: part id 9 is not in parts.txt (1..5)");
+    lines.set(6, "2 2 12.0 3.0 2");
+    Files.write(locs, lines);
+    assertThatThrownBy(() -> new CubDatasetProvider().open(cfg, Split.TRAIN))
+        .hasMessage(locs + " row 7: visible must be 0 or 1, got 2");
+    lines.remove(6);
+    Files.write(locs, lines);
+    assertThatThrownBy(() -> new CubDatasetProvider().open(cfg, Split.TRAIN))
+        .hasMessage(locs + " has no line for image 2 part 2 (left eye)");
+    Files.delete(locs);
+    assertThatThrownBy(() -> new CubDatasetProvider().open(cfg, Split.TRAIN))
+        .hasMessage("annotation file not found: " + locs);
+    Files.delete(root.resolve("parts/parts.txt"));
+    FileDataset noParts = new CubDatasetProvider().open(cfg, Split.TRAIN);
+    assertThat(noParts.get(0).keypoints()).isNull();
+    assertThat(noParts.get(0).boxes()).hasSize(1);
+  }
+
+  @Test
   void aTruncatedJpegFailsNamingTheFileOrIsSkippedAndCounted() throws Exception {
     Path root = cub();
     FileDataset ds = new CubDatasetProvider().open(CubConfig.of(root.toString()), Split.TRAIN);

@@ -99,7 +99,7 @@ class FgvcReadersTest {
             PLUGINS
                 .datasets()
                 .get("aircraft")
-                .open(new AircraftConfig(root, 0, false, "family", "train"), Split.TRAIN);
+                .open(new AircraftConfig(root, 0, false, "family", "train", true), Split.TRAIN);
     assertThat(trainval.size()).isEqualTo(16);
     assertThat(val.size()).isEqualTo(4);
     assertThat(family.size()).isEqualTo(12);
@@ -111,6 +111,87 @@ class FgvcReadersTest {
       assertThat(family.entries().get(i).label()).isEqualTo(gen.scene(i).classes()[0] / 2);
       assertThat(trainval.get(i).boxes()).containsExactly(gen.scene(i).boxes().get(0));
     }
+  }
+
+  @Test
+  void aircraftCutsTheCopyrightBannerUnlessAskedNotTo() throws Exception {
+    AircraftConfig byDefault =
+        (AircraftConfig) PLUGINS.yaml().readValue("type: aircraft\nroot: /a\n", DataConfig.class);
+    String yaml = "{type: aircraft, root: /a, cropBanner: false}";
+    AircraftConfig off = (AircraftConfig) PLUGINS.yaml().readValue(yaml, DataConfig.class);
+    assertThat(byDefault.cropBanner()).isTrue();
+    assertThat(off.cropBanner()).isFalse();
+    String root = dir.resolve("aircraft").toString();
+    var provider = PLUGINS.datasets().get("aircraft");
+    FileDataset cut = (FileDataset) provider.open(AircraftConfig.of(root), Split.TEST);
+    FileDataset kept =
+        (FileDataset)
+            provider.open(
+                new AircraftConfig(root, 0, false, "variant", "trainval", false), Split.TEST);
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TEST);
+    for (int i = 0; i < cut.size(); i++) {
+      Sample s = cut.get(i);
+      Sample full = kept.get(i);
+      SyntheticScene scene = gen.scene(i);
+      assertThat(full.image().height()).isEqualTo(60); // on disk: 40 + the 20-pixel banner
+      assertThat(s.image().height()).isEqualTo(40);
+      assertThat(s.image().width()).isEqualTo(40);
+      assertThat(s.boxes()).containsExactly(scene.boxes().get(0));
+      assertThat(full.boxes()).isEqualTo(s.boxes());
+      // what is left is exactly the picture: the decoded file's top 40 rows, close to the
+      // generator's pixels (JPEG) down to the last row, while the file's next rows are black
+      float[] top = new float[3 * 40 * 40];
+      for (int c = 0; c < 3; c++) {
+        System.arraycopy(full.image().data(), c * 60 * 40, top, c * 40 * 40, 40 * 40);
+      }
+      assertThat(s.image().data()).isEqualTo(top);
+      assertThat(meanAbsDiff(s.image(), scene.image(), 0, 40)).isLessThan(0.06);
+      assertThat(meanAbsDiff(s.image(), scene.image(), 39, 40)).isLessThan(0.1);
+      assertThat(rowMean(full.image(), 44)).isLessThan(0.05);
+    }
+    // a box reaching into the banner is clipped to the picture; a point on it is no longer seen
+    Entry e =
+        new Entry(
+            cut.entries().get(0).image(),
+            "x",
+            0,
+            null,
+            java.util.List.of(new org.fga.core.data.Box(3, 30, 20, 55)),
+            java.util.List.of(new org.fga.core.data.Keypoint("tail", 10, 50, true)),
+            null,
+            null,
+            -1,
+            -1,
+            20);
+    Sample s = FileDataset.load(e);
+    assertThat(s.boxes()).containsExactly(new org.fga.core.data.Box(3, 30, 20, 39));
+    assertThat(s.keypoints().get(0).visible()).isFalse();
+  }
+
+  /** Mean |a - b| over rows y0 until y1 of every channel. */
+  private static double meanAbsDiff(
+      org.fga.core.data.FloatImage a, org.fga.core.data.FloatImage b, int y0, int y1) {
+    double sum = 0;
+    int n = 0;
+    for (int c = 0; c < 3; c++) {
+      for (int y = y0; y < y1; y++) {
+        for (int x = 0; x < a.width(); x++) {
+          sum += Math.abs(a.get(c, y, x) - b.get(c, y, x));
+          n++;
+        }
+      }
+    }
+    return sum / n;
+  }
+
+  private static double rowMean(org.fga.core.data.FloatImage a, int y) {
+    double sum = 0;
+    for (int c = 0; c < 3; c++) {
+      for (int x = 0; x < a.width(); x++) {
+        sum += a.get(c, y, x);
+      }
+    }
+    return sum / (3 * a.width());
   }
 
   @Test

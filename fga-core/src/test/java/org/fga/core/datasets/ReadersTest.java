@@ -2,6 +2,7 @@ package org.fga.core.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +12,22 @@ import java.util.List;
 import java.util.Set;
 import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
 import org.fga.core.data.layout.CubLayout;
 import org.fga.core.data.layout.ImageFolderLayout;
+import org.fga.core.data.layout.ImageNetLayout;
 import org.fga.core.data.layout.MarketLayout;
 import org.fga.core.data.layout.VocLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 import org.fga.core.data.synthetic.SyntheticGenerator;
 import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.core.data.transform.CenterCrop;
+import org.fga.core.data.transform.HorizontalFlip;
+import org.fga.core.data.transform.Resize;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.imagefolder.ImageFolderConfig;
 import org.fga.core.datasets.reid.MarketConfig;
@@ -56,6 +62,7 @@ class ReadersTest {
   static void writeFixtures() throws Exception {
     new CubLayout().write(CFG, dir.resolve("CUB_200_2011"));
     new ImageFolderLayout().write(CFG, dir.resolve("folder"));
+    new ImageNetLayout().write(CFG, dir.resolve("ILSVRC"));
     new MarketLayout().write(CFG, dir.resolve("market"));
     new VocLayout().write(CFG, dir.resolve("VOCdevkit/VOC2012"));
   }
@@ -110,6 +117,76 @@ class ReadersTest {
   }
 
   @Test
+  void cubPartLocationsAreReadAndFollowResizeCropAndFlip() throws Exception {
+    FileDataset test = open("cub", CubConfig.of(dir.toString()), Split.TEST);
+    SyntheticDataset gen = new SyntheticDataset(CubLayout.configOf(CFG), Split.TEST);
+    List<String> locs =
+        Files.readAllLines(dir.resolve("CUB_200_2011/parts/part_locs.txt")); // test images last
+    int firstTestLine = 16 * SyntheticGenerator.PART_NAMES.size();
+    Sample s = test.get(0);
+    List<Keypoint> read = s.keypoints();
+    assertThat(read.stream().map(Keypoint::name).toList())
+        .isEqualTo(SyntheticGenerator.PART_NAMES);
+    List<Keypoint> truth = gen.scene(0).keypoints();
+    for (int p = 0; p < read.size(); p++) {
+      String[] line = locs.get(firstTestLine + p).split(" ");
+      assertThat(line[0]).isEqualTo("17");
+      assertThat(read.get(p).x()).isEqualTo(Double.parseDouble(line[2]));
+      assertThat(read.get(p).visible()).isEqualTo(truth.get(p).visible());
+      if (truth.get(p).visible()) {
+        assertThat(read.get(p).x()).isCloseTo(truth.get(p).x(), within(0.05));
+        assertThat(read.get(p).y()).isCloseTo(truth.get(p).y(), within(0.05));
+      } else {
+        assertThat(read.get(p).x()).isZero(); // hidden parts sit at 0 0, as in CUB
+      }
+    }
+    // 40 px doubled to 80 maps x to 2x + 0.5; the central 60 x 60 starts at 10; the mirror maps
+    // x to 59 - x: together x -> 68.5 - 2x, y -> 2y - 9.5, and the eyes trade names
+    Sample out =
+        Resize.to(80, 80)
+            .then(new CenterCrop(60, 60))
+            .then(new HorizontalFlip(1))
+            .apply(s, new java.util.Random(0));
+    List<Keypoint> moved = out.keypoints();
+    assertThat(moved.stream().map(Keypoint::name).toList())
+        .isEqualTo(SyntheticGenerator.PART_NAMES);
+    for (int p = 0; p < read.size(); p++) {
+      Keypoint before = read.get(p);
+      String mirrored = Keypoint.mirroredName(before.name());
+      Keypoint after = moved.get(SyntheticGenerator.PART_NAMES.indexOf(mirrored));
+      assertThat(after.x()).isCloseTo(68.5 - 2 * before.x(), within(1e-9));
+      assertThat(after.y()).isCloseTo(2 * before.y() - 9.5, within(1e-9));
+      double cx = 2 * before.x() - 9.5; // before the mirror
+      double cy = 2 * before.y() - 9.5;
+      boolean inCrop = cx >= -0.5 && cx < 59.5 && cy >= -0.5 && cy < 59.5;
+      assertThat(after.visible()).isEqualTo(before.visible() && inCrop);
+    }
+    Keypoint seenEye = read.get(1).visible() ? read.get(1) : read.get(2);
+    Keypoint sameEyeAfter = read.get(1).visible() ? moved.get(2) : moved.get(1);
+    assertThat(sameEyeAfter.name()).isNotEqualTo(seenEye.name()).endsWith("eye");
+    assertThat(sameEyeAfter.x()).isCloseTo(68.5 - 2 * seenEye.x(), within(1e-9));
+  }
+
+  @Test
+  void checkCountsCubPartLocations() {
+    DatasetCheck.Report r =
+        DatasetCheck.run(
+            (DiskDatasetProvider) PLUGINS.datasets().get("cub"),
+            CubConfig.of(dir.toString()),
+            false,
+            null);
+    int parts = SyntheticGenerator.PART_NAMES.size();
+    DatasetCheck.SplitReport train = r.splits().get(0);
+    assertThat(train.keypoints()).isEqualTo(16 * parts);
+    SyntheticDataset gen = new SyntheticDataset(CubLayout.configOf(CFG), Split.TRAIN);
+    int visible = 0;
+    for (int i = 0; i < 16; i++) {
+      visible += (int) gen.scene(i).keypoints().stream().filter(Keypoint::visible).count();
+    }
+    assertThat(train.visibleKeypoints()).isEqualTo(visible).isLessThan(16 * parts);
+  }
+
+  @Test
   void imageFolderReadsClassFoldersLosslessly() {
     FileDataset val =
         open("imagefolder", ImageFolderConfig.of(dir.resolve("folder").toString()), Split.VAL);
@@ -153,12 +230,115 @@ class ReadersTest {
     FileDataset val =
         open(
             "imagefolder",
-            new ImageFolderConfig(dir.resolve("folder").toString(), 0, false, boxes.toString()),
+            new ImageFolderConfig(
+                dir.resolve("folder").toString(), 0, false, boxes.toString(), null, null),
             Split.VAL);
     for (Entry e : val.entries()) {
       int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
       assertThat(e.boxes()).containsExactly(gen.scene(index).boxes().get(0));
     }
+  }
+
+  private static ImageFolderConfig imagenet(String devkit, String valLabels) {
+    Path root = dir.resolve("ILSVRC");
+    return new ImageFolderConfig(
+        root.toString(), 0, false, root.resolve("val_boxes").toString(), devkit, valLabels);
+  }
+
+  /** Every validation image has the generator's class (in wnid order) and box. */
+  private static void assertImageNetVal(FileDataset val) {
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TEST);
+    assertThat(val.size()).isEqualTo(8);
+    assertThat(val.info().classNames()).containsExactly(
+        ImageNetLayout.wnid(0),
+        ImageNetLayout.wnid(1),
+        ImageNetLayout.wnid(2),
+        ImageNetLayout.wnid(3),
+        ImageNetLayout.wnid(4));
+    for (int i = 0; i < val.size(); i++) {
+      Entry e = val.entries().get(i);
+      assertThat(e.image().getFileName().toString()).isEqualTo(ImageNetLayout.valName(i));
+      assertThat(e.label()).as("image %d", i).isEqualTo(gen.scene(i).classes()[0]);
+      assertThat(e.boxes()).containsExactly(gen.scene(i).boxes().get(0));
+    }
+  }
+
+  @Test
+  void imageNetFlatValIsLabelledByTheDevkitsGroundTruthAndMetaMat() {
+    // ILSVRC ids run against wnid order in the fixture: only the meta.mat mapping gets this right
+    String devkit = dir.resolve("ILSVRC/ILSVRC2012_devkit_t12").toString();
+    assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.TEST));
+    assertImageNetVal(open("imagefolder", imagenet(devkit, null), Split.VAL));
+    FileDataset train = open("imagefolder", imagenet(devkit, null), Split.TRAIN);
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TRAIN);
+    assertThat(train.size()).isEqualTo(16);
+    for (Entry e : train.entries()) {
+      int i = Integer.parseInt(e.image().getFileName().toString().replaceAll("^.*_|\\..*$", ""));
+      assertThat(e.label()).isEqualTo(gen.scene(i).classes()[0]);
+    }
+  }
+
+  @Test
+  void imageNetFlatValIsLabelledByAWsolOrKaggleList() throws Exception {
+    SyntheticDataset gen = new SyntheticDataset(CFG, Split.TEST);
+    List<String> wsol = new java.util.ArrayList<>(); // wsolevaluation: path,index
+    List<String> kaggle = new java.util.ArrayList<>(); // header; id,wnid x0 y0 x1 y1
+    List<String> named = new java.util.ArrayList<>(); // name wnid
+    kaggle.add("ImageId,PredictionString");
+    for (int i = 7; i >= 0; i--) { // any order
+      int c = gen.scene(i).classes()[0];
+      String name = ImageNetLayout.valName(i);
+      wsol.add("val/" + name + "," + c);
+      kaggle.add(name.replace(".JPEG", "") + "," + ImageNetLayout.wnid(c) + " 1 2 30 31");
+      named.add(name + " " + ImageNetLayout.wnid(c));
+    }
+    for (List<String> list : List.of(wsol, kaggle, named)) {
+      Path file = Files.write(Files.createTempFile(dir, "labels", ".txt"), list);
+      assertImageNetVal(open("imagefolder", imagenet(null, file.toString()), Split.TEST));
+    }
+    Path partial = Files.write(dir.resolve("partial.txt"), wsol.subList(0, 7));
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, partial.toString()), Split.TEST))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage(
+            "image "
+                + dir.resolve("ILSVRC/val").resolve(ImageNetLayout.valName(0))
+                + " has no label in "
+                + partial);
+    Path bad = Files.write(dir.resolve("bad.txt"), List.of(wsol.get(0), "val/x.JPEG,5"));
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, bad.toString()), Split.TEST))
+        .hasMessage(
+            bad + " row 2: label '5' is neither a class folder of train/ nor a class index 0..4");
+    // without a label source the flat folder is an error that says what to set
+    assertThatThrownBy(() -> open("imagefolder", imagenet(null, null), Split.TEST))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("holds images but no class folders")
+        .hasMessageContaining("data.devkit");
+    assertThatThrownBy(
+            () -> PLUGINS.yaml().readValue(
+                "{type: imagefolder, root: /x, devkit: /d, valLabels: /l}", DataConfig.class))
+        .hasRootCauseMessage(
+            "data.devkit and data.valLabels both label the flat val/ folder; set one of them");
+  }
+
+  @Test
+  void aDevkitThatDoesNotCoverAnImageNamesTheFiles(@TempDir Path tmp) throws Exception {
+    Path devkit = tmp.resolve("ILSVRC2012_devkit_t12");
+    Path data = Files.createDirectories(devkit.resolve("data"));
+    Path src = dir.resolve("ILSVRC/ILSVRC2012_devkit_t12/data");
+    Files.copy(src.resolve("meta.mat"), data.resolve("meta.mat"));
+    Path truth = data.resolve("ILSVRC2012_validation_ground_truth.txt");
+    List<String> ids = Files.readAllLines(src.resolve(truth.getFileName()));
+    Files.write(truth, ids.subList(0, 7));
+    assertThatThrownBy(
+            () -> open("imagefolder", imagenet(devkit.toString(), null), Split.TEST))
+        .hasMessageContaining(ImageNetLayout.valName(7) + " is number 8, but " + truth)
+        .hasMessageEndingWith("labels images 1..7");
+    List<String> unknown = new java.util.ArrayList<>(ids);
+    unknown.set(2, "999");
+    Files.write(truth, unknown);
+    assertThatThrownBy(
+            () -> open("imagefolder", imagenet(devkit.toString(), null), Split.TEST))
+        .hasMessage(truth + " row 3: ILSVRC id 999 is not in meta.mat's synsets");
   }
 
   @Test

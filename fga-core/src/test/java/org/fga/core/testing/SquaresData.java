@@ -84,6 +84,6 @@ public final class SquaresData {
       img.data()[0] = Float.NaN;
     }
     return new Sample("sq" + index, img, label, null, List.of(new Box(x0, y0, x0 + side - 1, y0 + side - 1)),
-        null, null, -1, -1);
+        null, null, null, -1, -1);
   }
 }

@@ -17,15 +17,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fga data check --dataset cub --root DIR}: parses every annotation file, compares split
- * sizes with the official release, decodes every image and lists the files that are missing or
- * unreadable. Exit 0 when every file is readable, 2 otherwise.
+ * sizes with the official release, counts part locations (keypoints, CUB), decodes every image and
+ * lists the files that are missing or unreadable. Exit 0 when every file is readable, 2 otherwise.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Validate a downloaded dataset: split counts against the official numbers,",
-      "missing or unreadable files listed.",
+      "part locations counted (CUB), missing or unreadable files listed.",
       "JSON report on stdout, summary on stderr; exit 2 if files are bad."
     })
 public final class CheckCommand implements Callable<Integer> {
@@ -82,13 +82,15 @@ public final class CheckCommand implements Callable<Integer> {
             !noDecode,
             (done, total) -> System.err.printf("\rfga: checked %d/%d images", done, total));
     System.err.println();
-    System.err.printf("%-8s %9s %9s  %s%n", "split", "images", "official", "problems");
+    System.err.printf(
+        "%-8s %9s %9s %17s  %s%n", "split", "images", "official", "parts (visible)", "problems");
     for (DatasetCheck.SplitReport s : r.splits()) {
       System.err.printf(
-          "%-8s %9d %9s  %d%s%n",
+          "%-8s %9d %9s %17s  %d%s%n",
           s.split().name().toLowerCase(java.util.Locale.ROOT),
           s.images(),
           s.official() == null ? "-" : s.official().toString(),
+          s.keypoints() == 0 ? "-" : s.keypoints() + " (" + s.visibleKeypoints() + ")",
           s.problems().size(),
           s.countMatches() ? "" : "  (count differs from the official release)");
       s.problems().stream().limit(maxListed).forEach(m -> System.err.println("    " + m));
@@ -109,6 +111,8 @@ public final class CheckCommand implements Callable<Integer> {
       m.put("split", s.split().name().toLowerCase(java.util.Locale.ROOT));
       m.put("images", s.images());
       m.put("official", s.official());
+      m.put("keypoints", s.keypoints());
+      m.put("visibleKeypoints", s.visibleKeypoints());
       m.put("problems", s.problems());
       splits.add(m);
     }

@@ -30,7 +30,7 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(
       names = "--layout",
       required = true,
-      description = "cub, voc, market, imagefolder, aircraft, nabirds, cars or dogs.")
+      description = "cub, voc, market, imagefolder, imagenet, aircraft, nabirds, cars or dogs.")
   String layout;
 
   @Option(

@@ -78,6 +78,21 @@ class DataCommandTest {
   }
 
   @Test
+  void checkCountsCubPartLocations() {
+    Path root = dir.resolve("cub");
+    Run synth =
+        run(
+            "data", "synth", "--out", root.toString(), "--layout", "cub", "--train-size", "6",
+            "--test-size", "4", "--image-size", "32");
+    assertThat(synth.code()).isZero();
+    Run check = run("data", "check", "--dataset", "cub", "--root", root.toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    // 5 parts per image (beak, two eyes, tail, wing patch), one eye always hidden
+    assertThat(check.out()).contains("\"keypoints\" : 30").contains("\"keypoints\" : 20");
+    assertThat(check.err()).contains("parts (visible)").containsPattern("train +6 +5994 +30 \\(");
+  }
+
+  @Test
   void checkTakesOtherKeysOfTheDataBlock() {
     Path root = dir.resolve("voc");
     assertThat(

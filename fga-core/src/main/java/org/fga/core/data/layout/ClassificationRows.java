@@ -1,8 +1,10 @@
 package org.fga.core.data.layout;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.fga.core.data.Box;
 import org.fga.core.data.Split;
 import org.fga.core.data.io.Images;
@@ -31,6 +33,17 @@ final class ClassificationRows {
 
   static List<Row> write(SyntheticConfig cfg, Split split, Path dir, Naming naming)
       throws IOException {
+    return write(cfg, split, dir, naming, UnaryOperator.identity());
+  }
+
+  /** As above, with {@code finish} applied to each image before it is written. */
+  static List<Row> write(
+      SyntheticConfig cfg,
+      Split split,
+      Path dir,
+      Naming naming,
+      UnaryOperator<BufferedImage> finish)
+      throws IOException {
     SyntheticDataset ds = new SyntheticDataset(cfg, split);
     return SceneWriter.renderAll(
         ds.size(),
@@ -39,7 +52,9 @@ final class ClassificationRows {
           int c = s.classes()[0];
           String rel = naming.path(i, c);
           Images.writeJpeg(
-              Images.toBuffered(s.image()), dir.resolve(rel), SceneWriter.JPEG_QUALITY);
+              finish.apply(Images.toBuffered(s.image())),
+              dir.resolve(rel),
+              SceneWriter.JPEG_QUALITY);
           return new Row(rel, c, s.boxes().get(0));
         });
   }

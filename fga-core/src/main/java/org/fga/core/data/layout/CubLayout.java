@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fga.core.data.Box;
-import org.fga.core.data.Mask;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Split;
 import org.fga.core.data.io.Images;
 import org.fga.core.data.synthetic.SyntheticConfig;
@@ -19,14 +19,16 @@ import org.fga.core.data.synthetic.SyntheticGenerator;
  * CUB-200-2011 as it unpacks: {@code images/NNN.Class_Name/Class_Name_NNNN.jpg}, the id lists
  * {@code images.txt}, {@code classes.txt}, {@code image_class_labels.txt}, {@code
  * train_test_split.txt}, {@code bounding_boxes.txt} (x y width height, 0-based floats), {@code
- * parts/parts.txt} and {@code parts/part_locs.txt} (part centre, visibility), plus the separately
- * released {@code segmentations/NNN.Class_Name/Class_Name_NNNN.png} object masks (0 or 255).
- * Training images come first, then test images; ids are 1-based.
+ * parts/parts.txt} and {@code parts/part_locs.txt} (x y visible per image and part, hidden parts
+ * at 0 0 as CUB writes them), plus the separately released {@code
+ * segmentations/NNN.Class_Name/Class_Name_NNNN.png} object masks (0 or 255). Training images come
+ * first, then test images; ids are 1-based.
+ *
+ * <p>The parts are the ones the generator knows ({@link SyntheticGenerator#PART_NAMES}): beak, the
+ * two eyes (one of them hidden behind the head), tail and the class-defining wing patch. CUB has
+ * 15 parts; these are 5, four of them named as CUB names them.
  */
 public final class CubLayout extends NamedLayout {
-  /** Our one annotated part, the class-defining wing patch. CUB has 15 parts; we have one. */
-  public static final String PART_NAME = "wing patch";
-
   public CubLayout() {
     super("cub", "classification");
   }
@@ -70,7 +72,7 @@ public final class CubLayout extends NamedLayout {
                 Images.writePng(
                     Images.greyOf(scene.objectMask(), true),
                     root.resolve("segmentations").resolve(base + ".png"));
-                return new Row(base + ".jpg", c, scene.boxes().get(0), centroid(scene.parts()));
+                return new Row(base + ".jpg", c, scene.boxes().get(0), scene.keypoints());
               });
       for (Row r : rows) {
         id++;
@@ -87,15 +89,18 @@ public final class CubLayout extends NamedLayout {
                 (float) b.y0(),
                 (float) b.width(),
                 (float) b.height()));
-        boolean visible = r.part != null;
-        partLocs.add(
-            String.format(
-                Locale.ROOT,
-                "%d 1 %.1f %.1f %d",
-                id,
-                visible ? r.part[0] : 0f,
-                visible ? r.part[1] : 0f,
-                visible ? 1 : 0));
+        for (int p = 0; p < r.parts.size(); p++) {
+          Keypoint k = r.parts.get(p);
+          partLocs.add(
+              String.format(
+                  Locale.ROOT,
+                  "%d %d %.1f %.1f %d",
+                  id,
+                  p + 1,
+                  k.visible() ? k.x() : 0.0,
+                  k.visible() ? k.y() : 0.0,
+                  k.visible() ? 1 : 0));
+        }
       }
       counts.put(tag, rows.size());
     }
@@ -108,29 +113,16 @@ public final class CubLayout extends NamedLayout {
     SceneWriter.writeLines(root.resolve("image_class_labels.txt"), labels);
     SceneWriter.writeLines(root.resolve("train_test_split.txt"), split);
     SceneWriter.writeLines(root.resolve("bounding_boxes.txt"), boxes);
-    SceneWriter.writeLines(root.resolve("parts/parts.txt"), List.of("1 " + PART_NAME));
+    List<String> parts = new ArrayList<>();
+    for (int p = 0; p < SyntheticGenerator.PART_NAMES.size(); p++) {
+      parts.add((p + 1) + " " + SyntheticGenerator.PART_NAMES.get(p));
+    }
+    SceneWriter.writeLines(root.resolve("parts/parts.txt"), parts);
     SceneWriter.writeLines(root.resolve("parts/part_locs.txt"), partLocs);
     return new LayoutSummary(name(), root, counts, cfg.numClasses());
   }
 
-  private record Row(String path, int cls, Box box, float[] part) {}
-
-  /** Centre of the part's visible pixels (pixel centres at integer coordinates), or null. */
-  private static float[] centroid(Mask m) {
-    double sx = 0;
-    double sy = 0;
-    int n = 0;
-    for (int y = 0; y < m.height(); y++) {
-      for (int x = 0; x < m.width(); x++) {
-        if (m.get(y, x) != 0) {
-          sx += x;
-          sy += y;
-          n++;
-        }
-      }
-    }
-    return n == 0 ? null : new float[] {(float) (sx / n), (float) (sy / n)};
-  }
+  private record Row(String path, int cls, Box box, List<Keypoint> parts) {}
 
   private static String cap(String s) {
     StringBuilder b = new StringBuilder();

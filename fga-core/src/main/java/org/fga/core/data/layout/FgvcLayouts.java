@@ -1,5 +1,8 @@
 package org.fga.core.data.layout;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +28,37 @@ import us.hebi.matlab.mat.types.Struct;
 final class FgvcLayouts {
   private FgvcLayouts() {}
 
-  /** FGVC-Aircraft: {@code data/images/<7 digits>.jpg}, text lists, 1-based boxes. */
+  /**
+   * FGVC-Aircraft: {@code data/images/<7 digits>.jpg}, text lists, 1-based boxes. Like the real
+   * images, each has a {@value #BANNER_ROWS}-pixel credit banner under the picture (black with a
+   * white dashed line where the photographer's name would be), so images are 20 pixels taller than
+   * the configured size.
+   */
   static final class Aircraft extends NamedLayout {
+    static final int BANNER_ROWS = 20;
+
     Aircraft() {
       super("aircraft", "classification");
+    }
+
+    /** The picture with the banner added underneath. */
+    static BufferedImage withBanner(BufferedImage picture) {
+      int w = picture.getWidth();
+      int h = picture.getHeight();
+      BufferedImage out = new BufferedImage(w, h + BANNER_ROWS, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = out.createGraphics();
+      try {
+        g.drawImage(picture, 0, 0, null);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, h, w, BANNER_ROWS);
+        g.setColor(Color.WHITE);
+        for (int x = 2; x < w - 2; x += 5) {
+          g.fillRect(x, h + 8, 3, 4); // a line of "text"
+        }
+      } finally {
+        g.dispose();
+      }
+      return out;
     }
 
     @Override
@@ -44,7 +74,11 @@ final class FgvcLayouts {
         int offset = base;
         List<ClassificationRows.Row> rows =
             ClassificationRows.write(
-                cfg, s, data.resolve("images"), (i, c) -> (offset + i) + ".jpg");
+                cfg,
+                s,
+                data.resolve("images"),
+                (i, c) -> (offset + i) + ".jpg",
+                Aircraft::withBanner);
         base += 100_000;
         for (ClassificationRows.Row r : rows) {
           String id = r.path().replace(".jpg", "");

@@ -31,6 +31,7 @@ public interface Layout {
         new VocLayout(),
         new MarketLayout(),
         new ImageFolderLayout(),
+        new ImageNetLayout(),
         new FgvcLayouts.Aircraft(),
         new FgvcLayouts.Nabirds(),
         new FgvcLayouts.Cars(),

@@ -1,5 +1,8 @@
 package org.fga.core.data.synthetic;
 
+import java.util.List;
+import org.fga.core.data.Keypoint;
+
 /**
  * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style is
  * the class. Everything but the patch (body colour, proportions) varies the same way in every
@@ -130,6 +133,63 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         }
       }
     }
+  }
+
+  /**
+   * Where the creature's named parts ({@link SyntheticGenerator#PART_NAMES}) ended up after {@link
+   * #paint} with the same arguments, in pixel-centre coordinates. A point is visible if its pixel
+   * shows this creature ({@code id}). Drawn facing right (not mirrored) the creature shows its
+   * right side, so its right eye; the other eye is behind the head, at the same place, not
+   * visible. The wing patch is the centre of its visible pixels.
+   */
+  List<Keypoint> keypoints(
+      Canvas canvas, int id, float cx, float cy, float length, float angle, boolean flip) {
+    float cos = (float) Math.cos(angle);
+    float sin = (float) Math.sin(angle);
+    float[][] uv = {
+      {HEAD_U + head + 0.07f, HEAD_V + 0.02f}, // middle of the beak
+      {HEAD_U + 0.45f * head, HEAD_V - 0.2f * head}, // the eye
+      {0.5f * (-0.36f - 0.38f - 0.45f * tail), -0.03f} // middle of the tail
+    };
+    Keypoint[] at = new Keypoint[uv.length];
+    int n = canvas.size;
+    for (int k = 0; k < uv.length; k++) {
+      float u = flip ? -uv[k][0] : uv[k][0];
+      float v = uv[k][1];
+      // paint() samples pixel x at x + 0.5: invert its rotation, then go back to pixel centres
+      double x = cx + (cos * u - sin * v) * length - 0.5;
+      double y = cy + (sin * u + cos * v) * length - 0.5;
+      int px = (int) Math.round(x);
+      int py = (int) Math.round(y);
+      boolean seen = px >= 0 && py >= 0 && px < n && py < n && canvas.object[py * n + px] == id;
+      at[k] = new Keypoint("point", x, y, seen);
+    }
+    Keypoint eye = at[1];
+    Keypoint left = new Keypoint("left eye", eye.x(), eye.y(), flip && eye.visible());
+    Keypoint right = new Keypoint("right eye", eye.x(), eye.y(), !flip && eye.visible());
+    return List.of(
+        new Keypoint("beak", at[0].x(), at[0].y(), at[0].visible()),
+        left,
+        right,
+        new Keypoint("tail", at[2].x(), at[2].y(), at[2].visible()),
+        patchCentre(canvas, id));
+  }
+
+  private static Keypoint patchCentre(Canvas canvas, int id) {
+    int n = canvas.size;
+    double sx = 0;
+    double sy = 0;
+    int count = 0;
+    for (int p = 0; p < n * n; p++) {
+      if (canvas.part[p] != 0 && canvas.object[p] == id) {
+        sx += p % n;
+        sy += p / n;
+        count++;
+      }
+    }
+    return count == 0
+        ? new Keypoint("wing patch", 0, 0, false)
+        : new Keypoint("wing patch", sx / count, sy / count, true);
   }
 
   private static void paintObject(Canvas canvas, int p, int id, float r, float g, float b) {

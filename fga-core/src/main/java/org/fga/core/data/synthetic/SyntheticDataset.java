@@ -127,6 +127,7 @@ public final class SyntheticDataset implements FgaDataset {
               -1,
               distinctSorted(s.classes()),
               s.boxes(),
+              null,
               s.objectMask(),
               s.parts(),
               -1,
@@ -141,6 +142,7 @@ public final class SyntheticDataset implements FgaDataset {
             label,
             null,
             s.boxes(),
+            s.keypoints(),
             s.objectMask(),
             s.parts(),
             s.identity(),
@@ -148,7 +150,16 @@ public final class SyntheticDataset implements FgaDataset {
       }
       default ->
           new Sample(
-              id, s.image(), s.classes()[0], null, s.boxes(), s.objectMask(), s.parts(), -1, -1);
+              id,
+              s.image(),
+              s.classes()[0],
+              null,
+              s.boxes(),
+              s.keypoints(),
+              s.objectMask(),
+              s.parts(),
+              -1,
+              -1);
     };
   }
 

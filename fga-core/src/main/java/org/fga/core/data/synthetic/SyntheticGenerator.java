@@ -1,5 +1,7 @@
 package org.fga.core.data.synthetic;
 
+import java.util.List;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Split;
 
 /**
@@ -10,6 +12,13 @@ public final class SyntheticGenerator {
   private static final long STREAM_IDENTITY = 100;
   private static final long STREAM_CAMERA = 101;
   private static final float MAX_TILT = (float) Math.toRadians(35);
+
+  /**
+   * The creature's parts that single-object scenes carry as keypoints, in this order: the ones
+   * CUB also annotates, named as CUB names them, plus the class-defining patch.
+   */
+  public static final List<String> PART_NAMES =
+      List.of("beak", "left eye", "right eye", "tail", "wing patch");
 
   private final SyntheticConfig config;
 
@@ -45,17 +54,13 @@ public final class SyntheticGenerator {
     Backdrop.values()[backdrop].paint(canvas, rng);
     Clutter.paint(canvas, config.distractors(), rng);
     Creature creature = Creature.random(PartStyle.ofClass(cls), rng);
-    place(
-        canvas,
-        creature,
-        1,
-        rng.uniform(0.38f, 0.56f) * n,
-        rng.uniform(-MAX_TILT, MAX_TILT),
-        rng.chance(0.5),
-        rng,
-        null);
+    float length = rng.uniform(0.38f, 0.56f) * n;
+    float angle = rng.uniform(-MAX_TILT, MAX_TILT);
+    boolean flip = rng.chance(0.5);
+    float[] at = place(canvas, creature, 1, length, angle, flip, rng, null);
+    List<Keypoint> points = creature.keypoints(canvas, 1, at[0], at[1], length, angle, flip);
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
-    return SyntheticScene.of(canvas, new int[] {cls}, backdrop, -1, -1);
+    return SyntheticScene.of(canvas, new int[] {cls}, backdrop, -1, -1, points);
   }
 
   private SyntheticScene multilabel(Split split, Rng rng) {
@@ -82,7 +87,7 @@ public final class SyntheticGenerator {
               placed);
     }
     canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
-    return SyntheticScene.of(canvas, classes, backdrop, -1, -1);
+    return SyntheticScene.of(canvas, classes, backdrop, -1, -1, null);
   }
 
   /**
@@ -110,13 +115,15 @@ public final class SyntheticGenerator {
     Clutter.paint(canvas, config.distractors(), rng);
     float tilt = camTilt + rng.uniform(-0.25f, 0.25f) * MAX_TILT;
     boolean flip = rng.chance(0.85) == camFacesLeft;
-    place(canvas, creature, 1, length * rng.uniform(0.92f, 1.08f), tilt, flip, rng, null);
+    float drawn = length * rng.uniform(0.92f, 1.08f);
+    float[] at = place(canvas, creature, 1, drawn, tilt, flip, rng, null);
+    List<Keypoint> points = creature.keypoints(canvas, 1, at[0], at[1], drawn, tilt, flip);
     float[] jitter = lighting(rng, 0.06f, 0.02f);
     for (int c = 0; c < 3; c++) {
       camLight[c] *= jitter[c];
     }
     canvas.finish(camLight, (float) config.noise(), rng);
-    return SyntheticScene.of(canvas, new int[] {cls}, backdrop, identity, camera);
+    return SyntheticScene.of(canvas, new int[] {cls}, backdrop, identity, camera, points);
   }
 
   private int pickBackdrop(Split split, int cls, Rng rng) {

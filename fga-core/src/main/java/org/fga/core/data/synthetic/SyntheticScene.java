@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.data.Box;
 import org.fga.core.data.FloatImage;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Mask;
 
 /**
@@ -19,6 +20,8 @@ import org.fga.core.data.Mask;
  * @param backdrop the background kind
  * @param identity re-ID identity (1-based, as a file name would carry it), or -1
  * @param camera re-ID camera (1-based), or -1
+ * @param keypoints the parts of a single-object scene's creature ({@link
+ *     SyntheticGenerator#PART_NAMES}), or null for multi-object scenes
  */
 public record SyntheticScene(
     FloatImage image,
@@ -28,10 +31,17 @@ public record SyntheticScene(
     List<Box> boxes,
     int backdrop,
     int identity,
-    int camera) {
+    int camera,
+    List<Keypoint> keypoints) {
 
   /** Reads the visible objects off a painted canvas; objects hidden entirely are dropped. */
-  static SyntheticScene of(Canvas canvas, int[] painted, int backdrop, int identity, int camera) {
+  static SyntheticScene of(
+      Canvas canvas,
+      int[] painted,
+      int backdrop,
+      int identity,
+      int camera,
+      List<Keypoint> keypoints) {
     int n = canvas.size;
     int k = painted.length;
     int[] x0 = new int[k];
@@ -79,7 +89,8 @@ public record SyntheticScene(
         List.copyOf(boxes),
         backdrop,
         identity,
-        camera);
+        camera,
+        keypoints);
   }
 
   /** Binary mask of every visible object. */

@@ -10,7 +10,8 @@ import org.fga.core.data.Sample;
 import org.fga.core.data.SampleTransform;
 
 /**
- * Mirrors left-right with probability {@code p}, masks and boxes too. Ours because DJL 0.36's
+ * Mirrors left-right with probability {@code p}, masks, boxes and keypoints too (left and right
+ * parts swap names: the mirrored left eye is a right eye). Ours because DJL 0.36's
  * {@code RandomFlipLeftRight} returns its input unchanged.
  */
 public final class HorizontalFlip implements SampleTransform {
@@ -41,6 +42,7 @@ public final class HorizontalFlip implements SampleTransform {
         s.label(),
         s.labels(),
         flip(s.boxes(), w),
+        Regions.mirror(s.keypoints(), w),
         flip(s.objectMask()),
         flip(s.partMask()),
         s.identity(),

@@ -2,14 +2,17 @@ package org.fga.core.data.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.fga.core.data.Box;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Mask;
 import org.fga.core.data.Sample;
 
 /**
  * The one geometric primitive of the pipeline: take a region of the sample and scale it to a new
  * size. Resize, crops and random-resized crops are all this with different regions, so the image,
- * masks and boxes can never disagree about where things are.
+ * masks, boxes and keypoints can never disagree about where things are.
  */
 public final class Regions {
   private Regions() {}
@@ -17,7 +20,8 @@ public final class Regions {
   /**
    * The region (x0, y0, w, h) of {@code s}, in continuous pixel coordinates (pixel i spans [i,
    * i+1)), scaled to outH × outW. Masks are sampled at the nearest pixel; boxes are mapped and
-   * clipped, and boxes left entirely outside are dropped.
+   * clipped, and boxes left entirely outside are dropped; keypoints are mapped, and those left
+   * outside are kept but marked not visible.
    */
   public static Sample crop(
       Sample s, double x0, double y0, double w, double h, int outH, int outW) {
@@ -37,6 +41,7 @@ public final class Regions {
         s.label(),
         s.labels(),
         boxes(s.boxes(), x0, y0, w, h, outH, outW, mirror),
+        keypoints(s.keypoints(), x0, y0, w, h, outH, outW, mirror),
         mask(s.objectMask(), x0, y0, w, h, outH, outW, mirror),
         mask(s.partMask(), x0, y0, w, h, outH, outW, mirror),
         s.identity(),
@@ -119,5 +124,59 @@ public final class Regions {
       }
     }
     return List.copyOf(out);
+  }
+
+  static List<Keypoint> keypoints(
+      List<Keypoint> points,
+      double x0,
+      double y0,
+      double w,
+      double h,
+      int outH,
+      int outW,
+      boolean mirror) {
+    if (points == null) {
+      return null;
+    }
+    double sx = outW / w;
+    double sy = outH / h;
+    List<Keypoint> out = new ArrayList<>(points.size());
+    for (Keypoint p : points) {
+      // a point at pixel centre i sits at i + 0.5 in the region's continuous coordinates
+      double nx = (p.x() + 0.5 - x0) * sx - 0.5;
+      double ny = (p.y() + 0.5 - y0) * sy - 0.5;
+      out.add(new Keypoint(p.name(), nx, ny, p.visible()).clippedTo(outW, outH));
+    }
+    return mirror ? mirror(out, outW) : List.copyOf(out);
+  }
+
+  /**
+   * Keypoints of an image {@code width} wide, mirrored left-right: x becomes width - 1 - x (as
+   * boxes do) and left and right parts swap names ({@link Keypoint#mirroredName}). Each slot then
+   * gets back the name it had, so that index i still names the same part (CUB's part id i + 1):
+   * the mirrored right eye moves into the left eye's slot.
+   */
+  static List<Keypoint> mirror(List<Keypoint> points, int width) {
+    if (points == null) {
+      return null;
+    }
+    List<Keypoint> mirrored = new ArrayList<>(points.size());
+    for (Keypoint p : points) {
+      mirrored.add(
+          new Keypoint(Keypoint.mirroredName(p.name()), width - 1 - p.x(), p.y(), p.visible()));
+    }
+    Map<String, Integer> slot = new HashMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      slot.putIfAbsent(points.get(i).name(), i);
+    }
+    Keypoint[] out = new Keypoint[points.size()];
+    for (Keypoint m : mirrored) {
+      Integer j = slot.get(m.name());
+      if (j == null || out[j] != null) {
+        return List.copyOf(mirrored); // names repeat, or a side has no partner: keep the order
+      }
+      out[j] = m;
+    }
+    return List.of(out);
   }
 }

@@ -16,10 +16,18 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param level {@code variant} (100 classes, the default), {@code family} (70) or {@code
  *     manufacturer} (30)
  * @param trainSet {@code trainval} (default: the papers train on train + val) or {@code train}
+ * @param cropBanner cut the 20-pixel copyright banner off the bottom of every image (default true,
+ *     as the dataset's README asks); boxes are clipped to what is left. False keeps the images as
+ *     they are on disk
  */
 @JsonTypeName("aircraft")
 public record AircraftConfig(
-    String root, int imageSize, boolean skipCorrupt, String level, String trainSet)
+    String root,
+    int imageSize,
+    boolean skipCorrupt,
+    String level,
+    String trainSet,
+    boolean cropBanner)
     implements DiskDataConfig {
   public AircraftConfig {
     DiskDataConfig.requireRoot(root, "aircraft");
@@ -43,16 +51,18 @@ public record AircraftConfig(
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("level") String level,
-      @JsonProperty("trainSet") String trainSet) {
+      @JsonProperty("trainSet") String trainSet,
+      @JsonProperty("cropBanner") Boolean cropBanner) {
     return new AircraftConfig(
         root,
         imageSize == null ? 0 : imageSize,
         skipCorrupt != null && skipCorrupt,
         level,
-        trainSet);
+        trainSet,
+        cropBanner == null || cropBanner);
   }
 
   public static AircraftConfig of(String root) {
-    return new AircraftConfig(root, 0, false, null, null);
+    return new AircraftConfig(root, 0, false, null, null, true);
   }
 }

@@ -19,13 +19,18 @@ import org.fga.core.error.FgaUserException;
  * FGVC-Aircraft 2013b: {@code data/images/<id>.jpg}, class lists {@code variants.txt}, {@code
  * families.txt}, {@code manufacturers.txt}, split lists {@code images_<level>_<split>.txt} ("id
  * class name", names may hold spaces), and {@code images_box.txt} ("id xmin ymin xmax ymax",
- * 1-based inclusive pixels). Images keep their 20-pixel copyright banner at the bottom.
+ * 1-based inclusive pixels). Every image has a {@value #BANNER_ROWS}-pixel copyright banner at the
+ * bottom, which the reader cuts off unless {@code cropBanner: false}; the boxes are given in the
+ * full image and lie above it, so cutting it only clips the rare box that reaches into it.
  */
 public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConfig> {
+  /** Height of the photographer's credit line under every image. */
+  public static final int BANNER_ROWS = 20;
+
   public AircraftDatasetProvider() {
     super(
         "aircraft",
-        "FGVC-Aircraft 2013b: 100 variants / 70 families / 30 manufacturers, boxes",
+        "FGVC-Aircraft 2013b: 100 variants / 70 families / 30 manufacturers, boxes, banner cut",
         AircraftConfig.class,
         AircraftConfig::of);
   }
@@ -96,10 +101,11 @@ public final class AircraftDatasetProvider extends BaseDiskProvider<AircraftConf
       Box box = boxes.get(id);
       entries.add(
           Entry.classification(
-              data.resolve("images").resolve(id + ".jpg"),
-              "images/" + id + ".jpg",
-              label,
-              box == null ? null : List.of(box)));
+                  data.resolve("images").resolve(id + ".jpg"),
+                  "images/" + id + ".jpg",
+                  label,
+                  box == null ? null : List.of(box))
+              .withCropBottom(cfg.cropBanner() ? BANNER_ROWS : 0));
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.core.data.DatasetInfo;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
 import org.fga.core.datasets.BaseDiskProvider;
@@ -18,15 +19,17 @@ import org.fga.core.datasets.TextFiles;
 import org.fga.core.error.FgaUserException;
 
 /**
- * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image, optional
- * object masks. Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with 0-based pixel
- * origin; the inclusive box is x .. x + width - 1.
+ * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image, 15 part
+ * locations per image ({@link CubParts}, when {@code parts/} is there), optional object masks.
+ * Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with 0-based pixel origin; the
+ * inclusive box is x .. x + width - 1.
  */
 public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
   public CubDatasetProvider() {
     super(
         "cub",
-        "CUB-200-2011 birds: 200 classes, boxes, optional masks (root: CUB_200_2011)",
+        "CUB-200-2011 birds: 200 classes, boxes, part locations, optional masks (root:"
+            + " CUB_200_2011)",
         CubConfig.class,
         CubConfig::of);
   }
@@ -68,6 +71,7 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
     Map<String, Integer> labels = images.intColumn(labelsFile, 1);
     Map<String, Integer> isTrain = images.intColumn(root.resolve("train_test_split.txt"), 1);
     Map<String, Box> boxes = images.boxes(root.resolve("bounding_boxes.txt"));
+    Map<String, List<Keypoint>> parts = CubParts.read(root, images);
     Path segRoot = segmentations(cfg, root);
 
     List<Entry> entries = new ArrayList<>();
@@ -97,6 +101,9 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
               "images/" + rel,
               label - 1,
               box == null ? null : List.of(box));
+      if (parts != null) {
+        e = e.withKeypoints(parts.get(id));
+      }
       if (segRoot != null) {
         e =
             e.withMask(

@@ -6,20 +6,38 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.fga.core.datasets.DiskDataConfig;
 
 /**
- * {@code data: {type: imagefolder, root: ...}}: {@code <root>/<split>/<class>/<image>}.
+ * {@code data: {type: imagefolder, root: ...}}: {@code <root>/<split>/<class>/<image>}, or, for
+ * ImageNet's official layout, a flat {@code val/} labelled by {@code devkit} or {@code valLabels}
+ * (see {@link ValLabels}).
  *
  * @param root folder holding {@code train/}, {@code val/} and optionally {@code test/}
  * @param imageSize training and test crop (missing or 0: 224)
  * @param skipCorrupt skip unreadable images instead of failing
  * @param boxes optional folder of VOC-format XML files named like the images ({@code
- *     <boxes>/<split>/<name>.xml} or {@code <boxes>/<name>.xml}), e.g. ImageNet's validation boxes
+ *     <boxes>/<split>/<name>.xml} or {@code <boxes>/<name>.xml}), e.g. ImageNet's validation boxes;
+ *     may be {@code val/} itself when the XML files were unpacked beside the images
+ * @param devkit ImageNet's {@code ILSVRC2012_devkit_t12} folder: {@code val/} is flat and labelled
+ *     by its {@code data/ILSVRC2012_validation_ground_truth.txt} through {@code data/meta.mat}
+ * @param valLabels a {@code name,label} or {@code name label} list labelling a flat {@code val/},
+ *     e.g. wsolevaluation's {@code metadata/ILSVRC/test/class_labels.txt}; labels are class folder
+ *     names (wnids) or 0-based indices in sorted class order
  */
 @JsonTypeName("imagefolder")
-public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt, String boxes)
+public record ImageFolderConfig(
+    String root,
+    int imageSize,
+    boolean skipCorrupt,
+    String boxes,
+    String devkit,
+    String valLabels)
     implements DiskDataConfig {
   public ImageFolderConfig {
     DiskDataConfig.requireRoot(root, "imagefolder");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
+    if (devkit != null && valLabels != null) {
+      throw new IllegalArgumentException(
+          "data.devkit and data.valLabels both label the flat val/ folder; set one of them");
+    }
   }
 
   /** Reads the block with every key optional but {@code root}. */
@@ -28,12 +46,24 @@ public record ImageFolderConfig(String root, int imageSize, boolean skipCorrupt,
       @JsonProperty("root") String root,
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
-      @JsonProperty("boxes") String boxes) {
+      @JsonProperty("boxes") String boxes,
+      @JsonProperty("devkit") String devkit,
+      @JsonProperty("valLabels") String valLabels) {
     return new ImageFolderConfig(
-        root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, boxes);
+        root,
+        imageSize == null ? 0 : imageSize,
+        skipCorrupt != null && skipCorrupt,
+        boxes,
+        devkit,
+        valLabels);
   }
 
   public static ImageFolderConfig of(String root) {
-    return new ImageFolderConfig(root, 0, false, null);
+    return new ImageFolderConfig(root, 0, false, null, null, null);
+  }
+
+  /** Whether {@code val/} is ImageNet's flat folder, labelled by a devkit or a list. */
+  public boolean flatVal() {
+    return devkit != null || valLabels != null;
   }
 }

@@ -24,7 +24,9 @@ import org.fga.core.error.FgaUserException;
 /**
  * Class-per-folder data. Classes are the sorted sub-folders of {@code train/} (of the first split
  * folder present, if there is no {@code train/}). {@code TEST} reads {@code test/}, or {@code val/}
- * when there is no {@code test/} (ImageNet ships train and val only).
+ * when there is no {@code test/} (ImageNet ships train and val only). ImageNet's official {@code
+ * val/} is flat, the images directly in it; with {@code devkit} or {@code valLabels} set it is read
+ * that way and labelled by {@link ValLabels}.
  */
 public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFolderConfig> {
   static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
@@ -94,6 +96,30 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
       throw new FgaUserException("data.boxes " + boxRoot + " is not a folder");
     }
     List<Entry> entries = new ArrayList<>();
+    String splitDir = dir.getFileName().toString();
+    if (splitDir.equals("val") && cfg.flatVal()) {
+      ValLabels labels = ValLabels.of(cfg, index);
+      List<Path> images = imagesIn(dir);
+      if (images.isEmpty()) {
+        throw new FgaUserException(
+            dir
+                + " holds no images directly, but data."
+                + (cfg.devkit() != null ? "devkit" : "valLabels")
+                + " is set for ImageNet's flat val/ folder");
+      }
+      for (Path f : images) {
+        entries.add(
+            Entry.classification(
+                f, Roots.idOf(root, f), labels.labelOf(f), boxesOf(boxRoot, splitDir, f)));
+      }
+      return dataset(cfg, Task.CLASSIFICATION, classes, entries);
+    }
+    if (subfolders(dir).isEmpty() && !imagesIn(dir).isEmpty()) {
+      throw new FgaUserException(
+          dir
+              + " holds images but no class folders (ImageNet's flat val/?): set data.devkit to"
+              + " ILSVRC2012_devkit_t12 or data.valLabels to a 'name,label' list");
+    }
     for (String c : subfolders(dir)) {
       Integer label = index.get(c);
       if (label == null) {
@@ -109,7 +135,7 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
       for (Path f : imagesIn(dir.resolve(c))) {
         entries.add(
             Entry.classification(
-                f, Roots.idOf(root, f), label, boxesOf(boxRoot, dir.getFileName().toString(), f)));
+                f, Roots.idOf(root, f), label, boxesOf(boxRoot, splitDir, f)));
       }
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);

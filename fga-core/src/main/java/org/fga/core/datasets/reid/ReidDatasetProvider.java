@@ -75,8 +75,10 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
               null,
               null,
               null,
+              null,
               it.pid,
-              it.camera));
+              it.camera,
+              0));
     }
     List<String> names = relabel.keySet().stream().map(p -> String.format("%04d", p)).toList();
     return dataset(cfg, Task.REID, names, entries);

@@ -96,8 +96,10 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
               List.copyOf(boxes),
               null,
               null,
+              null,
               -1,
-              -1));
+              -1,
+              0));
     }
     return entries;
   }
@@ -154,7 +156,17 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
 
   private static Entry segEntry(Path root, String id, Path mask, Entry.MaskKind kind) {
     return new Entry(
-        image(root, id), "JPEGImages/" + id + ".jpg", -1, null, null, mask, kind, -1, -1);
+        image(root, id),
+        "JPEGImages/" + id + ".jpg",
+        -1,
+        null,
+        null,
+        null,
+        mask,
+        kind,
+        -1,
+        -1,
+        0);
   }
 
   private static Path image(Path root, String id) {

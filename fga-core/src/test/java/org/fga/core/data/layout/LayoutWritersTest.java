@@ -62,7 +62,15 @@ class LayoutWritersTest {
     BufferedImage seg =
         ImageIO.read(dir.resolve("segmentations").resolve(path.replace(".jpg", ".png")).toFile());
     assertThat(Images.indicesOf(seg).data()).containsOnly((byte) 0, (byte) 255);
-    assertThat(Files.readAllLines(dir.resolve("parts/part_locs.txt"))).hasSize(18);
+    assertThat(Files.readAllLines(dir.resolve("parts/parts.txt")))
+        .containsExactly("1 beak", "2 left eye", "3 right eye", "4 tail", "5 wing patch");
+    List<String> locs = Files.readAllLines(dir.resolve("parts/part_locs.txt"));
+    assertThat(locs).hasSize(18 * 5);
+    // image 13's parts: one eye seen, the other hidden at 0 0 as CUB writes it
+    List<String> eyes = locs.subList(12 * 5 + 1, 12 * 5 + 3);
+    assertThat(eyes).filteredOn(l -> l.endsWith(" 1")).hasSize(1);
+    assertThat(eyes).filteredOn(l -> l.endsWith(" 0.0 0.0 0")).hasSize(1);
+    assertThat(locs.get(12 * 5)).startsWith("13 1 ");
   }
 
   @Test
@@ -131,7 +139,7 @@ class LayoutWritersTest {
     assertThatThrownBy(() -> Layout.named("coco"))
         .isInstanceOf(FgaUserException.class)
         .hasMessage(
-            "unknown layout 'coco'; known: cub, voc, market, imagefolder, aircraft, nabirds, cars,"
-                + " dogs");
+            "unknown layout 'coco'; known: cub, voc, market, imagefolder, imagenet, aircraft,"
+                + " nabirds, cars, dogs");
   }
 }

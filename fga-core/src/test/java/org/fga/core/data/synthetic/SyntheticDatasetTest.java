@@ -34,6 +34,32 @@ class SyntheticDatasetTest {
   }
 
   @Test
+  void keypointsLieOnTheCreatureAndOnlyTheEyeFacingTheViewerIsVisible() {
+    SyntheticDataset ds =
+        new SyntheticDataset(small().optImageSize(96).optNoise(0).build(), Split.TRAIN);
+    for (int i = 0; i < 20; i++) {
+      Sample s = ds.get(i);
+      java.util.List<org.fga.core.data.Keypoint> k = s.keypoints();
+      assertThat(k.stream().map(org.fga.core.data.Keypoint::name).toList())
+          .isEqualTo(SyntheticGenerator.PART_NAMES);
+      assertThat(k.get(1).visible() ^ k.get(2).visible()).as("exactly one eye seen").isTrue();
+      for (org.fga.core.data.Keypoint p : k) {
+        if (p.visible()) {
+          int x = (int) Math.round(p.x());
+          int y = (int) Math.round(p.y());
+          assertThat(s.objectMask().get(y, x)).as("%s of image %d", p.name(), i).isEqualTo(1);
+        }
+      }
+      org.fga.core.data.Keypoint eye = k.get(1).visible() ? k.get(1) : k.get(2);
+      int ex = (int) Math.round(eye.x());
+      int ey = (int) Math.round(eye.y());
+      assertThat(s.image().get(0, ey, ex)).as("the eye is the dark dot").isLessThan(0.1f);
+      // facing right (beak right of the tail) shows the right eye
+      assertThat(k.get(2).visible()).isEqualTo(k.get(0).x() > k.get(3).x());
+    }
+  }
+
+  @Test
   void differentIndexSplitOrSeedGiveDifferentImages() {
     SyntheticDataset train = new SyntheticDataset(small().build(), Split.TRAIN);
     SyntheticDataset test = new SyntheticDataset(small().build(), Split.TEST);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.fga.core.data.Box;
 import org.fga.core.data.FloatImage;
+import org.fga.core.data.Keypoint;
 import org.fga.core.data.Mask;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
@@ -30,7 +31,7 @@ class TransformsTest {
     Mask m = Mask.zeros(2, 4);
     m.set(0, 0, 1);
     m.set(1, 1, 1);
-    return new Sample("ramp", img, 0, null, List.of(new Box(0, 0, 1, 1)), m, null, -1, -1);
+    return new Sample("ramp", img, 0, null, List.of(new Box(0, 0, 1, 1)), null, m, null, -1, -1);
   }
 
   @Test
@@ -47,6 +48,45 @@ class TransformsTest {
     assertThat(s.objectMask().get(1, 2)).isEqualTo(1);
     assertThat(s.objectMask().get(0, 0)).isEqualTo(0);
     assertThat(s.boxes()).containsExactly(new Box(2, 0, 3, 1));
+  }
+
+  @Test
+  void keypointsFollowResizeCropAndFlipAndTheFlipSwapsLeftAndRight() {
+    // pixel-centre coordinates: a 40-wide image halved maps x to (x + 0.5) / 2 - 0.5
+    Sample s =
+        new Sample(
+            "bird",
+            FloatImage.zeros(3, 20, 40),
+            0,
+            null,
+            null,
+            List.of(
+                new Keypoint("left eye", 10, 5, true),
+                new Keypoint("right eye", 30, 15, true),
+                new Keypoint("beak", 39, 0, true)),
+            null,
+            null,
+            -1,
+            -1);
+    Sample resized = Resize.to(10, 20).apply(s, new Random(0));
+    assertThat(resized.keypoints().get(0)).isEqualTo(new Keypoint("left eye", 4.75, 2.25, true));
+    // the centre crop 16 x 8 of 20 x 10 starts at (2, 1); the beak falls off the top
+    Sample cropped = new CenterCrop(8, 16).apply(resized, new Random(0));
+    assertThat(cropped.keypoints())
+        .containsExactly(
+            new Keypoint("left eye", 2.75, 1.25, true),
+            new Keypoint("right eye", 12.75, 6.25, true),
+            new Keypoint("beak", 17.25, -1.25, false));
+    // mirrored, x becomes 15 - x and the left eye is now a right eye; slots keep their names
+    Sample flipped = HorizontalFlip.flip(cropped);
+    assertThat(flipped.keypoints())
+        .containsExactly(
+            new Keypoint("left eye", 2.25, 6.25, true),
+            new Keypoint("right eye", 12.25, 1.25, true),
+            new Keypoint("beak", -2.25, -1.25, false));
+    assertThat(Keypoint.mirroredName("Left wing")).isEqualTo("Right wing");
+    assertThat(Keypoint.mirroredName("right leg")).isEqualTo("left leg");
+    assertThat(Keypoint.mirroredName("leftover tail")).isEqualTo("leftover tail");
   }
 
   @Test
@@ -165,6 +205,7 @@ class TransformsTest {
       assertThat(got.objectMask().data()).isEqualTo(expected.objectMask().data());
       assertThat(got.partMask().data()).isEqualTo(expected.partMask().data());
       assertThat(got.boxes()).isEqualTo(expected.boxes());
+      assertThat(got.keypoints()).isNotNull().isEqualTo(expected.keypoints());
     }
   }
 
