@@ -33,6 +33,17 @@ public final class TextFiles {
    * (commas, names with spaces); a missing file is a user error.
    */
   public static List<String> lines(Path file) {
+    return numberedLines(file).stream().map(Line::text).toList();
+  }
+
+  /** A stripped non-blank line and its 1-based number in the file, blank lines counted. */
+  public record Line(int number, String text) {}
+
+  /**
+   * The non-blank lines of {@code file} with their line numbers, for errors that point at the line
+   * an editor shows; a missing file is a user error.
+   */
+  public static List<Line> numberedLines(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -41,11 +52,11 @@ public final class TextFiles {
     } catch (IOException e) {
       throw new FgaUserException("cannot read annotation file " + file + ": " + e.getMessage());
     }
-    List<String> out = new ArrayList<>(lines.size());
-    for (String l : lines) {
-      String t = l.strip();
+    List<Line> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      String t = lines.get(i).strip();
       if (!t.isEmpty()) {
-        out.add(t);
+        out.add(new Line(i + 1, t));
       }
     }
     return out;

@@ -231,7 +231,7 @@ class ReadersTest {
         open(
             "imagefolder",
             new ImageFolderConfig(
-                dir.resolve("folder").toString(), 0, false, boxes.toString(), null, null),
+                dir.resolve("folder").toString(), 0, false, boxes.toString(), null, null, null),
             Split.VAL);
     for (Entry e : val.entries()) {
       int index = Integer.parseInt(e.image().getFileName().toString().replaceAll("\\D", ""));
@@ -242,7 +242,7 @@ class ReadersTest {
   private static ImageFolderConfig imagenet(String devkit, String valLabels) {
     Path root = dir.resolve("ILSVRC");
     return new ImageFolderConfig(
-        root.toString(), 0, false, root.resolve("val_boxes").toString(), devkit, valLabels);
+        root.toString(), 0, false, root.resolve("val_boxes").toString(), devkit, valLabels, null);
   }
 
   /** Every validation image has the generator's class (in wnid order) and box. */

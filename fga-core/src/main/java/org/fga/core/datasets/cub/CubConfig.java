@@ -3,7 +3,9 @@ package org.fga.core.datasets.cub;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Map;
 import org.fga.core.datasets.DiskDataConfig;
+import org.fga.core.datasets.wsol.MetadataSplit;
 
 /**
  * {@code data: {type: cub, root: ...}}.
@@ -14,19 +16,35 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param segmentations folder of the separately released masks; missing: {@code
  *     <root>/segmentations} or {@code <root>/../segmentations} if present, else no masks
  * @param heldOutPerClass if positive, the first this many training images of each class (in
- *     {@code images.txt} order) form a {@code val} split and leave the training split: the
- *     held-out set WSOL thresholds are chosen on (Choe et al.'s train-fullsup collected 5 new
- *     images per class instead; this is the substitute a plain CUB download allows)
+ *     {@code images.txt} order) form a {@code val} split and leave the training split: a
+ *     stand-in for the held-out set WSOL thresholds are chosen on when CUBV2 (wsolevaluation's
+ *     train-fullsup, 5 newly collected images per class) is not at hand; {@code splits.val}
+ *     reads the real one
+ * @param splits splits read from wsolevaluation metadata instead ({@link MetadataSplit}), e.g.
+ *     {@code val: {metadata: .../metadata/CUB/val, images: CUBV2}}; labels are 0-based indices in
+ *     {@code classes.txt} order, images default to {@code <root>/images}; these splits carry
+ *     labels and boxes only (no parts, no masks)
  */
 @JsonTypeName("cub")
 public record CubConfig(
-    String root, int imageSize, boolean skipCorrupt, String segmentations, int heldOutPerClass)
+    String root,
+    int imageSize,
+    boolean skipCorrupt,
+    String segmentations,
+    int heldOutPerClass,
+    Map<String, MetadataSplit> splits)
     implements DiskDataConfig {
   public CubConfig {
     DiskDataConfig.requireRoot(root, "cub");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
     if (heldOutPerClass < 0) {
-      throw new IllegalArgumentException("data.heldOutPerClass must be >= 0, got " + heldOutPerClass);
+      throw new IllegalArgumentException(
+          "data.heldOutPerClass must be >= 0, got " + heldOutPerClass);
+    }
+    splits = MetadataSplit.checked(splits);
+    if (heldOutPerClass > 0 && splits.containsKey("val")) {
+      throw new IllegalArgumentException(
+          "data.heldOutPerClass and data.splits.val both define the val split; set one of them");
     }
   }
 
@@ -37,17 +55,23 @@ public record CubConfig(
       @JsonProperty("imageSize") Integer imageSize,
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("segmentations") String segmentations,
-      @JsonProperty("heldOutPerClass") Integer heldOutPerClass) {
+      @JsonProperty("heldOutPerClass") Integer heldOutPerClass,
+      @JsonProperty("splits") Map<String, MetadataSplit> splits) {
     return new CubConfig(
         root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, segmentations,
-        heldOutPerClass == null ? 0 : heldOutPerClass);
+        heldOutPerClass == null ? 0 : heldOutPerClass, splits);
   }
 
   public static CubConfig of(String root) {
-    return new CubConfig(root, 0, false, null, 0);
+    return new CubConfig(root, 0, false, null, 0, null);
   }
 
   public CubConfig withHeldOutPerClass(int n) {
-    return new CubConfig(root, imageSize, skipCorrupt, segmentations, n);
+    return new CubConfig(root, imageSize, skipCorrupt, segmentations, n, splits);
+  }
+
+  public CubConfig withSplits(Map<String, MetadataSplit> metadataSplits) {
+    return new CubConfig(
+        root, imageSize, skipCorrupt, segmentations, heldOutPerClass, metadataSplits);
   }
 }

@@ -3,6 +3,7 @@ package org.fga.core.datasets.cub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
@@ -16,13 +17,16 @@ import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.IdLists;
 import org.fga.core.datasets.Roots;
 import org.fga.core.datasets.TextFiles;
+import org.fga.core.datasets.wsol.MetadataSplit;
+import org.fga.core.datasets.wsol.WsolMetadata;
 import org.fga.core.error.FgaUserException;
 
 /**
  * CUB-200-2011: 200 bird species, 5994 training and 5794 test images, one box per image, 15 part
  * locations per image ({@link CubParts}, when {@code parts/} is there), optional object masks.
  * Boxes in {@code bounding_boxes.txt} are (x, y, width, height) with 0-based pixel origin; the
- * inclusive box is x .. x + width - 1.
+ * inclusive box is x .. x + width - 1. Any split can come from wsolevaluation metadata instead
+ * ({@code splits}), e.g. its train-fullsup images (CUBV2) as {@code val}.
  */
 public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
   public CubDatasetProvider() {
@@ -37,14 +41,20 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
   @Override
   protected Map<Split, Integer> officialCounts(CubConfig config) {
     int held = 200 * config.heldOutPerClass();
-    return held == 0
-        ? Map.of(Split.TRAIN, 5994, Split.TEST, 5794)
-        : Map.of(Split.TRAIN, 5994 - held, Split.VAL, held, Split.TEST, 5794);
+    Map<Split, Integer> counts = new EnumMap<>(Split.class);
+    counts.put(Split.TRAIN, 5994 - held);
+    counts.put(Split.TEST, 5794);
+    if (held > 0) {
+      counts.put(Split.VAL, held);
+    }
+    // a split from metadata has whatever count its image_ids.txt lists
+    counts.keySet().removeIf(s -> MetadataSplit.of(config.splits(), s) != null);
+    return counts;
   }
 
   @Override
   protected List<Split> splitsOf(CubConfig config) {
-    return config.heldOutPerClass() > 0
+    return config.heldOutPerClass() > 0 || MetadataSplit.of(config.splits(), Split.VAL) != null
         ? List.of(Split.TRAIN, Split.VAL, Split.TEST)
         : List.of(Split.TRAIN, Split.TEST);
   }
@@ -55,6 +65,7 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
     Path classesFile = root.resolve("classes.txt");
     List<String[]> classRows = TextFiles.rows(classesFile);
     List<String> classNames = new ArrayList<>();
+    List<String> classDirs = new ArrayList<>();
     for (int r = 0; r < classRows.size(); r++) {
       int id = TextFiles.intField(classesFile, classRows, r, 0);
       if (id != r + 1) {
@@ -62,9 +73,18 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
             classesFile + " row " + (r + 1) + ": expected class id " + (r + 1) + ", got " + id);
       }
       String dir = classRows.get(r)[1];
+      classDirs.add(dir);
       classNames.add(dir.contains(".") ? dir.substring(dir.indexOf('.') + 1) : dir);
     }
     int numClasses = classNames.size();
+    MetadataSplit metadata = MetadataSplit.of(cfg.splits(), split);
+    if (metadata != null) {
+      return dataset(
+          cfg,
+          Task.CLASSIFICATION,
+          classNames,
+          WsolMetadata.read(metadata, root.resolve("images"), classDirs));
+    }
 
     Path labelsFile = root.resolve("image_class_labels.txt");
     IdLists images = IdLists.images(root.resolve("images.txt"));

@@ -3,7 +3,9 @@ package org.fga.core.datasets.imagefolder;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Map;
 import org.fga.core.datasets.DiskDataConfig;
+import org.fga.core.datasets.wsol.MetadataSplit;
 
 /**
  * {@code data: {type: imagefolder, root: ...}}: {@code <root>/<split>/<class>/<image>}, or, for
@@ -21,6 +23,10 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param valLabels a {@code name,label} or {@code name label} list labelling a flat {@code val/},
  *     e.g. wsolevaluation's {@code metadata/ILSVRC/test/class_labels.txt}; labels are class folder
  *     names (wnids) or 0-based indices in sorted class order
+ * @param splits splits read from wsolevaluation metadata instead of the folders ({@link
+ *     MetadataSplit}), e.g. {@code val: {metadata: .../metadata/ILSVRC/val}} for ImageNetV2, the
+ *     WSOL protocol's train-fullsup split; labels are 0-based indices in the sorted class folder
+ *     order of {@code train/}, which is required; images default to {@code root}
  */
 @JsonTypeName("imagefolder")
 public record ImageFolderConfig(
@@ -29,11 +35,13 @@ public record ImageFolderConfig(
     boolean skipCorrupt,
     String boxes,
     String devkit,
-    String valLabels)
+    String valLabels,
+    Map<String, MetadataSplit> splits)
     implements DiskDataConfig {
   public ImageFolderConfig {
     DiskDataConfig.requireRoot(root, "imagefolder");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 224);
+    splits = MetadataSplit.checked(splits);
     if (devkit != null && valLabels != null) {
       throw new IllegalArgumentException(
           "data.devkit and data.valLabels both label the flat val/ folder; set one of them");
@@ -48,18 +56,25 @@ public record ImageFolderConfig(
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("boxes") String boxes,
       @JsonProperty("devkit") String devkit,
-      @JsonProperty("valLabels") String valLabels) {
+      @JsonProperty("valLabels") String valLabels,
+      @JsonProperty("splits") Map<String, MetadataSplit> splits) {
     return new ImageFolderConfig(
         root,
         imageSize == null ? 0 : imageSize,
         skipCorrupt != null && skipCorrupt,
         boxes,
         devkit,
-        valLabels);
+        valLabels,
+        splits);
   }
 
   public static ImageFolderConfig of(String root) {
-    return new ImageFolderConfig(root, 0, false, null, null, null);
+    return new ImageFolderConfig(root, 0, false, null, null, null, null);
+  }
+
+  public ImageFolderConfig withSplits(Map<String, MetadataSplit> metadataSplits) {
+    return new ImageFolderConfig(
+        root, imageSize, skipCorrupt, boxes, devkit, valLabels, metadataSplits);
   }
 
   /** Whether {@code val/} is ImageNet's flat folder, labelled by a devkit or a list. */

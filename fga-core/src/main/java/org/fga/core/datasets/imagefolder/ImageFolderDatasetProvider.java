@@ -19,6 +19,8 @@ import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.Roots;
 import org.fga.core.datasets.voc.VocXml;
+import org.fga.core.datasets.wsol.MetadataSplit;
+import org.fga.core.datasets.wsol.WsolMetadata;
 import org.fga.core.error.FgaUserException;
 
 /**
@@ -26,7 +28,8 @@ import org.fga.core.error.FgaUserException;
  * folder present, if there is no {@code train/}). {@code TEST} reads {@code test/}, or {@code val/}
  * when there is no {@code test/} (ImageNet ships train and val only). ImageNet's official {@code
  * val/} is flat, the images directly in it; with {@code devkit} or {@code valLabels} set it is read
- * that way and labelled by {@link ValLabels}.
+ * that way and labelled by {@link ValLabels}. Any split can come from wsolevaluation metadata
+ * instead ({@code splits}), e.g. ImageNetV2 as the held-out {@code val} split.
  */
 public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFolderConfig> {
   static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
@@ -43,7 +46,8 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
   protected List<Split> splitsOf(ImageFolderConfig config) {
     List<Split> out = new ArrayList<>();
     for (Split s : List.of(Split.TRAIN, Split.VAL, Split.TEST)) {
-      if (Files.isDirectory(Path.of(config.root()).resolve(folder(Path.of(config.root()), s)))) {
+      if (MetadataSplit.of(config.splits(), s) != null
+          || Files.isDirectory(Path.of(config.root()).resolve(folder(Path.of(config.root()), s)))) {
         out.add(s);
       }
     }
@@ -69,6 +73,10 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
     Path root = Path.of(cfg.root());
     if (!Files.isDirectory(root)) {
       throw new FgaUserException("imagefolder root " + root + " is not a folder");
+    }
+    MetadataSplit metadata = MetadataSplit.of(cfg.splits(), split);
+    if (metadata != null) {
+      return fromMetadata(cfg, root, metadata);
     }
     Path dir = root.resolve(folder(root, split));
     if (!Files.isDirectory(dir)) {
@@ -139,6 +147,21 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
       }
     }
     return dataset(cfg, Task.CLASSIFICATION, classes, entries);
+  }
+
+  /** A split from wsolevaluation metadata, labelled in the class order of {@code train/}. */
+  private FileDataset fromMetadata(ImageFolderConfig cfg, Path root, MetadataSplit metadata) {
+    Path train = root.resolve("train");
+    if (!Files.isDirectory(train)) {
+      throw new FgaUserException(
+          "imagefolder root "
+              + root
+              + " has no train/ folder, whose class folders number the labels of "
+              + metadata.metadata());
+    }
+    List<String> classes = subfolders(train);
+    return dataset(
+        cfg, Task.CLASSIFICATION, classes, WsolMetadata.read(metadata, root, classes));
   }
 
   private static List<Box> boxesOf(Path boxRoot, String splitDir, Path image) {
