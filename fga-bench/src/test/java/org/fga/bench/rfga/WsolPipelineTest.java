@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.fga.core.data.layout.ImageFolderLayout;
+import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
 import org.fga.core.plugin.Plugins;
@@ -62,6 +64,25 @@ class WsolPipelineTest {
       assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of("wsol"), "test", "test", 0), null))
           .isInstanceOf(FgaUserException.class)
           .hasMessageContaining("eval.heldOut");
+    }
+  }
+
+  @Test
+  void refusesAHeldOutSplitThatSharesImagesWithTheReportedOne(@TempDir Path dir) throws Exception {
+    // No test/ folder: the imagefolder reader serves test from val/, so "val" and "test" differ in
+    // name only.
+    SyntheticConfig cfg =
+        SyntheticConfig.builder().optTrainSize(8).optValSize(4).optTestSize(0).optImageSize(32).build();
+    new ImageFolderLayout().write(cfg, dir.resolve("folder"));
+    String yaml = SPEC.replace(
+        "data: {type: synthetic, task: classification, imageSize: 32, numClasses: 2, trainSize: 32,\n"
+            + "       valSize: 16, testSize: 16, seed: 3}",
+        "data: {type: imagefolder, root: '" + dir.resolve("folder") + "', imageSize: 32}");
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "pipeline");
+    try (Session s = new Session(PLUGINS, spec)) {
+      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of("wsol"), "test", "val", 0), null))
+          .isInstanceOf(FgaUserException.class)
+          .hasMessageContaining("shares 4 of its images with the reported split 'test'");
     }
   }
 

@@ -7,4 +7,12 @@ public interface FgaDataset {
   int size();
 
   Sample get(int index);
+
+  /**
+   * The id {@code get(index)} would carry. Readers that know it without decoding the image
+   * override this; it lets the evaluator compare splits before it runs the model over them.
+   */
+  default String id(int index) {
+    return get(index).id();
+  }
 }

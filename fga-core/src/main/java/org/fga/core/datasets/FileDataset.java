@@ -56,6 +56,11 @@ public class FileDataset implements FgaDataset {
   }
 
   @Override
+  public String id(int index) {
+    return entries.get(index).id();
+  }
+
+  @Override
   public Sample get(int index) {
     if (!skipCorrupt) {
       return load(entries.get(index));

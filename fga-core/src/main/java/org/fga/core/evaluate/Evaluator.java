@@ -62,6 +62,7 @@ public final class Evaluator {
     }
     EvalOutputs heldOut = null;
     if (needs.heldOut() && spec.heldOut() != null) {
+      requireDisjoint(split(spec.heldOut()), split(spec.split()));
       heldOut = collect(split(spec.heldOut()), collectNeeds, null);
     }
     EvalOutputs test;
@@ -79,6 +80,35 @@ public final class Evaluator {
       writeOverlays(test, spec, metrics, results, run);
     }
     return results;
+  }
+
+  /**
+   * Refuses a held-out split that shares images with the reported one. Different split names are
+   * not enough: a reader may serve two names from one folder (ImageNet's val/ as both val and
+   * test), and a threshold chosen there would be chosen on the reported images.
+   */
+  private void requireDisjoint(Split heldOutSplit, Split reported) {
+    FgaDataset held = session.open(heldOutSplit);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < held.size(); i++) {
+      ids.add(held.id(i));
+    }
+    FgaDataset test = session.open(reported);
+    int shared = 0;
+    String example = null;
+    for (int i = 0; i < test.size(); i++) {
+      if (ids.contains(test.id(i))) {
+        shared++;
+        example = example == null ? test.id(i) : example;
+      }
+    }
+    if (shared > 0) {
+      throw new FgaUserException(
+          "eval.heldOut split '" + heldOutSplit.name().toLowerCase(Locale.ROOT) + "' shares " + shared
+              + " of its images with the reported split '" + reported.name().toLowerCase(Locale.ROOT)
+              + "' (e.g. " + example + "); thresholds must be chosen on other images: give the held-out"
+              + " split its own (data.splits.val, or the reader's held-out option)");
+    }
   }
 
   private boolean canAttend() {

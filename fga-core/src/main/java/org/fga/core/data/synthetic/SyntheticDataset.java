@@ -115,9 +115,14 @@ public final class SyntheticDataset implements FgaDataset {
   }
 
   @Override
+  public String id(int index) {
+    return "synthetic/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
+  }
+
+  @Override
   public Sample get(int index) {
     SyntheticScene s = scene(index);
-    String id = "synthetic/" + split.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
+    String id = id(index);
     Task task = info.task();
     return switch (task) {
       case MULTILABEL ->
