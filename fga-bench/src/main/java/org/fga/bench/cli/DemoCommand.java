@@ -54,11 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
   static final Size FULL = new Size(64, 16, 1200, 200, 400, 12, 32);
   static final Size QUICK = new Size(32, 8, 192, 64, 96, 2, 32);
 
+  /**
+   * Every method gets the same backbone. Output stride 8 (layer3 and layer4 without striding, as
+   * RFGA's paper setting) keeps attention maps at imageSize/8: at stride 32 a 32 px image has a
+   * 1×1 map, every method's box is the whole image, and the localisation columns cannot differ.
+   */
   static String spec(String method, String methodJson, Size z) {
     return """
         name: %s
         method: %s
-        backbone: {arch: resnet18, width: %d}
+        backbone: {arch: resnet18, width: %d, outputStride: 8}
         data: {type: synthetic, task: classification, imageSize: %d, numClasses: 6, trainSize: %d,
                valSize: %d, testSize: %d, seed: 11}
         schedule: {epochs: %d, batchSize: %d, optimizer: sgd, lr: 0.05, momentum: 0.9,
@@ -106,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       row.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     }
-    String table = table(rows, (System.nanoTime() - start) / 1e9);
+    String table = table(rows, (System.nanoTime() - start) / 1e9, out);
     System.err.print(table);
     RunDir.writeAtomically(out.resolve("summary.md"), table);
     RunDir.writeAtomically(out.resolve("summary.json"), plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
@@ -116,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String table(ArrayNode rows, double seconds) {
+  static String table(ArrayNode rows, double seconds, Path out) {
     StringBuilder sb = new StringBuilder();
     sb.append("\n| method | top-1 (%) | GT-known Loc (%) | MaxBoxAccV2 (%) | time (s) |\n");
     sb.append("|---|---|---|---|---|\n");
@@ -129,7 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
           pct(r.get("top1")), pct(r.get("gtKnownLoc")), pct(r.get("maxBoxAccV2")),
           r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText()));
     }
-    sb.append(String.format(Locale.ROOT, "%nTotal %.0f s. Runs, attention overlays and metrics.json under each runs/demo/<method>/.%n", seconds));
+    sb.append(String.format(Locale.ROOT,
+        "%nTotal %.0f s. Runs, attention overlays and metrics.json under each %s/<method>/.%n", seconds, out));
     return sb.toString();
   }
 

@@ -43,15 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * splits.
  */
 class WsolMetadataTest {
-  static final SyntheticConfig CFG =
-      SyntheticConfig.builder()
-          .optTrainSize(16)
-          .optValSize(6)
-          .optTestSize(8)
-          .optNumClasses(5)
-          .optImageSize(40)
-          .optSeed(4)
-          .build();
+  /** The readers' fixture settings: both tests describe the same small dataset. */
+  static final SyntheticConfig CFG = ReadersTest.CFG;
   static final Plugins PLUGINS = Plugins.load();
 
   @TempDir static Path dir;

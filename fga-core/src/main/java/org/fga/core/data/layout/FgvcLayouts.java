@@ -287,18 +287,8 @@ final class FgvcLayouts {
                   "<annotation><filename>"
                       + stem.substring(stem.indexOf('/') + 1)
                       + "</filename>"
-                      + "<object><name>"
-                      + SyntheticGenerator.className(r.cls())
-                      + "</name><pose>Unspecified</pose>"
-                      + "<truncated>0</truncated><difficult>0</difficult><bndbox><xmin>"
-                      + (b.x0() + 1)
-                      + "</xmin><ymin>"
-                      + (b.y0() + 1)
-                      + "</ymin><xmax>"
-                      + (b.x1() + 1)
-                      + "</xmax><ymax>"
-                      + (b.y1() + 1)
-                      + "</ymax></bndbox></object></annotation>"));
+                      + VocXmlObjects.of(SyntheticGenerator.className(r.cls()), b)
+                      + "</annotation>"));
         }
         MatFile mat =
             Mat5.newMatFile()

@@ -67,17 +67,9 @@ public final class ImageNetLayout extends NamedLayout {
           List.of(
               "<annotation><folder>val</folder><filename>"
                   + valName(i).replace(".JPEG", "")
-                  + "</filename><object><name>"
-                  + wnid(r.cls())
-                  + "</name><bndbox><xmin>"
-                  + (b.x0() + 1)
-                  + "</xmin><ymin>"
-                  + (b.y0() + 1)
-                  + "</ymin><xmax>"
-                  + (b.x1() + 1)
-                  + "</xmax><ymax>"
-                  + (b.y1() + 1)
-                  + "</ymax></bndbox></object></annotation>"));
+                  + "</filename>"
+                  + VocXmlObjects.of(wnid(r.cls()), b)
+                  + "</annotation>"));
     }
     Path data = root.resolve("ILSVRC2012_devkit_t12/data");
     SceneWriter.writeLines(data.resolve("ILSVRC2012_validation_ground_truth.txt"), truth);
