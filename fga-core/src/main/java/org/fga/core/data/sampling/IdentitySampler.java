@@ -85,7 +85,7 @@ public final class IdentitySampler {
     return order.stream().limit(length).mapToInt(Integer::intValue).toArray();
   }
 
-  /** One pass of torchreid's sampler: appends P×K batches until fewer than P identities are left. */
+  /** One pass of torchreid's sampler: adds P×K batches until fewer than P identities are left. */
   private void pass(Random rnd, List<Integer> order) {
     Map<Integer, List<int[]>> chunks = new TreeMap<>();
     for (Map.Entry<Integer, int[]> e : byIdentity.entrySet()) {

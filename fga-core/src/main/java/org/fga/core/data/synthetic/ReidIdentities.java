@@ -29,7 +29,7 @@ final class ReidIdentities {
     this.looks = config.bodyColours() == 0 ? new int[0] : shuffledLooks(config);
   }
 
-  /** What an identity is: its creature, its wing-patch class and its size as a fraction of the image. */
+  /** An identity: its creature, its wing-patch class and its length as a fraction of the image. */
   record Identity(Creature creature, int partClass, float length) {}
 
   Identity of(int identity) {

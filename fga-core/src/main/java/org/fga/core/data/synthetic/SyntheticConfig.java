@@ -57,7 +57,7 @@ public record SyntheticConfig(
     int bodyColours)
     implements DataConfig {
 
-  /** Default of {@link #bodyColours}: chosen so that the CAL re-ID specs are neither at 100 % nor at chance. */
+  /** Default {@link #bodyColours}: the CAL re-ID specs land between chance and 100 % with it. */
   public static final int DEFAULT_BODY_COLOURS = 4;
 
   public SyntheticConfig {
