@@ -129,6 +129,10 @@ public final class Evaluator {
   public EvalOutputs collect(Split split, EvalNeeds needs, EvalOutputs heldOut) {
     FgaDataset ds = session.open(split);
     int n = ds.size();
+    // re-ID query and gallery samples carry label -1 (their identities are not classifier
+    // classes) and match by identity: with their labels every query matched every gallery image
+    // of another camera, and any model, even an untrained one, scored mAP = rank-1 = 100 %
+    boolean byIdentity = ds.info().task() == Task.REID;
     List<String> ids = new ArrayList<>(n);
     int[] labels = new int[n];
     int[][] multi = new int[n][];
@@ -155,7 +159,7 @@ public final class Evaluator {
           for (int i = 0; i < batch.size(); i++, k++) {
             Sample s = batch.samples().get(i);
             ids.add(s.id());
-            labels[k] = s.label();
+            labels[k] = byIdentity ? s.identity() : s.label();
             multi[k] = s.labels();
             boxes.add(s.boxes());
             masks.add(s.objectMask());

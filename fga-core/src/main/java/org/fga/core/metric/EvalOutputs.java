@@ -10,7 +10,8 @@ import org.fga.core.data.Mask;
  *
  * @param info the dataset
  * @param ids sample ids
- * @param labels class (or identity) per sample, -1 when the task is multi-label
+ * @param labels class per sample; for re-ID the identity (query and gallery samples have no
+ *     class); -1 when the task is multi-label
  * @param multiLabels classes present per sample, for multi-label data
  * @param logits N×C scores
  * @param embeddings N×D features

@@ -78,7 +78,7 @@ public final class BatchLoader implements AutoCloseable {
 
   /** Batches per epoch. */
   public int batchesPerEpoch() {
-    int n = sampler != null ? sampler.epoch(seed, 0).length : dataset.size();
+    int n = sampler != null ? sampler.batchesPerEpoch() * batchSize : dataset.size();
     return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
   }
 

@@ -90,6 +90,14 @@ public final class SynthCommand implements Callable<Integer> {
       defaultValue = "4")
   int cameras;
 
+  @Option(
+      names = "--body-colours",
+      description =
+          "re-ID difficulty: body colours the identities share, 1..8 (fewer is harder), or 0 for"
+              + " the old continuous hue (default ${DEFAULT-VALUE}).",
+      defaultValue = "" + SyntheticConfig.DEFAULT_BODY_COLOURS)
+  int bodyColours;
+
   @Override
   public Integer call() throws Exception {
     Layout l = Layout.named(layout);
@@ -108,6 +116,7 @@ public final class SynthCommand implements Callable<Integer> {
               .optIdentities(identities)
               .optTestIdentities(testIdentities)
               .optCameras(cameras)
+              .optBodyColours(bodyColours)
               .build();
     } catch (IllegalArgumentException e) {
       throw new FgaUserException(e.getMessage().replace("data.", "option "), e);

@@ -57,6 +57,8 @@ class DataCommandTest {
             "4",
             "--cameras",
             "2",
+            "--body-colours",
+            "2",
             "--image-size",
             "32");
     assertThat(synth.code()).isZero();

@@ -14,6 +14,11 @@ import org.fga.core.data.FgaDataset;
  * with fewer than K images is topped up by repeating its images at random); batches then draw P
  * identities that still have groups left, as torchreid's RandomIdentitySampler does. The order
  * depends only on (seed, epoch), so a resumed run replays it.
+ *
+ * <p>How many batches one such pass yields depends on the shuffle (it stops when fewer than P
+ * identities have groups left), but the trainer needs the same number every epoch: {@link
+ * #epoch} therefore always returns {@link #batchesPerEpoch()} batches, topping a short pass up
+ * from a second one and cutting a long one.
  */
 public final class IdentitySampler {
   private final Map<Integer, int[]> byIdentity;
@@ -60,9 +65,28 @@ public final class IdentitySampler {
     return p * k;
   }
 
-  /** The dataset indices of one epoch, batch after batch; the length is a multiple of P×K. */
+  /** Batches in every epoch: the groups of K over all identities, P to a batch (at least 1). */
+  public int batchesPerEpoch() {
+    int groups = 0;
+    for (int[] images : byIdentity.values()) {
+      groups += Math.max(1, images.length / k);
+    }
+    return Math.max(1, groups / p);
+  }
+
+  /** The dataset indices of one epoch, batch after batch: {@link #batchesPerEpoch()} × P×K. */
   public int[] epoch(long seed, int epoch) {
     Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + epoch);
+    int length = batchesPerEpoch() * p * k;
+    List<Integer> order = new ArrayList<>(length);
+    while (order.size() < length) {
+      pass(rnd, order);
+    }
+    return order.stream().limit(length).mapToInt(Integer::intValue).toArray();
+  }
+
+  /** One pass of torchreid's sampler: adds P×K batches until fewer than P identities are left. */
+  private void pass(Random rnd, List<Integer> order) {
     Map<Integer, List<int[]>> chunks = new TreeMap<>();
     for (Map.Entry<Integer, int[]> e : byIdentity.entrySet()) {
       List<Integer> idx = new ArrayList<>();
@@ -84,7 +108,6 @@ public final class IdentitySampler {
       chunks.put(e.getKey(), list);
     }
     List<Integer> available = new ArrayList<>(chunks.keySet());
-    List<Integer> order = new ArrayList<>();
     while (available.size() >= p) {
       Collections.shuffle(available, rnd);
       List<Integer> chosen = new ArrayList<>(available.subList(0, p));
@@ -98,6 +121,5 @@ public final class IdentitySampler {
         }
       }
     }
-    return order.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -6,7 +6,8 @@ import org.fga.core.data.Keypoint;
 /**
  * A bird-like object: body, head with eye and beak, tail, and one small wing patch whose style is
  * the class. Everything but the patch (body colour, proportions) varies the same way in every
- * class, so a classifier has to find and read the patch.
+ * class, so a classifier has to find and read the patch. Re-ID identities may carry a second small
+ * {@link Marking}; classification and multilabel creatures never do.
  *
  * <p>Geometry is in the creature's own frame in units of its length: {@code u} points from tail to
  * head, {@code v} points down.
@@ -16,11 +17,25 @@ import org.fga.core.data.Keypoint;
  * @param aspect body height / length, about 0.5..0.66
  * @param tail tail length factor, 0.6..1.2
  * @param head head radius in body lengths
+ * @param marking the second small detail ({@link Marking#NONE} for none)
  */
-record Creature(PartStyle part, float[] body, float aspect, float tail, float head) {
+record Creature(
+    PartStyle part, float[] body, float aspect, float tail, float head, Marking marking) {
   private static final float HEAD_U = 0.50f;
   private static final float HEAD_V = -0.20f;
   private static final float PATCH_R = 0.20f;
+
+  /** The cap covers the crown: head pixels above this fraction of the radius (eye excluded). */
+  private static final float CAP_FROM = 0.45f;
+
+  /** The throat spot: a disc under the head, inside the body ellipse for every aspect used. */
+  private static final float THROAT_U = 0.36f;
+
+  private static final float THROAT_V = 0.10f;
+  private static final float THROAT_R = 0.09f;
+
+  /** The tail band: the last stretch of the tail, in body lengths. */
+  private static final float TAIL_BAND = 0.07f;
 
   /** A creature with random nuisance attributes (shared by all classes) and the given part. */
   static Creature random(PartStyle part, Rng rng) {
@@ -32,7 +47,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
         hsv(hue, sat, val),
         rng.uniform(0.50f, 0.66f),
         rng.uniform(0.6f, 1.2f),
-        rng.uniform(0.15f, 0.20f));
+        rng.uniform(0.15f, 0.20f),
+        Marking.NONE);
   }
 
   /**
@@ -85,6 +101,10 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     float tailEnd = -0.38f - 0.45f * tail;
     float beakTip = HEAD_U + head + 0.14f;
     float[] pc = part.rgb();
+    float[] mark = marking.rgb();
+    boolean cap = marking.is(Marking.Kind.CAP);
+    boolean throat = marking.is(Marking.Kind.THROAT);
+    float bandFrom = marking.is(Marking.Kind.TAIL_TIP) ? tailEnd + TAIL_BAND : -Float.MAX_VALUE;
     float patchU = part.u();
     float patchV = part.v();
     for (int y = y0; y <= y1; y++) {
@@ -115,7 +135,8 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
           paintObject(canvas, p, id, 0.05f, 0.05f, 0.05f);
         } else if (hr2 <= head * head) {
           float s = 1f - 0.3f * hr2 / (head * head);
-          paintObject(canvas, p, id, body[0] * s, body[1] * s, body[2] * s);
+          float[] c = cap && hv < -CAP_FROM * head ? mark : body;
+          paintObject(canvas, p, id, c[0] * s, c[1] * s, c[2] * s);
         } else if (u > HEAD_U
             && u <= beakTip
             && Math.abs(v - HEAD_V - 0.02f) <= (beakTip - u) * 0.45f) {
@@ -126,9 +147,11 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
           float br2 = bu * bu + bv * bv;
           if (br2 <= 1f) {
             float s = 1.1f - 0.35f * br2 + 0.1f * bv;
-            paintObject(canvas, p, id, body[0] * s, body[1] * s, body[2] * s);
+            float[] c = throat && inThroat(u, v) ? mark : body;
+            paintObject(canvas, p, id, c[0] * s, c[1] * s, c[2] * s);
           } else if (u <= -0.36f && u >= tailEnd && Math.abs(v + 0.03f) <= (-0.36f - u) * 0.8f) {
-            paintObject(canvas, p, id, body[0] * 0.7f, body[1] * 0.7f, body[2] * 0.7f);
+            float[] c = u < bandFrom ? mark : body;
+            paintObject(canvas, p, id, c[0] * 0.7f, c[1] * 0.7f, c[2] * 0.7f);
           }
         }
       }
@@ -190,6 +213,12 @@ record Creature(PartStyle part, float[] body, float aspect, float tail, float he
     return count == 0
         ? new Keypoint("wing patch", 0, 0, false)
         : new Keypoint("wing patch", sx / count, sy / count, true);
+  }
+
+  private static boolean inThroat(float u, float v) {
+    float du = u - THROAT_U;
+    float dv = v - THROAT_V;
+    return du * du + dv * dv <= THROAT_R * THROAT_R;
   }
 
   private static void paintObject(Canvas canvas, int p, int id, float r, float g, float b) {

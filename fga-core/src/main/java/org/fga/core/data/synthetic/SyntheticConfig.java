@@ -31,6 +31,11 @@ import org.fga.core.data.Task;
  * @param cameras re-ID: cameras (each with its own lighting, viewpoint and backgrounds)
  * @param noise standard deviation of the per-pixel noise, in [0, 0.5]
  * @param distractors clutter shapes on the background per image (0..16)
+ * @param bodyColours re-ID difficulty (0..8): identities share this many body colours and similar
+ *     proportions, and differ in the combination of wing-patch style and a second small marking
+ *     (cap, throat spot or tail band), as people in re-ID sets wear similar clothes; fewer colours
+ *     is harder. 0 gives the old identities: a random continuous body hue each, which alone tells
+ *     identities apart (every method scores 100 %). Ignored by the other tasks.
  */
 @JsonTypeName("synthetic")
 @JsonPropertyOrder({"type"})
@@ -48,8 +53,12 @@ public record SyntheticConfig(
     int testIdentities,
     int cameras,
     double noise,
-    int distractors)
+    int distractors,
+    int bodyColours)
     implements DataConfig {
+
+  /** Default {@link #bodyColours}: the CAL re-ID specs land between chance and 100 % with it. */
+  public static final int DEFAULT_BODY_COLOURS = 4;
 
   public SyntheticConfig {
     task = task.toLowerCase(Locale.ROOT);
@@ -75,6 +84,9 @@ public record SyntheticConfig(
         distractors >= 0 && distractors <= 16,
         "data.distractors must be in 0..16, got " + distractors);
     check(
+        bodyColours >= 0 && bodyColours <= BodyPalette.MAX,
+        "data.bodyColours must be in 0.." + BodyPalette.MAX + ", got " + bodyColours);
+    check(
         !task.equals("multilabel") || numClasses >= maxObjects,
         "data.numClasses ("
             + numClasses
@@ -99,7 +111,8 @@ public record SyntheticConfig(
       @JsonProperty("testIdentities") Integer testIdentities,
       @JsonProperty("cameras") Integer cameras,
       @JsonProperty("noise") Double noise,
-      @JsonProperty("distractors") Integer distractors) {
+      @JsonProperty("distractors") Integer distractors,
+      @JsonProperty("bodyColours") Integer bodyColours) {
     return new SyntheticConfig(
         task == null ? "classification" : task,
         imageSize == null ? 64 : imageSize,
@@ -114,7 +127,8 @@ public record SyntheticConfig(
         testIdentities == null ? 32 : testIdentities,
         cameras == null ? 4 : cameras,
         noise == null ? 0.04 : noise,
-        distractors == null ? 4 : distractors);
+        distractors == null ? 4 : distractors,
+        bodyColours == null ? DEFAULT_BODY_COLOURS : bodyColours);
   }
 
   /** All defaults: 8-class classification at 64 px, 1000/200/400 images, no bias. */
@@ -151,7 +165,8 @@ public record SyntheticConfig(
         .optTestIdentities(testIdentities)
         .optCameras(cameras)
         .optNoise(noise)
-        .optDistractors(distractors);
+        .optDistractors(distractors)
+        .optBodyColours(bodyColours);
   }
 
   private static void check(boolean ok, String message) {
@@ -176,6 +191,7 @@ public record SyntheticConfig(
     private Integer cameras;
     private Double noise;
     private Integer distractors;
+    private Integer bodyColours;
 
     private Builder() {}
 
@@ -249,6 +265,11 @@ public record SyntheticConfig(
       return this;
     }
 
+    public Builder optBodyColours(int v) {
+      bodyColours = v;
+      return this;
+    }
+
     public SyntheticConfig build() {
       return of(
           task,
@@ -264,7 +285,8 @@ public record SyntheticConfig(
           testIdentities,
           cameras,
           noise,
-          distractors);
+          distractors,
+          bodyColours);
     }
   }
 }

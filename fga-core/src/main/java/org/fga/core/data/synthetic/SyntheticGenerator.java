@@ -9,7 +9,6 @@ import org.fga.core.data.Split;
  * so any thread can render any image in any order and get the same pixels.
  */
 public final class SyntheticGenerator {
-  private static final long STREAM_IDENTITY = 100;
   private static final long STREAM_CAMERA = 101;
   private static final float MAX_TILT = (float) Math.toRadians(35);
 
@@ -21,9 +20,11 @@ public final class SyntheticGenerator {
       List.of("beak", "left eye", "right eye", "tail", "wing patch");
 
   private final SyntheticConfig config;
+  private final ReidIdentities identities;
 
   public SyntheticGenerator(SyntheticConfig config) {
     this.config = config;
+    this.identities = new ReidIdentities(config);
   }
 
   public SyntheticConfig config() {
@@ -92,15 +93,16 @@ public final class SyntheticGenerator {
 
   /**
    * Renders one re-ID image of {@code identity} (1-based over train then test identities) seen by
-   * {@code camera} (1-based). The identity fixes the creature; the camera fixes lighting, view
-   * direction and the backgrounds it looks at; the index adds pose jitter.
+   * {@code camera} (1-based). The identity fixes the creature ({@link ReidIdentities}: by default
+   * one of a few shared body colours, told apart by small details); the camera fixes lighting,
+   * view direction and the backgrounds it looks at; the index adds pose jitter.
    */
   public SyntheticScene renderReid(Split split, int index, int identity, int camera) {
     int n = config.imageSize();
-    Rng id = new Rng(Rng.seedOf(config.seed(), STREAM_IDENTITY, identity));
-    int cls = id.nextInt(config.numClasses());
-    Creature creature = Creature.random(PartStyle.ofClass(cls), id);
-    float length = id.uniform(0.40f, 0.52f) * n;
+    ReidIdentities.Identity id = identities.of(identity);
+    int cls = id.partClass();
+    Creature creature = id.creature();
+    float length = id.length() * n;
 
     Rng cam = new Rng(Rng.seedOf(config.seed(), STREAM_CAMERA, camera));
     int[] camBackdrops = {cam.nextInt(Backdrop.COUNT), cam.nextInt(Backdrop.COUNT)};
