@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress bars")
   boolean quiet;
 
-  /** Demo sizes: the full demo fits in 5 minutes on 2 cores, the quick one in well under one. */
+  /** Demo sizes: the full demo takes about 7½ minutes on 2 idle cores, the quick one about 10 s. */
   record Size(int imageSize, int width, int train, int val, int test, int epochs, int batch) {}
 
   static final Size FULL = new Size(64, 16, 1200, 200, 400, 12, 32);

@@ -35,15 +35,16 @@ public final class Regions {
       throw new IllegalArgumentException(
           "empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
     }
+    Region region = new Region(x0, y0, w, h, outH, outW, mirror);
     return new Sample(
         s.id(),
         Resampler.resample(s.image(), x0, y0, w, h, outH, outW, mirror),
         s.label(),
         s.labels(),
-        boxes(s.boxes(), x0, y0, w, h, outH, outW, mirror),
-        keypoints(s.keypoints(), x0, y0, w, h, outH, outW, mirror),
-        mask(s.objectMask(), x0, y0, w, h, outH, outW, mirror),
-        mask(s.partMask(), x0, y0, w, h, outH, outW, mirror),
+        boxes(s.boxes(), region),
+        keypoints(s.keypoints(), region),
+        mask(s.objectMask(), region),
+        mask(s.partMask(), region),
         s.identity(),
         s.camera());
   }
@@ -56,11 +57,17 @@ public final class Regions {
     }
   }
 
-  static Mask mask(
-      Mask m, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
+  /** Where a crop reads from (x0, y0, w, h), the size it writes, and whether it mirrors. */
+  private record Region(
+      double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {}
+
+  private static Mask mask(Mask m, Region r) {
     if (m == null) {
       return null;
     }
+    double x0 = r.x0(), y0 = r.y0(), w = r.w(), h = r.h();
+    int outH = r.outH(), outW = r.outW();
+    boolean mirror = r.mirror();
     int[] xs = nearest(m.width(), x0, w, outW);
     if (mirror) {
       for (int i = 0, j = outW - 1; i < j; i++, j--) {
@@ -94,20 +101,14 @@ public final class Regions {
     return idx;
   }
 
-  static List<Box> boxes(
-      List<Box> boxes,
-      double x0,
-      double y0,
-      double w,
-      double h,
-      int outH,
-      int outW,
-      boolean mirror) {
+  private static List<Box> boxes(List<Box> boxes, Region r) {
     if (boxes == null) {
       return null;
     }
-    double sx = outW / w;
-    double sy = outH / h;
+    double x0 = r.x0(), y0 = r.y0();
+    int outH = r.outH(), outW = r.outW();
+    double sx = outW / r.w();
+    double sy = outH / r.h();
     List<Box> out = new ArrayList<>(boxes.size());
     for (Box b : boxes) {
       // an inclusive box covers [x0, x1 + 1) in continuous coordinates
@@ -120,26 +121,20 @@ public final class Regions {
       nx1 = Math.min(nx1, outW - 1);
       ny1 = Math.min(ny1, outH - 1);
       if (nx1 >= nx0 && ny1 >= ny0) {
-        out.add(mirror ? new Box(outW - 1 - nx1, ny0, outW - 1 - nx0, ny1) : new Box(nx0, ny0, nx1, ny1));
+        out.add(r.mirror() ? new Box(outW - 1 - nx1, ny0, outW - 1 - nx0, ny1) : new Box(nx0, ny0, nx1, ny1));
       }
     }
     return List.copyOf(out);
   }
 
-  static List<Keypoint> keypoints(
-      List<Keypoint> points,
-      double x0,
-      double y0,
-      double w,
-      double h,
-      int outH,
-      int outW,
-      boolean mirror) {
+  private static List<Keypoint> keypoints(List<Keypoint> points, Region r) {
     if (points == null) {
       return null;
     }
-    double sx = outW / w;
-    double sy = outH / h;
+    double x0 = r.x0(), y0 = r.y0();
+    int outH = r.outH(), outW = r.outW();
+    double sx = outW / r.w();
+    double sy = outH / r.h();
     List<Keypoint> out = new ArrayList<>(points.size());
     for (Keypoint p : points) {
       // a point at pixel centre i sits at i + 0.5 in the region's continuous coordinates
@@ -147,7 +142,7 @@ public final class Regions {
       double ny = (p.y() + 0.5 - y0) * sy - 0.5;
       out.add(new Keypoint(p.name(), nx, ny, p.visible()).clippedTo(outW, outH));
     }
-    return mirror ? mirror(out, outW) : List.copyOf(out);
+    return r.mirror() ? mirror(out, outW) : List.copyOf(out);
   }
 
   /**
