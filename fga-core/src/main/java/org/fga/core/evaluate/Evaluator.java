@@ -23,7 +23,7 @@ import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
+import org.fga.core.metric.MetricConfig;
 import org.fga.core.run.RunDir;
 import org.fga.core.spec.EvalSpec;
 import org.fga.core.train.BatchLoader;
@@ -46,12 +46,12 @@ public final class Evaluator {
 
   /** Scores the spec's metrics: metric name → its result. Writes overlays if {@code run} != null. */
   public Map<String, Object> evaluate(EvalSpec spec, RunDir run) {
-    List<MetricProvider> metrics = new ArrayList<>();
+    List<ConfiguredMetric> metrics = new ArrayList<>();
     EvalNeeds needs = EvalNeeds.none();
-    for (String name : spec.metrics()) {
-      MetricProvider p = session.plugins().metrics().get(name);
-      metrics.add(p);
-      needs = needs.or(p.needs());
+    for (MetricConfig config : spec.metricsOrDefault(session.plugins().metrics())) {
+      ConfiguredMetric m = ConfiguredMetric.of(session.plugins().metrics(), config);
+      metrics.add(m);
+      needs = needs.or(m.provider().needs());
     }
     boolean wantOverlays = run != null && spec.overlays() > 0 && canAttend();
     EvalNeeds collectNeeds = wantOverlays ? needs.or(new EvalNeeds(false, false, true, false)) : needs;
@@ -73,8 +73,8 @@ public final class Evaluator {
       test = collect(split(spec.split()), collectNeeds, heldOut);
     }
     Map<String, Object> results = new LinkedHashMap<>();
-    for (MetricProvider p : metrics) {
-      results.put(p.name(), p.compute(test));
+    for (ConfiguredMetric m : metrics) {
+      results.put(m.name(), m.compute(test));
     }
     if (wantOverlays) {
       writeOverlays(test, spec, metrics, results, run);
@@ -218,12 +218,14 @@ public final class Evaluator {
    */
   @SuppressWarnings("unchecked")
   private void writeOverlays(
-      EvalOutputs test, EvalSpec spec, List<MetricProvider> metrics, Map<String, Object> results, RunDir run) {
+      EvalOutputs test, EvalSpec spec, List<ConfiguredMetric> metrics, Map<String, Object> results, RunDir run) {
     BoxPredictor predictor = null;
+    MetricConfig predictorConfig = null;
     Map<String, Object> result = null;
-    for (MetricProvider p : metrics) {
-      if (p instanceof BoxPredictor bp && results.get(p.name()) instanceof Map<?, ?> r) {
+    for (ConfiguredMetric m : metrics) {
+      if (m.provider() instanceof BoxPredictor bp && results.get(m.name()) instanceof Map<?, ?> r) {
         predictor = bp;
+        predictorConfig = m.config();
         result = (Map<String, Object>) r;
         break;
       }
@@ -238,7 +240,7 @@ public final class Evaluator {
       for (int y = 0; y < h; y++) {
         System.arraycopy(grid[y], 0, flat, y * w, w);
       }
-      List<Box> predicted = predictor == null ? List.of() : predictor.predictedBoxes(grid, result);
+      List<Box> predicted = predictor == null ? List.of() : predictor.predictedBoxes(grid, predictorConfig, result);
       String name = String.format(Locale.ROOT, "%04d.png", i);
       Overlay.write(Overlay.render(s.image(), flat, s.boxes(), predicted), run.attention().resolve(name));
     }

@@ -1,25 +1,68 @@
 package org.fga.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.fga.core.metric.MetricConfig;
+import org.fga.core.metric.MetricProvider;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Registry;
 
 /**
  * The {@code eval:} block.
  *
- * @param metrics registered metric names, e.g. {@code [accuracy, wsol]}
+ * @param metrics the metrics and their options, e.g. {@code [accuracy, {type: wsol, iouThresholds:
+ *     [50]}]}; a bare name means the metric's defaults. Null when the file leaves the key out: then
+ *     {@link #DEFAULT_METRIC} is scored ({@link #metricsOrDefault}).
  * @param split the split that is reported ({@code test} by default)
  * @param heldOut the split thresholds are chosen on (never the reported one), or null
  * @param overlays how many attention overlays to write as PNGs under {@code attention/}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvalSpec(List<String> metrics, String split, String heldOut, Integer overlays) {
+public record EvalSpec(
+    @JsonDeserialize(contentUsing = MetricEntryDeserializer.class) List<MetricConfig> metrics,
+    String split,
+    String heldOut,
+    Integer overlays) {
+  /** The metric scored when {@code eval.metrics} is left out. */
+  public static final String DEFAULT_METRIC = "accuracy";
+
   public EvalSpec {
-    metrics = metrics == null ? List.of("accuracy") : List.copyOf(metrics);
+    if (metrics != null) {
+      requireOnePerName(metrics);
+      metrics = List.copyOf(metrics);
+    }
     split = split == null ? "test" : split;
     overlays = overlays == null ? 8 : overlays;
   }
 
   public static EvalSpec defaults() {
     return new EvalSpec(null, null, null, null);
+  }
+
+  public EvalSpec withMetrics(List<MetricConfig> m) {
+    return new EvalSpec(m, split, heldOut, overlays);
+  }
+
+  /** The listed metrics, or the default metric with its default options when none were listed. */
+  public List<MetricConfig> metricsOrDefault(Registry<MetricProvider> known) {
+    return metrics != null ? metrics : List.of(known.get(DEFAULT_METRIC).defaultConfig());
+  }
+
+  /** Results are keyed by metric name, so a second entry of the same metric would overwrite the first. */
+  private static void requireOnePerName(List<MetricConfig> metrics) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      if (metrics.get(i) == null) {
+        throw new IllegalArgumentException("eval.metrics[" + i + "] is empty");
+      }
+      String name = ConfigTypes.nameOf(metrics.get(i));
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(
+            "eval.metrics lists '" + name + "' twice; results are keyed by metric name, give it once");
+      }
+    }
   }
 }

@@ -62,6 +62,10 @@ public record ExperimentSpec(
     return new ExperimentSpec(name, method, backbone, data, s, eval, seed, paper);
   }
 
+  public ExperimentSpec withEval(EvalSpec e) {
+    return new ExperimentSpec(name, method, backbone, data, schedule, e, seed, paper);
+  }
+
   public ExperimentSpec withMethod(MethodConfig m) {
     return new ExperimentSpec(name, m, backbone, data, schedule, eval, seed, paper);
   }

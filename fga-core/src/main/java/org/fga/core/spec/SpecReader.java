@@ -42,7 +42,7 @@ public final class SpecReader {
       if (spec == null) {
         throw new FgaUserException(origin + ": the file is empty");
       }
-      return spec;
+      return withDefaultMetricSpelledOut(spec);
     } catch (JsonProcessingException e) {
       throw new FgaUserException(origin + ": " + describe(e), e);
     }
@@ -51,10 +51,23 @@ public final class SpecReader {
   /** Writes the spec with every default filled in, as YAML. */
   public String toYaml(ExperimentSpec spec) {
     try {
-      return plugins.yaml().writeValueAsString(spec);
+      return plugins.yaml().writeValueAsString(withDefaultMetricSpelledOut(spec));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise spec " + spec.name(), e);
     }
+  }
+
+  /**
+   * An experiment that leaves {@code eval.metrics} out is scored with the default metric; the
+   * resolved spec says so with that metric's full config, like every other default. Without the
+   * default metric's plugin on the class path the key stays absent and evaluation reports it.
+   */
+  private ExperimentSpec withDefaultMetricSpelledOut(ExperimentSpec spec) {
+    EvalSpec eval = spec.eval();
+    if (eval.metrics() != null || !plugins.metrics().contains(EvalSpec.DEFAULT_METRIC)) {
+      return spec;
+    }
+    return spec.withEval(eval.withMetrics(eval.metricsOrDefault(plugins.metrics())));
   }
 
   private static boolean isJson(Path file) {
@@ -71,7 +84,11 @@ public final class SpecReader {
               .collect(Collectors.joining("."))
               .replace(".[", "[");
     }
-    String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    // a bare metric name is re-read as {type: name} from a tree, which has no line
+    String where =
+        e.getLocation() == null || e.getLocation().getLineNr() < 1
+            ? ""
+            : " (line " + e.getLocation().getLineNr() + ")";
     if (e instanceof UnrecognizedPropertyException u) {
       String known =
           u.getKnownPropertyIds() == null
@@ -86,6 +103,9 @@ public final class SpecReader {
       int k = msg.indexOf("known type ids = ");
       String known = k < 0 ? "" : "; known: " + msg.substring(k + 17).replaceAll("[\\[\\]]", "").split("\\)")[0];
       return "unknown type '" + t.getTypeId() + "' at '" + path + "'" + where + known;
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidOptionException o) {
+      return (path.isEmpty() ? "" : path + ".") + o.key() + " " + o.problem() + where;
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return (path.isEmpty() ? "" : "'" + path + "': ") + v.getCause().getMessage() + where;

@@ -8,16 +8,19 @@ import org.fga.core.plugin.FgaModule;
 import org.fga.core.plugin.PluginBinder;
 import org.fga.core.plugin.Plugins;
 
-/** The core's baseline plus the toy backbone and dataset. */
+/** The core's baseline plus the toy backbone, dataset and a stand-in default metric. */
 public final class TestPlugins extends AbstractModule implements FgaModule {
   @Override
   protected void configure() {
-    PluginBinder.of(binder()).backbone(TinyBackbone.Provider.class).dataset(SquaresData.Provider.class);
+    PluginBinder.of(binder())
+        .backbone(TinyBackbone.Provider.class)
+        .dataset(SquaresData.Provider.class)
+        .metric(StandInAccuracy.class);
   }
 
   @Override
   public List<com.fasterxml.jackson.databind.Module> jacksonModules() {
-    return List.of(ConfigTypes.of("test", SquaresData.Config.class));
+    return List.of(ConfigTypes.of("test", SquaresData.Config.class, StandInAccuracy.Config.class));
   }
 
   public static Plugins load() {
