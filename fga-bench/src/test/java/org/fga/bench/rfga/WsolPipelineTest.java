@@ -18,6 +18,7 @@ import org.fga.core.spec.EvalSpec;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Session;
+import org.fga.eval.plugin.WsolMetricConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,7 @@ class WsolPipelineTest {
   void refusesAHeldOutSplitThatIsTheReportedOne() {
     ExperimentSpec spec = new SpecReader(PLUGINS).parse(SPEC, false, "pipeline");
     try (Session s = new Session(PLUGINS, spec)) {
-      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of("wsol"), "test", "test", 0), null))
+      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "test", 0), null))
           .isInstanceOf(FgaUserException.class)
           .hasMessageContaining("eval.heldOut");
     }
@@ -80,7 +81,7 @@ class WsolPipelineTest {
         "data: {type: imagefolder, root: '" + dir.resolve("folder") + "', imageSize: 32}");
     ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "pipeline");
     try (Session s = new Session(PLUGINS, spec)) {
-      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of("wsol"), "test", "val", 0), null))
+      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "val", 0), null))
           .isInstanceOf(FgaUserException.class)
           .hasMessageContaining("shares 4 of its images with the reported split 'test'");
     }

@@ -4,11 +4,20 @@ import java.util.Map;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.classification.MultiLabelMap;
 
 /** {@code multilabel-map}: mean over classes of the non-interpolated AP (sklearn's definition). */
-public final class MultiLabelMapMetric implements MetricProvider {
+public final class MultiLabelMapMetric extends TypedMetric<MultiLabelMapMetricConfig> {
+  public MultiLabelMapMetric() {
+    super(MultiLabelMapMetricConfig.class);
+  }
+
+  @Override
+  public MultiLabelMapMetricConfig defaultConfig() {
+    return MultiLabelMapMetricConfig.defaults();
+  }
+
   @Override
   public String name() {
     return "multilabel-map";
@@ -25,11 +34,11 @@ public final class MultiLabelMapMetric implements MetricProvider {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs o) {
+  protected Map<String, Object> score(EvalOutputs o, MultiLabelMapMetricConfig config) {
     float[][] logits = Outputs.require(o.logits(), name(), "logits");
     int[][] present = Outputs.require(o.multiLabels(), name(), "multiLabels");
     int c = logits.length > 0 ? logits[0].length : o.info().numClasses();
-    MultiLabelMap map = new MultiLabelMap(c, false);
+    MultiLabelMap map = new MultiLabelMap(c, config.voc07());
     for (int i = 0; i < logits.length; i++) {
       boolean[] t = new boolean[c];
       for (int cls : present[i]) {

@@ -3,14 +3,21 @@ package org.fga.eval.plugin;
 import java.util.Map;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.wsol.PixelHistogram;
 import org.fga.eval.wsol.ScoreMaps;
 import org.fga.eval.wsol.ThresholdGrid;
 
 /** {@code pxap}: pixel average precision of the attention maps against the object masks (255 ignored). */
-public final class PxapMetric implements MetricProvider {
-  static final double STEP = 0.01;
+public final class PxapMetric extends TypedMetric<PxapMetricConfig> {
+  public PxapMetric() {
+    super(PxapMetricConfig.class);
+  }
+
+  @Override
+  public PxapMetricConfig defaultConfig() {
+    return PxapMetricConfig.defaults();
+  }
 
   @Override
   public String name() {
@@ -28,13 +35,13 @@ public final class PxapMetric implements MetricProvider {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs o) {
-    return histogram(o, name()).toMap();
+  protected Map<String, Object> score(EvalOutputs o, PxapMetricConfig config) {
+    return histogram(o, name(), config.thresholdStep()).toMap();
   }
 
-  static PixelHistogram histogram(EvalOutputs o, String metric) {
+  static PixelHistogram histogram(EvalOutputs o, String metric, double thresholdStep) {
     return PixelHistogram.of(
-        new ThresholdGrid(STEP),
+        new ThresholdGrid(thresholdStep),
         ScoreMaps.of(Outputs.require(o.maps(), metric, "maps")),
         Outputs.require(o.masks(), metric, "masks"),
         null);

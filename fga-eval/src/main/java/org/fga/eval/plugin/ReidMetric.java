@@ -3,16 +3,23 @@ package org.fga.eval.plugin;
 import java.util.Map;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
-import org.fga.eval.reid.FeatureDistance;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.reid.ReidEvaluator;
 
 /**
- * {@code reid}: CMC (ranks 1–50), mAP and mINP under the Market-1501 protocol, queries = the
- * evaluated split, gallery = {@code outputs.gallery()}, Euclidean distance between embeddings.
+ * {@code reid}: CMC (ranks 1 to {@code maxRank}, default 50), mAP and mINP under the Market-1501
+ * protocol, queries = the evaluated split, gallery = {@code outputs.gallery()}, distance between
+ * embeddings Euclidean by default.
  */
-public final class ReidMetric implements MetricProvider {
-  static final int MAX_RANK = 50;
+public final class ReidMetric extends TypedMetric<ReidMetricConfig> {
+  public ReidMetric() {
+    super(ReidMetricConfig.class);
+  }
+
+  @Override
+  public ReidMetricConfig defaultConfig() {
+    return ReidMetricConfig.defaults();
+  }
 
   @Override
   public String name() {
@@ -30,7 +37,7 @@ public final class ReidMetric implements MetricProvider {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs q) {
+  protected Map<String, Object> score(EvalOutputs q, ReidMetricConfig config) {
     EvalOutputs g = Outputs.require(q.gallery(), name(), "gallery");
     double[][] qf = Outputs.toDoubles(Outputs.require(q.embeddings(), name(), "embeddings"));
     double[][] gf = Outputs.toDoubles(Outputs.require(g.embeddings(), name(), "gallery.embeddings"));
@@ -38,9 +45,9 @@ public final class ReidMetric implements MetricProvider {
         new ReidEvaluator(
             Outputs.require(g.labels(), name(), "gallery.labels"),
             Outputs.require(g.cameras(), name(), "gallery.cameras"),
-            MAX_RANK);
+            config.maxRank());
     ev.addAll(
-        FeatureDistance.EUCLIDEAN.rows(qf, gf),
+        OptionChecks.toDistance(config.distance()).rows(qf, gf),
         Outputs.require(q.labels(), name(), "labels"),
         Outputs.require(q.cameras(), name(), "cameras"));
     return ev.toMap();

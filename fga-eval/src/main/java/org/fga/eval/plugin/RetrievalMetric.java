@@ -1,15 +1,22 @@
 package org.fga.eval.plugin;
 
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
-import org.fga.eval.reid.FeatureDistance;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.retrieval.RetrievalEvaluator;
 
-/** {@code retrieval}: leave-one-out Recall@1/5 and mAP over embeddings, cosine distance. */
-public final class RetrievalMetric implements MetricProvider {
+/** {@code retrieval}: leave-one-out Recall@K (default K = 1, 5) and mAP over embeddings, cosine by default. */
+public final class RetrievalMetric extends TypedMetric<RetrievalMetricConfig> {
+  public RetrievalMetric() {
+    super(RetrievalMetricConfig.class);
+  }
+
+  @Override
+  public RetrievalMetricConfig defaultConfig() {
+    return RetrievalMetricConfig.defaults();
+  }
+
   @Override
   public String name() {
     return "retrieval";
@@ -26,10 +33,12 @@ public final class RetrievalMetric implements MetricProvider {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs o) {
+  protected Map<String, Object> score(EvalOutputs o, RetrievalMetricConfig config) {
     double[][] f = Outputs.toDoubles(Outputs.require(o.embeddings(), name(), "embeddings"));
     int[] labels = Outputs.require(o.labels(), name(), "labels");
-    int[] ks = IntStream.of(1, 5).filter(k -> k < Math.max(2, labels.length)).toArray();
-    return RetrievalEvaluator.evaluate(f, labels, FeatureDistance.COSINE, ks);
+    // leave-one-out: a K as large as the sample count has nothing left to rank, so it is skipped
+    int[] ks =
+        config.recallAtK().stream().mapToInt(Integer::intValue).filter(k -> k < Math.max(2, labels.length)).toArray();
+    return RetrievalEvaluator.evaluate(f, labels, OptionChecks.toDistance(config.distance()), ks);
   }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.wsol.PixelHistogram;
 
 /**
@@ -12,10 +12,19 @@ import org.fga.eval.wsol.PixelHistogram;
  * collects the ground-truth class's map and the object mask per image (there are no per-pixel class
  * predictions in {@code EvalOutputs}), so the prediction is "normalised map ≥ τ" as foreground
  * (class 1) against the mask (non-zero = 1, 255 ignored), scored with one confusion matrix over all
- * pixels. τ (step 0.01) is chosen by mIoU on the held-out split when there is one, else the best τ
+ * pixels. τ (step {@code thresholdStep}, default 0.01) is chosen by mIoU on the held-out split when there is one, else the best τ
  * on this split is reported.
  */
-public final class SegmentationMetric implements MetricProvider {
+public final class SegmentationMetric extends TypedMetric<SegmentationMetricConfig> {
+  public SegmentationMetric() {
+    super(SegmentationMetricConfig.class);
+  }
+
+  @Override
+  public SegmentationMetricConfig defaultConfig() {
+    return SegmentationMetricConfig.defaults();
+  }
+
   @Override
   public String name() {
     return "segmentation";
@@ -32,10 +41,10 @@ public final class SegmentationMetric implements MetricProvider {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs o) {
-    PixelHistogram test = PxapMetric.histogram(o, name());
+  protected Map<String, Object> score(EvalOutputs o, SegmentationMetricConfig config) {
+    PixelHistogram test = PxapMetric.histogram(o, name(), config.thresholdStep());
     EvalOutputs h = o.heldOut();
-    PixelHistogram select = h != null && h.maps() != null && h.masks() != null ? PxapMetric.histogram(h, name()) : test;
+    PixelHistogram select = h != null && h.maps() != null && h.masks() != null ? PxapMetric.histogram(h, name(), config.thresholdStep()) : test;
     int best = 0;
     double bestIou = -1;
     for (int k = 0; k < select.grid().size(); k++) {

@@ -6,20 +6,28 @@ import org.fga.core.data.Box;
 import org.fga.core.evaluate.BoxPredictor;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
-import org.fga.core.metric.MetricProvider;
+import org.fga.core.metric.MetricConfig;
+import org.fga.core.metric.TypedMetric;
 import org.fga.eval.wsol.ScoreMaps;
 import org.fga.eval.wsol.WsolCounts;
 import org.fga.eval.wsol.WsolEvaluator;
 
 /**
- * {@code wsol}: MaxBoxAcc at IoU 30/50/70 and MaxBoxAccV2 (all components), GT-known Loc, top-1 Loc
- * (when logits are there), step 0.01. With a held-out split the threshold is chosen on it and the
- * test split is reported at that threshold; otherwise the max over thresholds is reported. The
- * output says which ({@code thresholdSelection}).
+ * {@code wsol}: MaxBoxAcc at the configured IoU thresholds (default 30/50/70) and MaxBoxAccV2 (all
+ * components), GT-known Loc, top-1 Loc (when logits are there), threshold step 0.01 by default
+ * ({@link WsolMetricConfig}). With a held-out split the threshold is chosen on it and the test
+ * split is reported at that threshold; otherwise the max over thresholds is reported. The output
+ * says which ({@code thresholdSelection}).
  */
-public final class WsolMetric implements MetricProvider, BoxPredictor {
-  private static final int[] IOUS = {30, 50, 70};
-  private final WsolEvaluator evaluator = WsolEvaluator.builder().optIouPercents(IOUS).build();
+public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements BoxPredictor {
+  public WsolMetric() {
+    super(WsolMetricConfig.class);
+  }
+
+  @Override
+  public WsolMetricConfig defaultConfig() {
+    return WsolMetricConfig.defaults();
+  }
 
   @Override
   public String name() {
@@ -37,12 +45,16 @@ public final class WsolMetric implements MetricProvider, BoxPredictor {
   }
 
   @Override
-  public Map<String, Object> compute(EvalOutputs o) {
-    WsolEvaluator ev = evaluator;
+  protected Map<String, Object> score(EvalOutputs o, WsolMetricConfig config) {
+    WsolEvaluator ev = evaluator(config);
     WsolCounts test = counts(ev, o);
     EvalOutputs h = o.heldOut();
     WsolCounts held = h != null && h.maps() != null && h.boxes() != null ? counts(ev, h) : null;
-    return WsolEvaluator.report(test, held, false, IOUS);
+    return WsolEvaluator.report(test, held, config.largestComponentOnly(), config.iouPercents());
+  }
+
+  private static WsolEvaluator evaluator(WsolMetricConfig config) {
+    return WsolEvaluator.builder().optStep(config.thresholdStep()).optIouPercents(config.iouPercents()).build();
   }
 
   private WsolCounts counts(WsolEvaluator ev, EvalOutputs o) {
@@ -52,9 +64,12 @@ public final class WsolMetric implements MetricProvider, BoxPredictor {
         Outputs.top1Right(o));
   }
 
-  /** The boxes scored at the reported threshold (chosen on the held-out split when there is one). */
+  /**
+   * The boxes scored at the reported threshold (chosen on the held-out split when there is one),
+   * on the threshold grid of {@code config}, which must be the config the result was computed with.
+   */
   @Override
-  public List<Box> predictedBoxes(float[][] map, Map<String, Object> result) {
+  public List<Box> predictedBoxes(float[][] map, MetricConfig config, Map<String, Object> result) {
     if (!(result.get("bestThreshold") instanceof Number tau)) {
       return List.of();
     }
@@ -66,6 +81,7 @@ public final class WsolMetric implements MetricProvider, BoxPredictor {
         flat[y * w + x] = map[y][x];
       }
     }
-    return evaluator.boxesAt(flat, h, w, tau.doubleValue(), "largest-component".equals(result.get("boxes")));
+    return evaluator((WsolMetricConfig) config)
+        .boxesAt(flat, h, w, tau.doubleValue(), "largest-component".equals(result.get("boxes")));
   }
 }

@@ -66,7 +66,7 @@ class EveryMetricTest {
   @MethodSource("metrics")
   void scoresCompleteOutputsWithFractions(MetricProvider metric) {
     EvalOutputs o = outputs(1, outputs(2, null, null), outputs(3, null, null));
-    Map<String, Object> result = metric.compute(o);
+    Map<String, Object> result = metric.computeWithDefaults(o);
     assertThat(result).as(metric.name()).isNotEmpty();
     assertFractions(metric.name(), result);
   }

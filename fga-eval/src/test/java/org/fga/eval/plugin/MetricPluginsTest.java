@@ -42,10 +42,10 @@ class MetricPluginsTest {
   void accuracyAndMultiLabelFromLogits() {
     float[][] logits = {{0.1f, 0.7f, 0.2f}, {0.5f, 0.2f, 0.3f}};
     EvalOutputs o = outputs(new int[] {1, 2}, new int[][] {{1}, {0, 2}}, logits, null, null, null, null, null, null, null);
-    Map<String, Object> acc = new AccuracyMetric().compute(o);
+    Map<String, Object> acc = new AccuracyMetric().computeWithDefaults(o);
     assertThat(acc).containsOnlyKeys("top1", "meanClassAccuracy"); // only 3 classes: no top5
     assertThat((double) acc.get("top1")).isEqualTo(0.5);
-    Map<String, Object> map = new MultiLabelMapMetric().compute(o);
+    Map<String, Object> map = new MultiLabelMapMetric().computeWithDefaults(o);
     // class 0: one positive ranked first → 1; class 1: 1; class 2: positive (0.3) above negative (0.2) → 1
     assertThat((double) map.get("mAP")).isEqualTo(1.0);
   }
@@ -53,11 +53,11 @@ class MetricPluginsTest {
   @Test
   void missingFieldsNameTheMetricAndField() {
     EvalOutputs o = outputs(new int[] {0}, null, null, null, null, null, null, null, null, null);
-    assertThatThrownBy(() -> new AccuracyMetric().compute(o))
+    assertThatThrownBy(() -> new AccuracyMetric().computeWithDefaults(o))
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("accuracy")
         .hasMessageContaining("logits");
-    assertThatThrownBy(() -> new ReidMetric().compute(o)).isInstanceOf(FgaUserException.class).hasMessageContaining("gallery");
+    assertThatThrownBy(() -> new ReidMetric().computeWithDefaults(o)).isInstanceOf(FgaUserException.class).hasMessageContaining("gallery");
   }
 
   @Test
@@ -65,12 +65,12 @@ class MetricPluginsTest {
     float[][] g = {{0, 0}, {1, 0}, {0, 1}};
     EvalOutputs gallery = outputs(new int[] {5, 6, 7}, null, null, g, null, null, null, new int[] {1, 1, 1}, null, null);
     EvalOutputs q = outputs(new int[] {6, 7}, null, null, new float[][] {{0.9f, 0}, {0.6f, 0.5f}}, null, null, null, new int[] {0, 0}, null, gallery);
-    Map<String, Object> r = new ReidMetric().compute(q);
+    Map<String, Object> r = new ReidMetric().computeWithDefaults(q);
     // q0 (id 6): nearest is g1 (id 6), AP 1. q1 (id 7): g1 at 0.41, then g0 and g2 tied at 0.61,
     // the tie going to the lower index: its match g2 is third, AP 1/3
     assertThat((double) r.get("mAP")).isCloseTo((1 + 1.0 / 3) / 2, within(1e-12));
     EvalOutputs all = outputs(new int[] {0, 0, 1}, null, null, new float[][] {{1, 0}, {2, 0.1f}, {0, 1}}, null, null, null, null, null, null);
-    Map<String, Object> ret = new RetrievalMetric().compute(all);
+    Map<String, Object> ret = new RetrievalMetric().computeWithDefaults(all);
     assertThat(ret).containsKeys("recall@1", "mAP");
     assertThat((double) ret.get("recall@1")).isEqualTo(1.0);
   }
@@ -82,12 +82,12 @@ class MetricPluginsTest {
     EvalOutputs o =
         outputs(new int[] {2}, null, new float[][] {{0, 0, 1}}, null, maps, List.of(List.of(new Box(1, 1, 2, 2))),
             List.of(mask), null, null, null);
-    Map<String, Object> w = new WsolMetric().compute(o);
+    Map<String, Object> w = new WsolMetric().computeWithDefaults(o);
     assertThat((double) w.get("gtKnownLoc")).isEqualTo(1.0);
     assertThat((double) w.get("top1Loc")).isEqualTo(1.0);
     assertThat(w.get("thresholdSelection")).isEqualTo("max-over-thresholds");
-    assertThat((double) new PxapMetric().compute(o).get("PxAP")).isEqualTo(1.0);
-    Map<String, Object> s = new SegmentationMetric().compute(o);
+    assertThat((double) new PxapMetric().computeWithDefaults(o).get("PxAP")).isEqualTo(1.0);
+    Map<String, Object> s = new SegmentationMetric().computeWithDefaults(o);
     assertThat((double) s.get("mIoU")).isEqualTo(1.0);
     // a held-out split whose best threshold (0) differs from the test's
     float[][][] flat = {{{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}};
@@ -96,7 +96,7 @@ class MetricPluginsTest {
     EvalOutputs withHeld =
         outputs(new int[] {2}, null, new float[][] {{0, 0, 1}}, null, maps, List.of(List.of(new Box(1, 1, 2, 2))),
             List.of(mask), null, held, null);
-    Map<String, Object> wh = new WsolMetric().compute(withHeld);
+    Map<String, Object> wh = new WsolMetric().computeWithDefaults(withHeld);
     assertThat(wh.get("thresholdSelection")).isEqualTo("held-out");
     assertThat((double) wh.get("bestThreshold")).isEqualTo(0.0);
     assertThat((double) wh.get("gtKnownLoc")).isEqualTo(0.0); // whole image vs a 2x2 box: IoU 4/12

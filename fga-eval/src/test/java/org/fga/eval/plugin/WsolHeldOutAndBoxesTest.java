@@ -46,11 +46,11 @@ class WsolHeldOutAndBoxesTest {
     EvalOutputs heldOut = outputs(held, A, null);
     WsolMetric metric = new WsolMetric();
 
-    Map<String, Object> maxOverTest = metric.compute(outputs(map(0.4f, 0f), B, null));
+    Map<String, Object> maxOverTest = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, null));
     assertThat(maxOverTest.get("thresholdSelection")).isEqualTo("max-over-thresholds");
     assertThat((double) maxOverTest.get("gtKnownLoc")).isEqualTo(1.0);
 
-    Map<String, Object> chosen = metric.compute(outputs(map(0.4f, 0f), B, heldOut));
+    Map<String, Object> chosen = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, heldOut));
     assertThat(chosen.get("thresholdSelection")).isEqualTo("held-out");
     assertThat((double) chosen.get("bestThreshold")).isEqualTo(0.51, org.assertj.core.api.Assertions.within(1e-9));
     assertThat((double) chosen.get("gtKnownLoc")).isEqualTo(0.0);
@@ -61,15 +61,15 @@ class WsolHeldOutAndBoxesTest {
   void predictedBoxesAreTheComponentsAtTheReportedThreshold() {
     WsolMetric metric = new WsolMetric();
     float[][] m = map(0.6f, 0f);
-    assertThat(metric.predictedBoxes(m, Map.of("bestThreshold", 0.5, "boxes", "all-components")))
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "all-components")))
         .containsExactly(B, A); // largest first
-    assertThat(metric.predictedBoxes(m, Map.of("bestThreshold", 0.5, "boxes", "largest-component")))
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "largest-component")))
         .containsExactly(B);
-    assertThat(metric.predictedBoxes(m, Map.of("bestThreshold", 0.7, "boxes", "all-components")))
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.7, "boxes", "all-components")))
         .containsExactly(A);
-    assertThat(metric.predictedBoxes(m, Map.of("bestThreshold", 0.0, "boxes", "all-components")))
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.0, "boxes", "all-components")))
         .containsExactly(new Box(0, 0, 9, 9));
-    assertThat(metric.predictedBoxes(m, Map.of())).isEmpty();
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of())).isEmpty();
   }
 
   @Test
@@ -77,8 +77,8 @@ class WsolHeldOutAndBoxesTest {
     // The map that scored 1.0 at τ = 0.01 must give a box matching its ground truth there.
     WsolMetric metric = new WsolMetric();
     float[][] m = map(0.4f, 0f);
-    Map<String, Object> r = metric.compute(outputs(m, B, null));
-    List<Box> boxes = metric.predictedBoxes(m, r);
+    Map<String, Object> r = metric.computeWithDefaults(outputs(m, B, null));
+    List<Box> boxes = metric.predictedBoxes(m, WsolMetricConfig.defaults(), r);
     assertThat(boxes).anyMatch(b -> b.iou(B) >= 0.5);
   }
 }
