@@ -44,6 +44,30 @@ public record CalConfig(
     Integer testViews)
     implements MethodConfig {
 
+  /**
+   * Fills every default, so that a run's resolved spec and {@code fga list --options} show the
+   * values used, and checks them when the file is read rather than when training starts.
+   */
+  public CalConfig {
+    FgvcSettings s = FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
+        FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, cropTheta,
+        cropPadding, dropTheta, testCropTheta, testCropPadding, testViews);
+    attentionMaps = s.attentionMaps();
+    featureScale = s.featureScale();
+    rawWeight = s.rawWeight();
+    augWeight = s.augWeight();
+    effectWeight = s.effectWeight();
+    centreWeight = s.centreWeight();
+    centreBeta = s.centreBeta();
+    normalizeCentres = s.normalizeCentres();
+    cropTheta = FgvcSettings.list(s.cropTheta());
+    cropPadding = s.cropPadding();
+    dropTheta = FgvcSettings.list(s.dropTheta());
+    testCropTheta = s.testCropTheta();
+    testCropPadding = s.testCropPadding();
+    testViews = s.testViews();
+  }
+
   public static CalConfig defaults() {
     return new CalConfig(null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null);

@@ -89,6 +89,11 @@ record FgvcSettings(
     return new double[] {v.get(0), v.get(1)};
   }
 
+  /** A [lo, hi] range as the config record holds it. */
+  static List<Double> list(double[] range) {
+    return List.of(range[0], range[1]);
+  }
+
   static void check(boolean ok, String message) {
     if (!ok) {
       throw new FgaUserException(message);

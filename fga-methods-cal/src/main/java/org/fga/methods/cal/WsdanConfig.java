@@ -28,6 +28,26 @@ public record WsdanConfig(
     Integer testViews)
     implements MethodConfig {
 
+  /** Fills every default and checks the values, as {@link CalConfig} does. */
+  public WsdanConfig {
+    FgvcSettings s = FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
+        0.0, centreWeight, centreBeta, normalizeCentres, cropTheta, cropPadding, dropTheta,
+        testCropTheta, testCropPadding, testViews);
+    attentionMaps = s.attentionMaps();
+    featureScale = s.featureScale();
+    rawWeight = s.rawWeight();
+    augWeight = s.augWeight();
+    centreWeight = s.centreWeight();
+    centreBeta = s.centreBeta();
+    normalizeCentres = s.normalizeCentres();
+    cropTheta = FgvcSettings.list(s.cropTheta());
+    cropPadding = s.cropPadding();
+    dropTheta = FgvcSettings.list(s.dropTheta());
+    testCropTheta = s.testCropTheta();
+    testCropPadding = s.testCropPadding();
+    testViews = s.testViews();
+  }
+
   public static WsdanConfig defaults() {
     return new WsdanConfig(null, null, null, null, null, null, null, null, null, null, null, null,
         null, null);
