@@ -24,6 +24,7 @@ import org.fga.core.data.layout.CubLayout;
 import org.fga.core.data.layout.ImageNetLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.cub.CubConfig;
+import org.fga.core.datasets.wsol.WsolMetadataWriter;
 import org.fga.core.datasets.imagefolder.ImageFolderConfig;
 import org.fga.core.datasets.wsol.MetadataSplit;
 import org.fga.core.error.FgaUserException;
@@ -351,24 +352,11 @@ class WsolMetadataTest {
 
   /** The four files, in wsolevaluation's format, of {@code rows} of images under {@code images}. */
   private static void writeMetadata(Path folder, List<Row> rows, Path images) throws IOException {
-    List<String> ids = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    List<String> boxes = new ArrayList<>();
-    List<String> sizes = new ArrayList<>();
+    List<WsolMetadataWriter.Row> out = new ArrayList<>();
     for (Row r : rows) {
-      ids.add(r.id());
-      labels.add(r.id() + "," + r.label());
-      for (Box b : r.boxes()) {
-        boxes.add(r.id() + "," + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1());
-      }
-      BufferedImage img = ImageIO.read(images.resolve(r.id()).toFile());
-      sizes.add(r.id() + "," + img.getWidth() + "," + img.getHeight());
+      out.add(new WsolMetadataWriter.Row(r.id(), r.label(), r.boxes()));
     }
-    Files.createDirectories(folder);
-    Files.write(folder.resolve("image_ids.txt"), ids);
-    Files.write(folder.resolve("class_labels.txt"), labels);
-    Files.write(folder.resolve("localization.txt"), boxes);
-    Files.write(folder.resolve("image_sizes.txt"), sizes);
+    WsolMetadataWriter.write(folder, out, images);
     WRITTEN.put(metadata.relativize(folder).toString(), List.copyOf(rows));
   }
 
