@@ -108,7 +108,10 @@ public final class SpecReader {
       return (path.isEmpty() ? "" : path + ".") + o.key() + " " + o.problem() + where;
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return (path.isEmpty() ? "" : "'" + path + "': ") + v.getCause().getMessage() + where;
+      String cause = v.getCause().getMessage();
+      // configs that already name their dotted key ("method.sigma must be ...") need no prefix
+      boolean named = path.isEmpty() || cause.startsWith(path + ".") || cause.startsWith(path + " ");
+      return (named ? "" : "'" + path + "': ") + cause + where;
     }
     String msg = e.getOriginalMessage().split("\n")[0];
     if (e instanceof JsonMappingException) {
