@@ -119,5 +119,27 @@ class CommandLineTest {
     // a second call reuses the finished run
     Cli again = Cli.run("demo", "--quick", "--methods", "baseline", "--out", dir.toString(), "-q");
     assertThat(again.err()).contains("reused");
+    // the full demo's settings differ: the quick run is neither reused nor resumed nor overwritten
+    String before = Files.readString(dir.resolve("baseline/metrics.json"));
+    Cli full = Cli.run("demo", "--methods", "baseline", "--out", dir.toString(), "-q");
+    assertThat(full.exit()).isEqualTo(2);
+    assertThat(full.err()).contains("holds demo runs made with other settings (baseline");
+    assertThat(dir.resolve("baseline/metrics.json")).hasContent(before);
+  }
+
+  @Test
+  void aRunWhoseResolvedSpecLacksATodaysKeyIsNotResumed(@TempDir Path dir) throws Exception {
+    // as if written by an earlier fga, before data.bodyColours existed (its default then was 0)
+    Path run = dir.resolve("old");
+    Files.createDirectories(run);
+    String spec = new org.fga.core.spec.SpecReader(org.fga.core.plugin.Plugins.load()).toYaml(
+        new org.fga.core.spec.SpecReader(org.fga.core.plugin.Plugins.load()).parse(SPEC.replace("data: {type: noise, imageSize: 32, size: 64, numClasses: 4}",
+            "data: {type: synthetic, imageSize: 32, trainSize: 16, valSize: 0, testSize: 8, numClasses: 2}"), false, "toy"));
+    assertThat(spec).contains("bodyColours");
+    Files.writeString(run.resolve("spec.resolved.yaml"), spec.replaceAll("(?m)^\\s*bodyColours:.*\\n", ""));
+    Cli resume = Cli.run("train", "--resume", run.toString(), "-q");
+    assertThat(resume.exit()).isEqualTo(2);
+    assertThat(resume.err()).contains("was written by an earlier fga and lacks data.bodyColours (now 4)");
+    assertThat(run.resolve("checkpoints")).doesNotExist();
   }
 }

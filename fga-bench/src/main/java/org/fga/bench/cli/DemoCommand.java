@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.method.MethodProvider;
@@ -36,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "a smoke run of well under a minute (tiny model and data)")
   boolean quick;
 
-  @Option(names = "--out", defaultValue = "runs/demo", description = "where the runs go (default: ${DEFAULT-VALUE})")
+  @Option(names = "--out", description = "where the runs go (default: runs/demo, or runs/demo-quick with --quick)")
   Path out;
 
   @Option(names = "--methods", split = ",", description = "only these methods (default: all registered)")
@@ -77,17 +79,39 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
     Size z = quick ? QUICK : FULL;
+    if (out == null) {
+      // separate folders: the two sizes' runs must never be reused for each other
+      out = Path.of(quick ? "runs/demo-quick" : "runs/demo");
+    }
     List<String> names = new ArrayList<>(methods == null ? plugins.methods().names() : methods);
     names.forEach(plugins.methods()::get); // unknown names fail here, listing the known ones
     names.remove("baseline");
     names.add(0, "baseline");
     SpecReader reader = new SpecReader(plugins);
+    Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
+    List<String> stale = new ArrayList<>();
+    for (String name : names) {
+      MethodProvider p = plugins.methods().get(name);
+      ExperimentSpec spec = reader.parse(spec(name, plugins.json().writeValueAsString(p.defaultConfig()), z), false, "demo spec of " + name);
+      specs.put(name, spec);
+      RunDir run = new RunDir(out.resolve(name));
+      // a run left by another demo setting (an earlier fga, --quick vs full) must not be reused or
+      // resumed under today's table; it is the user's data, so it is not overwritten either
+      if (Files.isRegularFile(run.spec())
+          && !plugins.yaml().readTree(run.spec().toFile()).equals(plugins.yaml().readTree(reader.toYaml(spec)))) {
+        stale.add(name);
+      }
+    }
+    if (!stale.isEmpty()) {
+      throw new FgaUserException(out + " holds demo runs made with other settings (" + String.join(", ", stale)
+          + "; an earlier fga, or --quick vs the full demo): remove them or choose another --out");
+    }
     ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     ArrayNode rows = plugins.json().createArrayNode();
     long start = System.nanoTime();
     for (String name : names) {
       MethodProvider p = plugins.methods().get(name);
-      ExperimentSpec spec = reader.parse(spec(name, plugins.json().writeValueAsString(p.defaultConfig()), z), false, "demo spec of " + name);
+      ExperimentSpec spec = specs.get(name);
       Path dir = out.resolve(name);
       RunDir run = new RunDir(dir);
       ObjectNode row = rows.addObject();

@@ -1,6 +1,7 @@
 package org.fga.bench.rfga;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,10 +17,13 @@ import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.wsol.WsolMetadataWriter;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.evaluate.Evaluator;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
+import org.fga.core.train.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +82,35 @@ class RfgaCubSpecEndToEndTest {
     assertThat(wsol.path("images").asInt()).isEqualTo(test.size());
     assertThat(wsol.path("maxBoxAccV2").asDouble(-1)).isBetween(0.0, 1.0);
     assertThat(run.resolve("attention/0000.png")).exists();
+  }
+
+  @Test
+  void aHeldOutListNamingTheTestImagesDifferentlyIsStillRefused(@TempDir Path dir) throws Exception {
+    // wsolevaluation's ids are relative to images/, CUB's own lists say images/...: the same files
+    // under two spellings must still count as shared
+    Path cub = dir.resolve("CUB_200_2011");
+    new CubLayout().write(
+        SyntheticConfig.builder().optTrainSize(12).optValSize(0).optTestSize(6).optNumClasses(2)
+            .optImageSize(32).optSeed(6).build(), cub);
+    DiskDatasetProvider reader = (DiskDatasetProvider) PLUGINS.datasets().get("cub");
+    List<WsolMetadataWriter.Row> rows = new ArrayList<>();
+    for (Entry e : reader.open(CubConfig.of(cub.toString()), Split.TEST).entries()) {
+      rows.add(new WsolMetadataWriter.Row(e.id().substring("images/".length()), e.label(), e.boxes()));
+    }
+    WsolMetadataWriter.write(dir.resolve("meta"), rows, cub.resolve("images"));
+    String yaml = """
+        name: leak
+        method: {type: rfga}
+        backbone: {arch: resnet18, width: 8, outputStride: 8}
+        data: {type: cub, root: '%s', imageSize: 32, splits: {val: {metadata: '%s'}}}
+        schedule: {epochs: 1, batchSize: 4, lr: 0.01}
+        eval: {metrics: [wsol], split: test, heldOut: val}
+        """.formatted(cub, dir.resolve("meta"));
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "leak");
+    try (Session s = new Session(PLUGINS, spec)) {
+      assertThatThrownBy(() -> new Evaluator(s, 4).evaluate(spec.eval(), null))
+          .isInstanceOf(FgaUserException.class)
+          .hasMessageContaining("shares 6 of its images with the reported split 'test'");
+    }
   }
 }

@@ -15,4 +15,14 @@ public interface FgaDataset {
   default String id(int index) {
     return get(index).id();
   }
+
+  /**
+   * Where sample {@code index} comes from, spelt the same whichever list or split named it (for
+   * files: the absolute, normalised path). Two splits share an image exactly when they share a
+   * source; ids may differ between sources ({@code images/x.jpg} in CUB's lists, {@code x.jpg} in
+   * wsolevaluation's metadata).
+   */
+  default String source(int index) {
+    return id(index);
+  }
 }

@@ -61,6 +61,11 @@ public class FileDataset implements FgaDataset {
   }
 
   @Override
+  public String source(int index) {
+    return entries.get(index).image().toAbsolutePath().normalize().toString();
+  }
+
+  @Override
   public Sample get(int index) {
     if (!skipCorrupt) {
       return load(entries.get(index));

@@ -85,19 +85,21 @@ public final class Evaluator {
   /**
    * Refuses a held-out split that shares images with the reported one. Different split names are
    * not enough: a reader may serve two names from one folder (ImageNet's val/ as both val and
-   * test), and a threshold chosen there would be chosen on the reported images.
+   * test), and a threshold chosen there would be chosen on the reported images. Images are
+   * compared by {@link FgaDataset#source}, not by id, because two lists may name one file
+   * differently.
    */
   private void requireDisjoint(Split heldOutSplit, Split reported) {
     FgaDataset held = session.open(heldOutSplit);
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    java.util.Set<String> sources = new java.util.HashSet<>();
     for (int i = 0; i < held.size(); i++) {
-      ids.add(held.id(i));
+      sources.add(held.source(i));
     }
     FgaDataset test = session.open(reported);
     int shared = 0;
     String example = null;
     for (int i = 0; i < test.size(); i++) {
-      if (ids.contains(test.id(i))) {
+      if (sources.contains(test.source(i))) {
         shared++;
         example = example == null ? test.id(i) : example;
       }

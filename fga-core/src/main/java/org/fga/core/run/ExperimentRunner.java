@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
@@ -49,7 +50,22 @@ public final class ExperimentRunner {
     if (!Files.isRegularFile(run.spec())) {
       throw new FgaUserException("cannot resume " + dir + ": no spec.resolved.yaml in it");
     }
-    return execute(new SpecReader(plugins).read(run.spec()), run);
+    SpecReader reader = new SpecReader(plugins);
+    ExperimentSpec spec = reader.read(run.spec());
+    try {
+      List<String> missing =
+          SpecDrift.missingKeys(plugins.yaml().readTree(run.spec().toFile()), plugins.yaml().readTree(reader.toYaml(spec)));
+      if (!missing.isEmpty()) {
+        throw new FgaUserException(
+            "cannot resume " + dir + ": its spec.resolved.yaml was written by an earlier fga and lacks "
+                + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                + (missing.size() > 5 ? " and " + (missing.size() - 5) + " more" : "")
+                + "; add them with the values the run was trained with, or start a new run");
+      }
+    } catch (java.io.IOException e) {
+      throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
+    }
+    return execute(spec, run);
   }
 
   private ObjectNode execute(ExperimentSpec spec, RunDir run) {

@@ -288,6 +288,13 @@ class WsolMetadataTest {
             "data.heldOutPerClass and data.splits.val both define the val split; set one of them");
     assertThatThrownBy(
             () -> PLUGINS.yaml().readValue(
+                "{type: cub, root: /x, heldOutPerClass: 5, splits: {train: {metadata: /m}}}",
+                DataConfig.class))
+        .hasRootCauseMessage(
+            "data.heldOutPerClass holds out official training images, but data.splits.train reads"
+                + " training images from metadata that may include them; set one of them");
+    assertThatThrownBy(
+            () -> PLUGINS.yaml().readValue(
                 "{type: cub, root: /x, splits: {val: {images: /i}}}", DataConfig.class))
         .hasRootCauseMessage("data.splits: every split needs a metadata folder");
   }

@@ -46,6 +46,13 @@ public record CubConfig(
       throw new IllegalArgumentException(
           "data.heldOutPerClass and data.splits.val both define the val split; set one of them");
     }
+    if (heldOutPerClass > 0 && splits.containsKey("train")) {
+      // the held-out images are taken out of the official training list; a train split read from
+      // metadata would still contain them, and the threshold would be chosen on trained images
+      throw new IllegalArgumentException(
+          "data.heldOutPerClass holds out official training images, but data.splits.train reads"
+              + " training images from metadata that may include them; set one of them");
+    }
   }
 
   /** Reads the block with every key optional but {@code root}. */

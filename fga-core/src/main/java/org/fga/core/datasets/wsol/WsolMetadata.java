@@ -22,7 +22,10 @@ import org.fga.core.error.FgaUserException;
  *       the order of {@code classes.txt}; ImageNet: sorted wnid order);
  *   <li>{@code localization.txt}: {@code <image>,x0,y0,x1,y1} in the image's pixels, one line per
  *       box, so an image may have several; inclusive corners, as wsolevaluation's IoU counts {@code
- *       x1 - x0 + 1} columns. Empty or absent for splits without boxes (ImageNet train);
+ *       x1 - x0 + 1} columns. (wsolevaluation's CUB files were made as {@code x1 = x + w} from
+ *       {@code bounding_boxes.txt}, so its CUB boxes are one pixel wider and taller than the CUB
+ *       reader's own {@code x .. x + w - 1}; they are read as the protocol scores them.) Empty or
+ *       absent for splits without boxes (ImageNet train);
  *   <li>{@code image_sizes.txt}: {@code <image>,w,h}, used to check that every box lies inside
  *       its image. Empty or absent: not checked.
  * </ul>
