@@ -11,6 +11,7 @@ import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
 import org.fga.backbones.nn.Intermediates;
 import org.fga.backbones.nn.TorchModule;
+import org.fga.core.backbone.StageRequest;
 
 /**
  * A backbone followed by pooling, flattening and a classifier head: the whole torchvision model.
@@ -49,7 +50,8 @@ public final class ClassifierNetwork extends TorchModule {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList stages = backbone.forward(ps, inputs, training, params);
+    // torchvision's classifier keeps no taps: release each stage once the next has read it
+    NDList stages = backbone.forward(ps, inputs, training, StageRequest.lastOnly(params));
     NDArray pooled = pool.apply(stages.get(stages.size() - 1));
     NDArray flat = pooled.reshape(pooled.getShape().get(0), -1);
     // Only the pooled features go on: release the stage maps now (see Intermediates).

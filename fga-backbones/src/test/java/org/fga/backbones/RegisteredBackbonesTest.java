@@ -73,4 +73,27 @@ class RegisteredBackbonesTest {
       assertThat(first.getArray().getGradient().abs().sum().getFloat()).isGreaterThan(0f);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backbones")
+  void aLastStageRequestGivesTheSameLastStageAndReleasesTheOthers(String name) {
+    Backbone backbone =
+        Plugins.load().backbones().get(name).create(BackboneSpec.of(name).withWidth(TINY_WIDTH));
+    try (NDManager m = NDManager.newBaseManager()) {
+      Block block = backbone.block();
+      block.initialize(m, DataType.FLOAT32, new Shape(2, 3, SIZE, SIZE));
+      NDArray x = m.randomNormal(new Shape(2, 3, SIZE, SIZE));
+      ParameterStore ps = new ParameterStore(m, false);
+      NDList all = block.forward(ps, new NDList(x), false);
+      NDList last =
+          block.forward(ps, new NDList(x), false, org.fga.core.backbone.StageRequest.lastOnly(null));
+      int n = all.size();
+      assertThat(last).hasSize(n);
+      assertThat(last.get(n - 1).toFloatArray()).containsExactly(all.get(n - 1).toFloatArray());
+      for (int i = 0; i < n - 1; i++) {
+        assertThat(last.get(i).isReleased()).as("stage %d released", i).isTrue();
+        assertThat(all.get(i).isReleased()).as("stage %d kept without the request", i).isFalse();
+      }
+    }
+  }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.backbones.nn.BatchNorm2d;
 import org.fga.backbones.nn.Intermediates;
+import org.fga.core.backbone.StageRequest;
 import org.fga.backbones.nn.Layers;
 import org.fga.backbones.nn.TorchModule;
 import org.fga.backbones.nn.TorchSequential;
@@ -71,10 +72,13 @@ public final class ResNet extends TorchModule {
     x = Intermediates.replace(x, input, Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false));
     NDList stages = new NDList(layers.size());
     NDList current = new NDList(x);
+    boolean lastOnly = StageRequest.isLastOnly(params);
     for (int i = 0; i < layers.size(); i++) {
       NDList next = layers.get(i).forward(ps, current, training, params);
       if (i == 0) {
         Intermediates.replace(x, input, next.head()); // the stem output; later inputs are stages
+      } else if (lastOnly) {
+        stages.get(i - 1).close(); // consumed by layer i, and the caller reads the last stage only
       }
       stages.add(next.head());
       current = next;

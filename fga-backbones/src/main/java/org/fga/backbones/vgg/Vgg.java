@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.backbones.nn.BatchNorm2d;
 import org.fga.backbones.nn.Intermediates;
+import org.fga.core.backbone.StageRequest;
 import org.fga.backbones.nn.Layers;
 import org.fga.backbones.nn.TorchModule;
 import org.fga.backbones.nn.TorchSequential;
@@ -77,10 +78,12 @@ public final class Vgg extends TorchModule {
     NDList out = new NDList(stageEnds.size());
     List<Block> layers = features.layers();
     int next = 0;
+    boolean lastOnly = StageRequest.isLastOnly(params);
     for (int i = 0; i < layers.size(); i++) {
       NDArray y = layers.get(i).forward(ps, new NDList(x), training, params).head();
-      // Intermediates are released at once; stage outputs belong to the caller.
-      x = xIsStage ? y : Intermediates.replace(x, input, y);
+      // Intermediates are released at once; stage outputs belong to the caller, unless it reads
+      // the last stage only (StageRequest)
+      x = xIsStage && !lastOnly ? y : Intermediates.replace(x, input, y);
       xIsStage = i == stageEnds.get(next);
       if (xIsStage) {
         out.add(x);

@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.fga.core.backbone.StageRequest;
 import org.fga.core.nn.Pooling;
 
 /**
@@ -23,6 +24,8 @@ public final class GapLinearBlock extends AbstractBlock {
   private final Linear fc;
   private final int tapIndex;
   private final int channels;
+  /** Whether the tap is the backbone's last stage, known once the block is initialised. */
+  private boolean lastTap;
 
   public GapLinearBlock(Block backbone, int tapIndex, int channels, int numClasses) {
     this.backbone = addChildBlock("backbone", backbone);
@@ -41,7 +44,8 @@ public final class GapLinearBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray features = backbone.forward(ps, inputs, training, params).get(tapIndex);
+    PairList<String, Object> request = lastTap ? StageRequest.lastOnly(params) : params;
+    NDArray features = backbone.forward(ps, inputs, training, request).get(tapIndex);
     NDArray logits = fc.forward(ps, new NDList(Pooling.gap(features)), training).singletonOrThrow();
     return new NDList(logits, features);
   }
@@ -49,6 +53,7 @@ public final class GapLinearBlock extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     backbone.initialize(manager, dataType, inputShapes);
+    lastTap = tapIndex == backbone.getOutputShapes(inputShapes).length - 1;
     fc.initialize(manager, dataType, new Shape(1, channels));
   }
 
