@@ -1,7 +1,6 @@
 package org.fga.core.backbone;
 
 import ai.djl.util.PairList;
-import java.util.List;
 
 /**
  * A forward-pass parameter telling a backbone block that its caller reads only the last stage.
@@ -30,11 +29,5 @@ public final class StageRequest {
   /** Whether {@code params} asks for the last stage only. */
   public static boolean isLastOnly(PairList<String, Object> params) {
     return params != null && Boolean.TRUE.equals(params.get(KEY));
-  }
-
-  /** A request for the last stage only when {@code tap} is the last of {@code stages}. */
-  public static PairList<String, Object> forTap(
-      PairList<String, Object> params, int tap, List<FeatureTap> stages) {
-    return tap == stages.size() - 1 ? lastOnly(params) : params;
   }
 }

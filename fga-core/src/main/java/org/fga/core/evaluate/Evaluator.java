@@ -60,17 +60,21 @@ public final class Evaluator {
       throw new FgaUserException("eval.heldOut '" + spec.heldOut() + "' is the reported split; choose another"
           + " split (e.g. val) or leave heldOut out to report the max over thresholds");
     }
+    boolean reid = session.train().info().task() == Task.REID;
+    // each split is opened (its lists read, its files found) once, then checked and collected
+    FgaDataset reported = reid ? null : session.open(split(spec.split()));
     EvalOutputs heldOut = null;
     if (needs.heldOut() && spec.heldOut() != null) {
-      requireDisjoint(split(spec.heldOut()), split(spec.split()));
-      heldOut = collect(split(spec.heldOut()), collectNeeds, null);
+      FgaDataset held = session.open(split(spec.heldOut()));
+      requireDisjoint(held, spec.heldOut(), reported != null ? reported : session.open(split(spec.split())), spec.split());
+      heldOut = collect(held, collectNeeds, null);
     }
     EvalOutputs test;
-    if (session.train().info().task() == Task.REID) {
+    if (reid) {
       // re-ID protocols rank a gallery for each query: the reported split is query vs gallery
       test = collect(Split.QUERY, collectNeeds, heldOut).withGallery(collect(Split.GALLERY, collectNeeds, null));
     } else {
-      test = collect(split(spec.split()), collectNeeds, heldOut);
+      test = collect(reported, collectNeeds, heldOut);
     }
     Map<String, Object> results = new LinkedHashMap<>();
     for (ConfiguredMetric m : metrics) {
@@ -89,13 +93,11 @@ public final class Evaluator {
    * compared by {@link FgaDataset#source}, not by id, because two lists may name one file
    * differently.
    */
-  private void requireDisjoint(Split heldOutSplit, Split reported) {
-    FgaDataset held = session.open(heldOutSplit);
+  private static void requireDisjoint(FgaDataset held, String heldName, FgaDataset test, String testName) {
     java.util.Set<String> sources = new java.util.HashSet<>();
     for (int i = 0; i < held.size(); i++) {
       sources.add(held.source(i));
     }
-    FgaDataset test = session.open(reported);
     int shared = 0;
     String example = null;
     for (int i = 0; i < test.size(); i++) {
@@ -106,8 +108,8 @@ public final class Evaluator {
     }
     if (shared > 0) {
       throw new FgaUserException(
-          "eval.heldOut split '" + heldOutSplit.name().toLowerCase(Locale.ROOT) + "' shares " + shared
-              + " of its images with the reported split '" + reported.name().toLowerCase(Locale.ROOT)
+          "eval.heldOut split '" + heldName.toLowerCase(Locale.ROOT) + "' shares " + shared
+              + " of its images with the reported split '" + testName.toLowerCase(Locale.ROOT)
               + "' (e.g. " + example + "); thresholds must be chosen on other images: give the held-out"
               + " split its own (data.splits.val, or the reader's held-out option)");
     }
@@ -129,7 +131,10 @@ public final class Evaluator {
 
   /** Runs the method over one split and keeps what {@code needs} asks for, in dataset order. */
   public EvalOutputs collect(Split split, EvalNeeds needs, EvalOutputs heldOut) {
-    FgaDataset ds = session.open(split);
+    return collect(session.open(split), needs, heldOut);
+  }
+
+  private EvalOutputs collect(FgaDataset ds, EvalNeeds needs, EvalOutputs heldOut) {
     int n = ds.size();
     // re-ID query and gallery samples carry label -1 (their identities are not classifier
     // classes) and match by identity: with their labels every query matched every gallery image

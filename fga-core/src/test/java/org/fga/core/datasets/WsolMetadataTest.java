@@ -25,6 +25,7 @@ import org.fga.core.data.layout.ImageNetLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.wsol.WsolMetadataWriter;
+import org.fga.core.datasets.wsol.WsolMetadataWriter.Row;
 import org.fga.core.datasets.imagefolder.ImageFolderConfig;
 import org.fga.core.datasets.wsol.MetadataSplit;
 import org.fga.core.error.FgaUserException;
@@ -52,9 +53,7 @@ class WsolMetadataTest {
   static Path data;
   static Path metadata;
 
-  /** One line of each metadata file: image id, label, boxes. */
-  record Row(String id, int label, List<Box> boxes) {}
-
+  /** The rows written into each metadata folder, by folder (e.g. CUB/val). */
   static final Map<String, List<Row>> WRITTEN = new LinkedHashMap<>();
 
   @BeforeAll
@@ -359,11 +358,7 @@ class WsolMetadataTest {
 
   /** The four files, in wsolevaluation's format, of {@code rows} of images under {@code images}. */
   private static void writeMetadata(Path folder, List<Row> rows, Path images) throws IOException {
-    List<WsolMetadataWriter.Row> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(new WsolMetadataWriter.Row(r.id(), r.label(), r.boxes()));
-    }
-    WsolMetadataWriter.write(folder, out, images);
+    WsolMetadataWriter.write(folder, rows, images);
     WRITTEN.put(metadata.relativize(folder).toString(), List.copyOf(rows));
   }
 
