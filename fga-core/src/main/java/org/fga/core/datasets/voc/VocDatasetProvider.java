@@ -41,6 +41,12 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
     return List.of(Split.TRAIN, Split.VAL, Split.TEST);
   }
 
+  /** The official list sizes, for {@code --dry-run} to set beside what is on disk. */
+  @Override
+  public Map<Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    return officialCounts((VocConfig) config);
+  }
+
   @Override
   protected Map<Split, Integer> officialCounts(VocConfig config) {
     if (config.task().equals("segmentation")) {

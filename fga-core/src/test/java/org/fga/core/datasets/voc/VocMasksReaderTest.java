@@ -120,7 +120,7 @@ class VocMasksReaderTest {
     assertThat(train.info().task()).isEqualTo(Task.MULTILABEL);
     assertThat(train.entries().stream().map(Entry::id))
         .containsExactly(jpg(A), jpg(B), jpg(C), jpg(D), jpg(E));
-    assertThat(new VocDatasetProvider().officialCounts(cfg("train_aug", "all", true)))
+    assertThat(new VocDatasetProvider().officialSizes(cfg("train_aug", "all", true)))
         .containsEntry(Split.TRAIN, 10582)
         .containsEntry(Split.VAL, 1449);
   }
