@@ -183,13 +183,12 @@ def mask_case(cases):
         masks.append(mask)
     masks = np.stack(masks)
     ids = [c[0] for c in picked]
-    maps = np.stack([c[1] for c in picked]).astype(np.float32)
-    np.save(os.path.join(OUT, "wsol_golden_pxap_maps.npy"), maps)
+    maps = np.stack([c[1] for c in picked]).astype(np.float32)  # the same float32 maps as the box case
     np.save(os.path.join(OUT, "wsol_golden_pxap_masks.npy"), masks)
     by_id = dict(zip(ids, masks))
     evaluation.get_mask_paths = lambda metadata: ({i: [i] for i in ids}, {i: i for i in ids})
     evaluation.get_mask = lambda root, paths, ignore: by_id[paths[0]]
-    expected = {}
+    expected = {"mapIndices": [[c[0] for c in cases].index(i) for i in ids]}
     for step in (0.01, 0.001):
         ev = evaluation.MaskEvaluator(metadata=None, dataset_name="OpenImages", split="test",
                                       cam_threshold_list=list(np.arange(0, 1, step)),
@@ -199,6 +198,34 @@ def mask_case(cases):
         expected[str(step)] = float(ev.compute()) / 100
     with open(os.path.join(OUT, "wsol_golden_pxap_expected.json"), "w") as f:
         json.dump(expected, f, indent=1)
+
+
+def stress_case():
+    """Small 8-bit maps of random blocks and noise: many holes, nested and touching contours, ties.
+    Per map and threshold: the largest contour's box and every contour's box, from the protocol's
+    compute_bboxes_from_scoremaps."""
+    n, side = 30, 16
+    maps = np.zeros((n, side, side), dtype=np.uint8)
+    for i in range(n):
+        levels = int(rng.integers(2, 8))
+        if i % 2 == 0:
+            m = rng.integers(0, levels, size=(side, side))
+        else:
+            m = np.zeros((side, side), dtype=np.int64)
+            for _ in range(int(rng.integers(2, 9))):
+                x0, y0 = rng.integers(0, side, 2)
+                m[y0:y0 + rng.integers(1, 9), x0:x0 + rng.integers(1, 9)] = rng.integers(1, levels + 1)
+        maps[i] = (m * (250 // max(1, m.max()))).astype(np.uint8)
+    np.save(os.path.join(OUT, "wsol_golden_stress_maps.npy"), maps)
+    thresholds = list(np.arange(0, 1, 0.05))
+    out = []
+    for m in maps:
+        v1, _ = evaluation.compute_bboxes_from_scoremaps(normalized(m), thresholds, False)
+        v2, _ = evaluation.compute_bboxes_from_scoremaps(normalized(m), thresholds, True)
+        out.append({"v1": [[int(v) for v in b[0]] for b in v1],
+                    "v2": [sorted([int(v) for v in box] for box in b) for b in v2]})
+    with open(os.path.join(OUT, "wsol_golden_stress_expected.json"), "w") as f:
+        json.dump({"step": 0.05, "maps": out}, f, separators=(",", ":"))
 
 
 def resize_case():
@@ -220,4 +247,5 @@ if __name__ == "__main__":
     all_cases = maps_and_boxes()
     box_case(all_cases)
     mask_case(all_cases)
+    stress_case()
     resize_case()

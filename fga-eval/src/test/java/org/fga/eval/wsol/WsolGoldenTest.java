@@ -139,4 +139,52 @@ class WsolGoldenTest {
     }
     throw new AssertionError(v);
   }
+
+  @Test
+  void contoursOfSmallRandomMapsEqualTheProtocols() {
+    // 8-bit maps of random blocks and noise: holes, nested and touching contours, equal areas
+    JsonNode expected = Fixtures.json("wsol_golden_stress_expected");
+    NdArray maps = Fixtures.npy("wsol_golden_stress_maps");
+    int side = maps.dim(1);
+    WsolEvaluator ev = WsolEvaluator.builder().optStep(expected.get("step").asDouble()).build();
+    for (int i = 0; i < maps.dim(0); i++) {
+      double[] m = new double[side * side];
+      maps.copyDoubles((long) i * side * side, m, 0, m.length);
+      JsonNode e = expected.get("maps").get(i);
+      for (int k = 0; k < ev.grid().size(); k++) {
+        double tau = ev.grid().tau(k);
+        assertThat(ev.boxesAt(m, side, side, tau, true)).as("map %d τ=%s largest", i, tau)
+            .containsExactly(box(e.get("v1").get(k)));
+        List<Box> want = new ArrayList<>();
+        e.get("v2").get(k).forEach(b -> want.add(box(b)));
+        assertThat(ev.boxesAt(m, side, side, tau, false)).as("map %d τ=%s all", i, tau)
+            .containsExactlyInAnyOrderElementsOf(want);
+      }
+    }
+  }
+
+  @Test
+  void pxapEqualsTheMaskEvaluators() {
+    // MaskEvaluator on the same maps, masks 0 / 1 / 255 (ignored); it reports percent
+    JsonNode expected = Fixtures.json("wsol_golden_pxap_expected");
+    NdArray masks = Fixtures.npy("wsol_golden_pxap_masks");
+    int side = side();
+    List<double[]> maps = new ArrayList<>();
+    List<org.fga.core.data.Mask> gt = new ArrayList<>();
+    JsonNode indices = expected.get("mapIndices");
+    for (int i = 0; i < indices.size(); i++) {
+      maps.add(map(indices.get(i).asInt()));
+      byte[] b = new byte[side * side];
+      double[] v = new double[side * side];
+      masks.copyDoubles((long) i * side * side, v, 0, v.length);
+      for (int p = 0; p < v.length; p++) {
+        b[p] = (byte) (int) v[p];
+      }
+      gt.add(new org.fga.core.data.Mask(side, side, b));
+    }
+    for (String step : new String[] {"0.01", "0.001"}) {
+      PixelHistogram h = PixelHistogram.of(new ThresholdGrid(Double.parseDouble(step)), ScoreMaps.of(maps, side, side), gt, null);
+      assertThat(h.pxap()).as("PxAP at step %s", step).isCloseTo(expected.get(step).asDouble(), within(1e-9));
+    }
+  }
 }
