@@ -9,7 +9,8 @@ MaskEvaluator, on score maps and boxes made here. Nothing of the protocol is re-
 
 Needs Debian's python3-opencv, python3-munch, python3-torch, python3-torchvision, python3-pil
 (evaluation.py imports them). The Java tests only read what this writes
-(src/test/resources/fixtures/wsol_golden_*), so they never need Python.
+(src/test/resources/fixtures/wsol_golden_*, and fga-core's
+src/test/resources/evaluate/cv2_resize_cubic.json), so they never need Python.
 
 Two adaptations, both outside the protocol's arithmetic:
 - numpy >= 1.24 removed the alias np.float that evaluation.py and util.py use; it is restored as
@@ -229,17 +230,19 @@ def stress_case():
 
 
 def resize_case():
-    """cv2.resize(INTER_CUBIC) of float64 CAMs, as inference.py resizes them to the image."""
-    cams = {"7x7to56x56": (7, 7, 56, 56), "8x10to48x64": (8, 10, 48, 64), "14x14to32x32": (14, 14, 32, 32)}
-    out = {}
-    for name, (h, w, oh, ow) in cams.items():
+    """cv2.resize(INTER_CUBIC) of float64 CAMs, as inference.py resizes them to the image; for
+    fga-core's MapResize (fga-core/src/test/resources/evaluate/cv2_resize_cubic.json)."""
+    out = []
+    for h, w, oh, ow in ((7, 7, 28, 28), (8, 10, 24, 40), (14, 14, 32, 32), (28, 28, 20, 24)):
         cam = rng.normal(size=(h, w)).astype(np.float32)
         resized = cv2.resize(cam.astype(np.float64), (ow, oh), interpolation=cv2.INTER_CUBIC)
-        np.save(os.path.join(OUT, "wsol_golden_cam_%s.npy" % name), cam)
-        np.save(os.path.join(OUT, "wsol_golden_cam_%s_resized.npy" % name), resized)
-        out[name] = [h, w, oh, ow]
-    with open(os.path.join(OUT, "wsol_golden_resize.json"), "w") as f:
-        json.dump(out, f, indent=1)
+        out.append({"height": h, "width": w, "outHeight": oh, "outWidth": ow,
+                    "cam": [float(v) for v in cam.ravel()], "resized": [float(v) for v in resized.ravel()]})
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "fga-core", "src", "test",
+                        "resources", "evaluate")
+    os.makedirs(path, exist_ok=True)
+    with open(os.path.join(path, "cv2_resize_cubic.json"), "w") as f:
+        json.dump(out, f, separators=(",", ":"))
 
 
 if __name__ == "__main__":
