@@ -127,6 +127,11 @@ public final class DemoCommand implements Callable<Integer> {
           result = Files.isRegularFile(run.spec()) ? runner.resume(dir) : runner.start(spec, dir);
         }
         JsonNode m = result.path("metrics");
+        if (m.path("wsol").has("thresholdSelection")) {
+          // before wsol followed wsolevaluation's code, its gtKnownLoc was taken at the held-out τ
+          throw new FgaUserException(run.metrics() + " was scored by an earlier fga whose wsol numbers are not the"
+              + " protocol's; delete " + dir + " to train it again");
+        }
         row.put("top1", m.path("accuracy").path("top1").asDouble(Double.NaN));
         row.put("gtKnownLoc", m.path("wsol").path("gtKnownLoc").asDouble(Double.NaN));
         row.put("maxBoxAccV2", m.path("wsol").path("maxBoxAccV2").asDouble(Double.NaN));
@@ -158,6 +163,9 @@ public final class DemoCommand implements Callable<Integer> {
           pct(r.get("top1")), pct(r.get("gtKnownLoc")), pct(r.get("maxBoxAccV2")),
           r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText()));
     }
+    sb.append(String.format(Locale.ROOT,
+        "%nGT-known Loc and MaxBoxAccV2 are wsolevaluation's maxima over thresholds on the test split; the"
+            + " threshold chosen on val and the test numbers there are in metrics.json's wsol.atHeldOutThreshold.%n"));
     sb.append(String.format(Locale.ROOT,
         "%nTotal %.0f s. Runs, attention overlays and metrics.json under each %s/<method>/.%n", seconds, out));
     return sb.toString();
