@@ -11,8 +11,12 @@ import org.fga.core.data.Box;
  *
  * <p>The lower bound: the outer contour runs through the centres of the border pixels, and the
  * region it encloses contains every 2×2 window of pixel centres whose 4 corners are in the
- * component (area 1) and the triangle of every window with 3 (area ½). The count of those windows
- * is updated locally as pixels arrive; holes only add to the true area.
+ * component (area 1) and the triangle of every window with 3 (area ½). Without holes that region is
+ * all it encloses, so the count is the area; holes only add to it. Whether a component has holes
+ * comes from its Euler number, Gray's bit-quad count for 8-connectivity, (Q1 − Q3 − 2·QD)/4 over
+ * its 2×2 windows. All four corners of a window are 8-neighbours of each other, so a window's
+ * pixels always belong to one component and both counts change only in the four windows of an
+ * added pixel.
  *
  * <p>It also counts, per IoU threshold δ, the components whose protocol box meets δ (the
  * multi-contour mode's outer contours), updated only for components that changed.
@@ -36,6 +40,8 @@ final class ForegroundComponents {
   private static final int STAMP = 9;
   /** Index in the list of live roots. */
   private static final int LIVE = 10;
+  /** Four times the Euler number (components − holes) of the component alone: 4 − 4·holes. */
+  private static final int EULER4 = 11;
 
   /** Twice the window area for k corners in the component: 3 → a half window, 4 → a whole one. */
   private static final int[] WINDOW2 = {0, 0, 0, 1, 2};
@@ -46,6 +52,8 @@ final class ForegroundComponents {
   private int[] comp = new int[0];
   private int[] live = new int[0];
   private int liveCount;
+  /** Σ EULER4 over the live components: 4·(components − holes) of the whole mask. */
+  private int eulerSum4;
   private int h;
   private int w;
 
@@ -66,6 +74,12 @@ final class ForegroundComponents {
     Arrays.fill(parent, 0, n, -1);
     Arrays.fill(goodCount, 0);
     liveCount = 0;
+    eulerSum4 = 0;
+  }
+
+  /** True when some component of the mask has a hole (from the Euler numbers, no labelling). */
+  boolean anyHoles() {
+    return eulerSum4 != 4 * liveCount;
   }
 
   /** Adds pixel p, joined to its 8 neighbours in the mask; returns the root of its component. */
@@ -85,8 +99,10 @@ final class ForegroundComponents {
     boolean sw = d && l && par[p + w - 1] >= 0;
     boolean s = d && par[p + w] >= 0;
     boolean se = d && r && par[p + w + 1] >= 0;
-    // the four windows with p as a corner each gain a corner
+    // the four windows with p as a corner each gain a corner (p is the window's corner opposite
+    // the diagonal neighbour)
     int cells2 = gain(nw, n, west) + gain(ne, n, east) + gain(sw, s, west) + gain(se, s, east);
+    int euler4 = eulerGain(nw, n, west) + eulerGain(ne, n, east) + eulerGain(sw, s, west) + eulerGain(se, s, east);
     int root = -1;
     if (nw) {
       root = join(root, p - w - 1);
@@ -123,11 +139,13 @@ final class ForegroundComponents {
       c[o + MAX_Y] = y;
       c[o + FIRST] = p;
       c[o + CELLS2] = 0;
+      c[o + EULER4] = 4;
       c[o + AREA2] = 0;
       c[o + GOOD] = 0;
       c[o + STAMP] = 0;
       c[o + LIVE] = liveCount;
       live[liveCount++] = p;
+      eulerSum4 += 4;
       return p;
     }
     par[p] = root;
@@ -140,6 +158,8 @@ final class ForegroundComponents {
     c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
     c[o + FIRST] = Math.min(c[o + FIRST], p);
     c[o + CELLS2] += cells2;
+    c[o + EULER4] += euler4;
+    eulerSum4 += euler4;
     c[o + AREA2] = -1;
     return root;
   }
@@ -147,6 +167,18 @@ final class ForegroundComponents {
   private static int gain(boolean diagonal, boolean vertical, boolean horizontal) {
     int k = (diagonal ? 1 : 0) + (vertical ? 1 : 0) + (horizontal ? 1 : 0);
     return WINDOW2[k + 1] - WINDOW2[k];
+  }
+
+  /**
+   * Change of a window's bit-quad term (+1 for one corner, −1 for three, −2 for a diagonal pair)
+   * when p joins the corners already there.
+   */
+  private static int eulerGain(boolean diagonal, boolean vertical, boolean horizontal) {
+    int k = (diagonal ? 1 : 0) + (vertical ? 1 : 0) + (horizontal ? 1 : 0);
+    int before = k == 1 ? 1 : k == 3 ? -1 : k == 2 && !diagonal ? -2 : 0;
+    // after: k + 1 corners; two corners are a diagonal pair only if p's partner is the diagonal one
+    int after = k == 0 ? 1 : k == 2 ? -1 : k == 1 && diagonal ? -2 : 0;
+    return after - before;
   }
 
   /**
@@ -239,10 +271,7 @@ final class ForegroundComponents {
       if (upper2 < bestLower) {
         continue;
       }
-      if (c[o + AREA2] < 0) {
-        c[o + AREA2] = (int) ContourArea.twiceArea(q, h, w, level, c[o + FIRST]);
-      }
-      long a = c[o + AREA2];
+      long a = twiceArea(q, level, r);
       if (a > bestArea || (a == bestArea && c[o + FIRST] > c[best * STRIDE + FIRST])) {
         bestArea = a;
         best = r;
@@ -251,9 +280,15 @@ final class ForegroundComponents {
     return best;
   }
 
-  /** Twice the contour area of root r at {@code level} (traced if not known). */
+  /**
+   * Twice the contour area of root r at {@code level}: the window count for a component without
+   * holes, else traced (once per change).
+   */
   long twiceArea(int[] q, int level, int r) {
     int o = r * STRIDE;
+    if (comp[o + EULER4] == 4) {
+      return comp[o + CELLS2];
+    }
     if (comp[o + AREA2] < 0) {
       comp[o + AREA2] = (int) ContourArea.twiceArea(q, h, w, level, comp[o + FIRST]);
     }
@@ -299,6 +334,7 @@ final class ForegroundComponents {
     c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
     c[ro + FIRST] = Math.min(c[ro + FIRST], c[co + FIRST]);
     c[ro + CELLS2] += c[co + CELLS2];
+    c[ro + EULER4] += c[co + EULER4];
     c[ro + AREA2] = -1;
     int i = c[co + LIVE];
     int last = live[--liveCount];

@@ -49,8 +49,8 @@ final class HoleComponents {
     Arrays.fill(goodCount, 0);
   }
 
-  /** Adds background pixel p, joined to its 4 neighbours in the background. */
-  void add(int p) {
+  /** Adds background pixel p, joined to its 4 neighbours in the background; returns its root. */
+  int add(int p) {
     int y = p / w;
     int x = p - y * w;
     int root = -1;
@@ -79,7 +79,7 @@ final class HoleComponents {
       c[o + EDGE] = edge;
       c[o + GOOD] = 0;
       c[o + STAMP] = 0;
-      return;
+      return p;
     }
     parent[p] = root;
     int o = root * STRIDE;
@@ -90,9 +90,10 @@ final class HoleComponents {
     c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
     c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
     c[o + EDGE] |= edge;
+    return root;
   }
 
-  /** Re-scores the component of pixel p once per bucket {@code stamp}. */
+  /** Re-scores the component of pixel p (best: a root returned by {@link #add}) once per bucket {@code stamp}. */
   void rescore(int p, int stamp) {
     int r = find(p);
     int o = r * STRIDE;

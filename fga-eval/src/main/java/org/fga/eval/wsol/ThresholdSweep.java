@@ -40,6 +40,8 @@ final class ThresholdSweep {
   private final int[] bucketStart = new int[LEVELS + 1];
   private int[] q = new int[0];
   private int[] order = new int[0];
+  /** Roots returned by the adds of one bucket, re-scored after it. */
+  private int[] touched = new int[0];
 
   /** @param deltas the IoU thresholds δ (fractions), at most 15 */
   ThresholdSweep(ThresholdGrid grid, double[] deltas) {
@@ -67,6 +69,7 @@ final class ThresholdSweep {
     if (q.length < n) {
       q = new int[n];
       order = new int[n];
+      touched = new int[n];
     }
   }
 
@@ -96,37 +99,42 @@ final class ThresholdSweep {
     // Down the levels: the mask q > level gains the pixels of value level + 1.
     outer.reset(h, w);
     int stamp = 0;
+    int lastHoleLevel = -1;
     for (int level = max - 1; level >= 0; level--) {
       int from = bucketStart[level + 1];
       int to = bucketStart[level + 2];
       if (from < to) {
         stamp++;
         for (int i = from; i < to; i++) {
-          outer.add(order[i]);
+          touched[i - from] = outer.add(order[i]);
         }
-        for (int i = from; i < to; i++) {
-          outer.rescore(order[i], stamp);
+        for (int i = 0; i < to - from; i++) {
+          outer.rescore(touched[i], stamp);
         }
       }
       if (needed[level]) {
         int v1 = outer.boxBits(outer.largest(q, level));
         outerFlags[level] = v1 | (outer.anyGoodBits() << 16);
+        if (outer.anyHoles()) {
+          lastHoleLevel = Math.max(lastHoleLevel, level);
+        }
       }
     }
-
-    // Up the levels: the background q <= level gains the pixels of value level.
+    // Up the levels: the background q <= level gains the pixels of value level. Levels scored
+    // without any hole (Euler numbers above) need no second pass, so it stops at the last with one.
+    Arrays.fill(holeBits, 0);
     holes.reset(h, w);
     stamp = 0;
-    for (int level = 0; level < max; level++) {
+    for (int level = 0; level <= lastHoleLevel; level++) {
       int from = bucketStart[level];
       int to = bucketStart[level + 1];
       if (from < to) {
         stamp++;
         for (int i = from; i < to; i++) {
-          holes.add(order[i]);
+          touched[i - from] = holes.add(order[i]);
         }
-        for (int i = from; i < to; i++) {
-          holes.rescore(order[i], stamp);
+        for (int i = 0; i < to - from; i++) {
+          holes.rescore(touched[i], stamp);
         }
       }
       if (needed[level]) {
