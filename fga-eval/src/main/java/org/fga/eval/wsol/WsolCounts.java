@@ -1,8 +1,8 @@
 package org.fga.eval.wsol;
 
 /**
- * Per-threshold counts of correctly localised images, for each box mode (V1 largest component,
- * V2 all components) and IoU threshold, and the same restricted to images whose top-1 class is
+ * Per-threshold counts of correctly localised images, for each box mode (V1 largest contour,
+ * V2 every contour) and IoU threshold, and the same restricted to images whose top-1 class is
  * right. Integer counts, so merging partial counts from parallel workers is exact.
  */
 public final class WsolCounts {
