@@ -149,7 +149,7 @@ public final class WsolEvaluator {
     Shapes.requireLength("map", map.length, "height × width", h * w);
     double[] norm = map.clone();
     ScoreMaps.normalize(norm, h * w, 0);
-    return new ThresholdSweep(grid, deltas).boxesAt(norm, h, w, tau, largestOnly);
+    return sweeps.get().boxesAt(norm, h, w, tau, largestOnly);
   }
 
   /**
