@@ -3,6 +3,8 @@ package org.fga.core.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.data.DataConfig;
+import org.fga.core.data.pipeline.PipelineSpec;
+import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.method.MethodConfig;
 
 /**
@@ -12,9 +14,12 @@ import org.fga.core.method.MethodConfig;
  * @param method the method and its settings ({@code type} selects the plugin)
  * @param backbone the backbone
  * @param data the dataset ({@code type} selects the plugin)
+ * @param pipeline the training and test data pipelines; missing: the dataset's default, written
+ *     out in full in the resolved spec
  * @param schedule optimiser and schedule
  * @param eval what to measure after training
  * @param seed seeds weights, data order and every random draw
+ * @param device {@code cpu} (default), {@code gpu} (the first CUDA device) or {@code gpu:N}
  * @param paper the published number this run reproduces, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,9 +28,11 @@ public record ExperimentSpec(
     MethodConfig method,
     BackboneSpec backbone,
     DataConfig data,
+    PipelineSpec pipeline,
     ScheduleSpec schedule,
     EvalSpec eval,
     Long seed,
+    String device,
     PaperRef paper) {
 
   public ExperimentSpec {
@@ -45,28 +52,46 @@ public record ExperimentSpec(
     if (data == null) {
       throw new IllegalArgumentException("'data' is required");
     }
+    pipeline = pipeline == null ? data.defaultPipeline() : pipeline;
+    try {
+      pipeline.checkedFor(data.nativeSize(), ConfigTypes.nameOf(data));
+    } catch (InvalidOptionException e) {
+      throw new InvalidOptionException("pipeline." + e.key(), e.problem());
+    }
     schedule = schedule == null ? ScheduleSpec.defaults() : schedule;
     eval = eval == null ? EvalSpec.defaults() : eval;
     seed = seed == null ? 0L : seed;
+    device = device == null ? "cpu" : device;
+    if (!device.matches("cpu|gpu|gpu:\\d+")) {
+      throw new InvalidOptionException("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+    }
   }
 
   public ExperimentSpec withName(String n) {
-    return new ExperimentSpec(n, method, backbone, data, schedule, eval, seed, paper);
+    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }
 
   public ExperimentSpec withSeed(long s) {
-    return new ExperimentSpec(name, method, backbone, data, schedule, eval, s, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, device, paper);
   }
 
   public ExperimentSpec withSchedule(ScheduleSpec s) {
-    return new ExperimentSpec(name, method, backbone, data, s, eval, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, device, paper);
   }
 
   public ExperimentSpec withEval(EvalSpec e) {
-    return new ExperimentSpec(name, method, backbone, data, schedule, e, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, device, paper);
+  }
+
+  public ExperimentSpec withDevice(String d) {
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, d, paper);
+  }
+
+  public ExperimentSpec withPipeline(PipelineSpec p) {
+    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, device, paper);
   }
 
   public ExperimentSpec withMethod(MethodConfig m) {
-    return new ExperimentSpec(name, m, backbone, data, schedule, eval, seed, paper);
+    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }
 }
