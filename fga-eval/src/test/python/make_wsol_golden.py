@@ -201,23 +201,22 @@ def mask_case(cases):
         json.dump(expected, f, indent=1)
 
 
-def stress_case():
+def stress_case(name, n, h, w):
     """Small 8-bit maps of random blocks and noise: many holes, nested and touching contours, ties.
     Per map and threshold: the largest contour's box and every contour's box, from the protocol's
     compute_bboxes_from_scoremaps."""
-    n, side = 30, 16
-    maps = np.zeros((n, side, side), dtype=np.uint8)
+    maps = np.zeros((n, h, w), dtype=np.uint8)
     for i in range(n):
         levels = int(rng.integers(2, 8))
         if i % 2 == 0:
-            m = rng.integers(0, levels, size=(side, side))
+            m = rng.integers(0, levels, size=(h, w))
         else:
-            m = np.zeros((side, side), dtype=np.int64)
+            m = np.zeros((h, w), dtype=np.int64)
             for _ in range(int(rng.integers(2, 9))):
-                x0, y0 = rng.integers(0, side, 2)
+                x0, y0 = rng.integers(0, w), rng.integers(0, h)
                 m[y0:y0 + rng.integers(1, 9), x0:x0 + rng.integers(1, 9)] = rng.integers(1, levels + 1)
         maps[i] = (m * (250 // max(1, m.max()))).astype(np.uint8)
-    np.save(os.path.join(OUT, "wsol_golden_stress_maps.npy"), maps)
+    np.save(os.path.join(OUT, "wsol_golden_%s_maps.npy" % name), maps)
     thresholds = list(np.arange(0, 1, 0.05))
     out = []
     for m in maps:
@@ -225,7 +224,7 @@ def stress_case():
         v2, _ = evaluation.compute_bboxes_from_scoremaps(normalized(m), thresholds, True)
         out.append({"v1": [[int(v) for v in b[0]] for b in v1],
                     "v2": [sorted([int(v) for v in box] for box in b) for b in v2]})
-    with open(os.path.join(OUT, "wsol_golden_stress_expected.json"), "w") as f:
+    with open(os.path.join(OUT, "wsol_golden_%s_expected.json" % name), "w") as f:
         json.dump({"step": 0.05, "maps": out}, f, separators=(",", ":"))
 
 
@@ -250,5 +249,7 @@ if __name__ == "__main__":
     all_cases = maps_and_boxes()
     box_case(all_cases)
     mask_case(all_cases)
-    stress_case()
+    stress_case("stress", 30, 16, 16)
+    stress_case("stress_wide", 8, 9, 21)
+    stress_case("stress_tall", 8, 19, 7)
     resize_case()

@@ -142,23 +142,27 @@ class WsolGoldenTest {
 
   @Test
   void contoursOfSmallRandomMapsEqualTheProtocols() {
-    // 8-bit maps of random blocks and noise: holes, nested and touching contours, equal areas
-    JsonNode expected = Fixtures.json("wsol_golden_stress_expected");
-    NdArray maps = Fixtures.npy("wsol_golden_stress_maps");
-    int side = maps.dim(1);
-    WsolEvaluator ev = WsolEvaluator.builder().optStep(expected.get("step").asDouble()).build();
-    for (int i = 0; i < maps.dim(0); i++) {
-      double[] m = new double[side * side];
-      maps.copyDoubles((long) i * side * side, m, 0, m.length);
-      JsonNode e = expected.get("maps").get(i);
-      for (int k = 0; k < ev.grid().size(); k++) {
-        double tau = ev.grid().tau(k);
-        assertThat(ev.boxesAt(m, side, side, tau, true)).as("map %d τ=%s largest", i, tau)
-            .containsExactly(box(e.get("v1").get(k)));
-        List<Box> want = new ArrayList<>();
-        e.get("v2").get(k).forEach(b -> want.add(box(b)));
-        assertThat(ev.boxesAt(m, side, side, tau, false)).as("map %d τ=%s all", i, tau)
-            .containsExactlyInAnyOrderElementsOf(want);
+    // 8-bit maps of random blocks and noise, square, wide and tall: holes, nested and touching
+    // contours, equal areas
+    for (String set : new String[] {"stress", "stress_wide", "stress_tall"}) {
+      JsonNode expected = Fixtures.json("wsol_golden_" + set + "_expected");
+      NdArray maps = Fixtures.npy("wsol_golden_" + set + "_maps");
+      int h = maps.dim(1);
+      int w = maps.dim(2);
+      WsolEvaluator ev = WsolEvaluator.builder().optStep(expected.get("step").asDouble()).build();
+      for (int i = 0; i < maps.dim(0); i++) {
+        double[] m = new double[h * w];
+        maps.copyDoubles((long) i * h * w, m, 0, m.length);
+        JsonNode e = expected.get("maps").get(i);
+        for (int k = 0; k < ev.grid().size(); k++) {
+          double tau = ev.grid().tau(k);
+          assertThat(ev.boxesAt(m, h, w, tau, true)).as("%s map %d τ=%s largest", set, i, tau)
+              .containsExactly(box(e.get("v1").get(k)));
+          List<Box> want = new ArrayList<>();
+          e.get("v2").get(k).forEach(b -> want.add(box(b)));
+          assertThat(ev.boxesAt(m, h, w, tau, false)).as("%s map %d τ=%s all", set, i, tau)
+              .containsExactlyInAnyOrderElementsOf(want);
+        }
       }
     }
   }
