@@ -73,7 +73,10 @@ public final class Trainer {
     float[] mean = session.backbone().cfg().mean();
     float[] std = session.backbone().cfg().std();
     List<Parameter> all = session.method().block().getParameters().values();
-    List<Parameter> backboneParams = session.backbone().block().getParameters().values();
+    List<Parameter> backboneParams = new java.util.ArrayList<>();
+    for (ai.djl.nn.Block b : method.backboneBlocks()) {
+      backboneParams.addAll(b.getParameters().values());
+    }
     run.create();
     try (BatchLoader loader =
             new BatchLoader(

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
@@ -33,20 +34,25 @@ import org.fga.core.nn.Scalars;
  */
 public final class Coarse2FineMethod implements Method {
   private final Backbone backbone;
+  private final Backbone fineCopy;
   private final Coarse2FineNetwork net;
   private final Coarse2FineConfig config;
 
-  public Coarse2FineMethod(Coarse2FineConfig config, Backbone backbone, Block fineBackbone, DatasetInfo data) {
+  /**
+   * @param fineCopy the fine stage's own backbone (same spec), or null when {@code shareBackbone}
+   */
+  public Coarse2FineMethod(Coarse2FineConfig config, Backbone backbone, Backbone fineCopy, DatasetInfo data) {
     if (data.task() != Task.CLASSIFICATION) {
       throw new FgaUserException(
           "method coarse2fine needs single-label classification data; dataset " + data.name() + " is " + data.task());
     }
     this.config = config;
     this.backbone = backbone;
+    this.fineCopy = fineCopy;
     var cfg = backbone.cfg();
     int tap = config.tap() == null ? cfg.stages().size() - 1 : cfg.indexOf(config.tap());
     this.net = new Coarse2FineNetwork(
-        backbone.block(), fineBackbone, tap, cfg.stages().get(tap).channels(), data.numClasses(), config);
+        backbone.block(), fineCopy, tap, cfg.stages().get(tap).channels(), data.numClasses(), config);
   }
 
   @Override
@@ -57,6 +63,12 @@ public final class Coarse2FineMethod implements Method {
   @Override
   public Backbone backbone() {
     return backbone;
+  }
+
+  /** Both backbones learn at the backbone's rate when the fine stage has its own. */
+  @Override
+  public List<Block> backboneBlocks() {
+    return fineCopy == null ? List.of(backbone.block()) : List.of(backbone.block(), fineCopy.block());
   }
 
   public Coarse2FineNetwork network() {

@@ -15,6 +15,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.fga.core.backbone.Backbone;
 import org.fga.core.nn.Pooling;
 import org.fga.core.nn.Scalars;
 
@@ -39,6 +40,7 @@ import org.fga.core.nn.Scalars;
 public final class Coarse2FineNetwork extends AbstractBlock {
   private final Block backbone;
   private final Block fineBackbone;
+  private final Backbone fineCopy;
   private final Block attention;
   private final Linear coarseFc;
   private final InverseMapping inverse;
@@ -51,12 +53,14 @@ public final class Coarse2FineNetwork extends AbstractBlock {
 
   /**
    * @param backbone the coarse stage's backbone block
-   * @param fineBackbone the fine stage's own backbone block, or null to share {@code backbone}
+   * @param fineCopy the fine stage's own backbone (a twin of the coarse one), or null to share
+   *     {@code backbone}; its pretrained weights are loaded right after it is initialised
    */
-  public Coarse2FineNetwork(Block backbone, Block fineBackbone, int tapIndex, int channels, int numClasses,
+  public Coarse2FineNetwork(Block backbone, Backbone fineCopy, int tapIndex, int channels, int numClasses,
       Coarse2FineConfig c) {
     this.backbone = addChildBlock("backbone", backbone);
-    this.fineBackbone = fineBackbone == null ? backbone : addChildBlock("fineBackbone", fineBackbone);
+    this.fineCopy = fineCopy;
+    this.fineBackbone = fineCopy == null ? backbone : addChildBlock("fineBackbone", fineCopy.block());
     this.attention = addChildBlock("attention", attentionConv(c.attentionMaps(), c.orthogonalInit()));
     this.coarseFc = addChildBlock("coarseFc", Linear.builder().setUnits(numClasses).optBias(false).build());
     this.inverse = addChildBlock("inverse", new InverseMapping(c.attentionMaps(), c.minRegion()));
@@ -98,6 +102,11 @@ public final class Coarse2FineNetwork extends AbstractBlock {
 
   public boolean sharesBackbone() {
     return fineBackbone == backbone;
+  }
+
+  /** The fine stage's backbone block (the coarse one when shared). */
+  public Block fineBackbone() {
+    return fineBackbone;
   }
 
   /** The coarse stage: {@code [logits B×K, BAP feature B×(M·C), A B×M×h×w]}. */
@@ -142,6 +151,9 @@ public final class Coarse2FineNetwork extends AbstractBlock {
     backbone.initialize(manager, dataType, inputShapes);
     if (!sharesBackbone()) {
       fineBackbone.initialize(manager, dataType, inputShapes);
+      // the session loads the coarse backbone's weights after initialising the whole block; the
+      // copy is ours to load (same file)
+      fineCopy.loadPretrained();
     }
     Shape f = backbone.getOutputShapes(inputShapes)[tapIndex];
     attention.initialize(manager, dataType, f);

@@ -1,6 +1,5 @@
 package org.fga.methods.coarse2fine;
 
-import ai.djl.nn.Block;
 import org.fga.backbones.TorchBackbone;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
@@ -34,9 +33,13 @@ public final class Coarse2FineProvider implements MethodProvider {
   @Override
   public Method create(MethodConfig config, Backbone backbone, DatasetInfo data) {
     Coarse2FineConfig c = (Coarse2FineConfig) config;
-    Block fine = null;
+    Backbone fine = null;
     if (!c.shareBackbone()) {
-      throw new FgaUserException("method.shareBackbone: false is not available yet");
+      if (!(backbone instanceof TorchBackbone torch)) {
+        throw new FgaUserException("method.shareBackbone: false needs a backbone that can build a copy of itself;"
+            + " backbone " + backbone.cfg().arch() + " cannot");
+      }
+      fine = torch.twin();
     }
     return new Coarse2FineMethod(c, backbone, fine, data);
   }
