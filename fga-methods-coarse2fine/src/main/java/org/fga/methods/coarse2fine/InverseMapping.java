@@ -66,14 +66,15 @@ public final class InverseMapping extends AbstractBlock {
     NDArray score = u.matMul(att.reshape(b, maps, (long) h * w)).reshape(b, h, w);
     NDArray p = score.reshape(b, (long) h * w).softmax(1).reshape(b, h, w);
     NDManager m = att.getManager();
-    NDArray xs = cellCentres(m, w).reshape(1, 1, w);
-    NDArray ys = cellCentres(m, h).reshape(1, h, 1);
-    NDArray px = p.sum(new int[] {1}); // B×w: marginal over rows
+    NDArray xs = cellCentres(m, w).reshape(1, w);
+    NDArray ys = cellCentres(m, h).reshape(1, h);
+    NDArray px = p.sum(new int[] {1}); // B×w: the marginal over rows
     NDArray py = p.sum(new int[] {2}); // B×h
-    NDArray cx = px.mul(xs.reshape(1, w)).sum(new int[] {1}, true); // B×1
-    NDArray cy = py.mul(ys.reshape(1, h)).sum(new int[] {1}, true);
-    NDArray sx = px.mul(xs.reshape(1, w).sub(cx).square()).sum(new int[] {1}, true).add(1e-6f).sqrt();
-    NDArray sy = py.mul(ys.reshape(1, h).sub(cy).square()).sum(new int[] {1}, true).add(1e-6f).sqrt();
+    NDArray cx = px.mul(xs).sum(new int[] {1}, true); // B×1
+    NDArray cy = py.mul(ys).sum(new int[] {1}, true);
+    // ε inside the root keeps the gradient finite when p collapses onto one cell
+    NDArray sx = px.mul(xs.sub(cx).square()).sum(new int[] {1}, true).add(1e-6f).sqrt();
+    NDArray sy = py.mul(ys.sub(cy).square()).sum(new int[] {1}, true).add(1e-6f).sqrt();
     NDArray k = ps.getValue(slope, att.getDevice(), training).reshape(1, 2);
     NDArray c = ps.getValue(offset, att.getDevice(), training).reshape(1, 2);
     NDArray spread = sx.concat(sy, 1); // B×2
