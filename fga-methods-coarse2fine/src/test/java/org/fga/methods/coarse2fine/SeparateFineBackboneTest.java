@@ -21,6 +21,11 @@ import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+import org.fga.core.train.Session;
+import org.fga.core.train.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +39,12 @@ class SeparateFineBackboneTest {
 
   private static List<float[]> values(Block b) {
     return b.getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toList();
+  }
+
+  /** The trainable ones (not BatchNorm's running statistics, which every training forward moves). */
+  private static List<float[]> trainable(Block b) {
+    return b.getParameters().values().stream().filter(p -> p.requiresGradient())
+        .map(p -> p.getArray().toFloatArray()).toList();
   }
 
   @Test
@@ -78,6 +89,32 @@ class SeparateFineBackboneTest {
         assertThat(Coarse2FineMethodTest.gradient(stem).abs().sum().getFloat()).isPositive();
         assertThat(stem).isNotSameAs(bb.block().getParameters().values().get(0).getArray());
       }
+    }
+  }
+
+  /** The trainer puts the fine copy in the backbone's group: at {@code backboneLrMult: 0} it stays put. */
+  @Test
+  void theFineCopyLearnsAtTheBackboneRate(@TempDir Path dir) {
+    Plugins plugins = Plugins.load();
+    String yaml = """
+        name: c2f-twin-rate
+        method: {type: coarse2fine, attentionMaps: 4, stage1Epochs: 0, shareBackbone: false}
+        backbone: {arch: resnet18, width: 4, outputStride: 8}
+        data: {type: synthetic, imageSize: 32, numClasses: 3, trainSize: 8, valSize: 8, testSize: 8}
+        schedule: {epochs: 1, batchSize: 4, lr: 0.05, momentum: 0.9, backboneLrMult: 0}
+        eval: {metrics: []}
+        """;
+    ExperimentSpec spec = new SpecReader(plugins).parse(yaml, false, "c2f-twin-rate");
+    try (Session s = new Session(plugins, spec)) {
+      Coarse2FineNetwork net = ((Coarse2FineMethod) s.method()).network();
+      List<float[]> fine0 = trainable(net.fineBackbone());
+      List<float[]> head0 = values(net.fineFc());
+      Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
+      List<float[]> fine1 = trainable(net.fineBackbone());
+      for (int i = 0; i < fine0.size(); i++) {
+        assertThat(fine1.get(i)).as("fine backbone parameter %d", i).containsExactly(fine0.get(i));
+      }
+      assertThat(values(net.fineFc()).get(0)).isNotEqualTo(head0.get(0));
     }
   }
 }
