@@ -80,6 +80,26 @@ class PaperConfigsEndToEndTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void theDryRunOfTheCalCubRowReports28x28MapsAt448AndWritesNothing(@TempDir Path dir) throws Exception {
+    Path file = CONFIGS.resolve("cal/cal_resnet101_cub.yaml");
+    new CubLayout().write(small().build(), dir.resolve("data/CUB_200_2011"));
+    Path out = dir.resolve("runs");
+    Cli cli = Cli.run("train", "--dry-run", file.toString(), "--out", out.toString(),
+        "-o", "data.root=" + dir.resolve("data/CUB_200_2011"), "-o", "backbone.weights=null",
+        "-o", "backbone.arch=resnet18", "-o", "backbone.width=8", "-o", "schedule.batchSize=4");
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    JsonNode report = PLUGINS.json().readTree(cli.out());
+    JsonNode layer4 = report.path("featureMaps").get(3);
+    assertThat(layer4.path("tap").asText()).isEqualTo("layer4");
+    assertThat(layer4.path("height").asInt()).isEqualTo(28);
+    assertThat(layer4.path("width").asInt()).isEqualTo(28);
+    assertThat(report.path("splits").path("train").path("official").asInt()).isEqualTo(5994);
+    assertThat(report.path("estimatedTotalSeconds").asDouble()).isPositive();
+    assertThat(cli.err()).contains("{type: resize, size: [512, 512], interpolation: bilinear}");
+    assertThat(out).doesNotExist();
+  }
+
   /** Adds an override for every string under {@code node} that is a path below {@code data/}. */
   private static void collectPaths(JsonNode node, String key, Path dir, List<String> out) {
     if (node.isTextual() && node.asText().startsWith("data/")) {

@@ -114,6 +114,11 @@ public final class SpecReader {
     return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
   }
 
+  /** One line naming the key and what is wrong, for other files read with the same mappers. */
+  public static String describeError(JsonProcessingException e) {
+    return describe(e);
+  }
+
   /** One line naming the key (as a dotted path) and what is wrong with it. */
   static String describe(JsonProcessingException e) {
     String path = "";
