@@ -130,6 +130,24 @@ class PipelineSpecTest {
   }
 
   @Test
+  void aResizeScalesBoxesAsWsolevaluationDoes() {
+    // wsolevaluation scales GT boxes to the 224x224 map with int(x * 224 / W) on every corner
+    Random r = new Random(5);
+    for (int k = 0; k < 200; k++) {
+      int w = 60 + r.nextInt(500);
+      int h = 60 + r.nextInt(500);
+      int x0 = r.nextInt(w / 2), y0 = r.nextInt(h / 2);
+      int x1 = x0 + r.nextInt(w - x0), y1 = y0 + r.nextInt(h - y0);
+      Sample s = new Sample("s", FloatImage.zeros(3, h, w), 0, null, List.of(new Box(x0, y0, x1, y1)),
+          null, null, null, -1, -1);
+      Box got = new org.fga.core.data.pipeline.steps.ResizeStep(ImageSize.square(224), null, null)
+          .create().apply(s, new Random(0)).boxes().get(0);
+      assertThat(got).as("%dx%d box %d,%d,%d,%d", w, h, x0, y0, x1, y1).isEqualTo(new Box(
+          (int) (x0 * 224.0 / w), (int) (y0 * 224.0 / h), (int) (x1 * 224.0 / w), (int) (y1 * 224.0 / h)));
+    }
+  }
+
+  @Test
   void photometricStepsKeepGeometryAndRange() {
     FloatImage img = FloatImage.zeros(3, 8, 8);
     Random r = new Random(3);
