@@ -49,14 +49,12 @@ public final class SpecReader {
     }
   }
 
+  /** Whether the file names a base spec (YAML {@code extends:} or JSON {@code "extends"}). */
   private static boolean extendsAnother(Path file) {
     try {
-      for (String line : Files.readAllLines(file)) {
-        if (line.startsWith(SpecTree.EXTENDS + ":")) {
-          return true;
-        }
-      }
-      return false;
+      String text = Files.readString(file);
+      return text.contains("\"" + SpecTree.EXTENDS + "\"")
+          || java.util.regex.Pattern.compile("(?m)^" + SpecTree.EXTENDS + "\\s*:").matcher(text).find();
     } catch (IOException e) {
       return false; // readText reports it
     }
