@@ -118,7 +118,7 @@ class CalMethodTest {
   @Test
   void inferAveragesViewsAndAttentionIsTheMeanMap() {
     for (int views : new int[] {2, 8}) {
-      CalConfig cfg = new CalConfig(null, 4, null, null, null, null, null, null, null, null, null,
+      CalConfig cfg = new CalConfig(null, 4, null, null, null, null, null, null, null, null, null, null,
           null, null, null, views);
       Method cal = build("cal", cfg, Task.CLASSIFICATION);
       try (NDManager m = manager.newSubManager()) {
@@ -134,7 +134,7 @@ class CalMethodTest {
 
   @Test
   void calReidTrainsAndEmbedsOnTheUnitSphere() {
-    CalReidConfig cfg = new CalReidConfig(null, null, 16, null, null, null, null, null);
+    CalReidConfig cfg = new CalReidConfig(null, null, 16, null, null, null, null, null, null);
     Method reid = build("cal-reid", cfg, Task.REID);
     try (NDManager m = manager.newSubManager()) {
       Losses l = step(reid, m, batch(m, 4));
