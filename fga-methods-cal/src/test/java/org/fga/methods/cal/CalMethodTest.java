@@ -141,7 +141,8 @@ class CalMethodTest {
       assertThat(l.terms()).containsOnlyKeys("id", "triplet", "effect");
       assertThat(Float.isFinite(l.total().getFloat())).isTrue();
       Outputs o = reid.infer(ctx(m, false), batch(m, 3));
-      assertThat(o.embedding().getShape()).isEqualTo(new Shape(3, 16));
+      // the reference's test feature: identity scores (K wide), not the 16-wide neck feature
+      assertThat(o.embedding().getShape()).isEqualTo(new Shape(3, CLASSES));
       float[] norms = o.embedding().square().sum(new int[] {1}).toFloatArray();
       for (float n : norms) {
         assertThat((double) n).isCloseTo(1.0, within(1e-4));
