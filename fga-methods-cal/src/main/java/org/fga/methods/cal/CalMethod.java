@@ -89,7 +89,7 @@ public final class CalMethod implements Method {
   @Override
   public Losses trainStep(StepContext ctx, Batch batch) {
     ParameterStore ps = ctx.parameters();
-    Draws random = draws.apply(ctx.random());
+    Draws draw = draws.apply(ctx.random());
     NDArray y = batch.labels();
     NDList raw = net.forward(ps, new NDList(batch.images()), true);
     NDArray logits = raw.get(0);
@@ -98,14 +98,14 @@ public final class CalMethod implements Method {
     boolean cal = s.effectWeight() > 0;
     NDArray effectRaw = cal
         ? Counterfactual.effect(net, ps, logits, raw.get(3),
-            random.counterfactualMaps(ctx.manager(), att.getShape()), true)
+            draw.counterfactualMaps(ctx.manager(), att.getShape()), true)
         : null;
 
     NDArray batchCentres = centres.of(y);
     NDArray centreLoss = FeatureCentres.loss(feat, batchCentres);
     centres.update(feat, y, batchCentres);
 
-    NDArray augmented = augment(batch.images(), att, random);
+    NDArray augmented = augment(batch.images(), att, draw);
     NDArray y2 = NDArrays.concat(new NDList(y, y));
     NDList aug = net.forward(ps, new NDList(augmented), true);
 
@@ -114,7 +114,7 @@ public final class CalMethod implements Method {
     terms.put("aug", Scalars.mul(LossFunctions.crossEntropy(aug.get(0), y2), s.augWeight()));
     if (cal) {
       NDArray effectAug = Counterfactual.effect(net, ps, aug.get(0), aug.get(3),
-          random.counterfactualMaps(ctx.manager(), aug.get(2).getShape()), true);
+          draw.counterfactualMaps(ctx.manager(), aug.get(2).getShape()), true);
       NDArray effect = NDArrays.concat(new NDList(effectRaw, effectAug));
       terms.put("effect", Scalars.mul(LossFunctions.crossEntropy(effect, NDArrays.concat(new NDList(y, y2))), s.effectWeight()));
     }
@@ -123,7 +123,7 @@ public final class CalMethod implements Method {
   }
 
   /** One attention crop and one attention drop per image, concatenated: 2B×3×H×W, no gradient. */
-  NDArray augment(NDArray images, NDArray att, Draws random) {
+  NDArray augment(NDArray images, NDArray att, Draws draw) {
     Shape a = att.getShape();
     int b = (int) a.get(0);
     int m = (int) a.get(1);
@@ -140,7 +140,7 @@ public final class CalMethod implements Method {
       }
       sums[i] = sum;
     }
-    int[][] chosen = random.pickMaps(sums, b, m);
+    int[][] chosen = draw.pickMaps(sums, b, m);
     float[][] cropMaps = new float[b][];
     float[][] dropMaps = new float[b][];
     for (int i = 0; i < b; i++) {
@@ -149,8 +149,8 @@ public final class CalMethod implements Method {
     }
     NDArray x = images.stopGradient();
     CropBox[] boxes =
-        AttentionAugment.cropBoxes(cropMaps, h, w, imageH, imageW, () -> random.cropTheta(s.cropTheta()), s.cropPadding());
-    float[] keep = AttentionAugment.dropMasks(dropMaps, h, w, imageH, imageW, () -> random.dropTheta(s.dropTheta()));
+        AttentionAugment.cropBoxes(cropMaps, h, w, imageH, imageW, () -> draw.cropTheta(s.cropTheta()), s.cropPadding());
+    float[] keep = AttentionAugment.dropMasks(dropMaps, h, w, imageH, imageW, () -> draw.dropTheta(s.dropTheta()));
     return NDArrays.concat(new NDList(AttentionAugment.crop(x, boxes), AttentionAugment.drop(x, keep)));
   }
 
