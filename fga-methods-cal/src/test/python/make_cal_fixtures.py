@@ -1,7 +1,7 @@
 """Writes the CAL reference fixtures: runs raoyongming/CAL's own modules on small fixed weights.
 
 Usage: /usr/bin/python3 make_cal_fixtures.py <CAL checkout> <output dir>
-  (the checkout is e.g. `git --git-dir=<mirror> archive HEAD | tar -x -C /tmp/ref-cal`)
+  (a checkout of https://github.com/raoyongming/CAL; the committed fixtures: commit 0ba9d50, torch 1.13)
 
 Nothing of the reference is copied here: its modules are imported from the checkout. Only the
 statements of one training step of fgvc/train_distributed.py (lines 215-244) and of
