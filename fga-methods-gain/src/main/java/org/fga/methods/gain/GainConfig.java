@@ -17,6 +17,12 @@ import org.fga.core.method.MethodConfig;
  * @param fastCam use CAM's closed form instead of the auxiliary backward for a GAP → linear head
  * @param attentionOutput {@code map} (default) or {@code seeds}
  * @param seedThreshold seeds are pixels above this fraction of the map's maximum (paper: 0.2)
+ * @param amScore {@code softmax} (default, ilyak93/GAIN-pytorch) or {@code sigmoid}
+ *     (AustinDoolittle/Pytorch-Gain): the class score on I* that {@code L_am} pays for
+ * @param alignCorners upsample the maps bilinearly with {@code align_corners=True} (default: the
+ *     reference's {@code F.upsample_bilinear}); false gives {@code interpolate(align_corners=False)}
+ * @param amWarmupEpochs train without {@code L_am} for this many epochs first (default 0, the
+ *     paper; the ports pre-train the classifier alone: {@code --npretrain}, 5 by default)
  */
 @JsonTypeName("gain")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +35,10 @@ public record GainConfig(
     Boolean freezeBatchNorm,
     Boolean fastCam,
     AttentionOutput attentionOutput,
-    Double seedThreshold)
+    Double seedThreshold,
+    AmScore amScore,
+    Boolean alignCorners,
+    Integer amWarmupEpochs)
     implements MethodConfig {
 
   public GainConfig {
@@ -41,6 +50,10 @@ public record GainConfig(
     fastCam = fastCam == null || fastCam;
     attentionOutput = attentionOutput == null ? AttentionOutput.MAP : attentionOutput;
     seedThreshold = GainSettings.orDefault(seedThreshold, 0.2);
+    amScore = amScore == null ? AmScore.SOFTMAX : amScore;
+    alignCorners = alignCorners == null || alignCorners;
+    amWarmupEpochs = amWarmupEpochs == null ? 0 : amWarmupEpochs;
+    GainSettings.check(amWarmupEpochs >= 0, "method.amWarmupEpochs must be >= 0, got " + amWarmupEpochs);
     GainSettings.check(sigma >= 0 && sigma <= 1, "method.sigma must be in [0, 1], got " + sigma);
     GainSettings.check(omega > 0, "method.omega must be > 0, got " + omega);
     GainSettings.check(alpha >= 0, "method.alpha must be >= 0, got " + alpha);
@@ -49,11 +62,12 @@ public record GainConfig(
   }
 
   public static GainConfig defaults() {
-    return new GainConfig(null, null, null, null, null, null, null, null, null);
+    return new GainConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   GainSettings settings() {
     return new GainSettings(
-        tap, head, sigma, omega, alpha, 0, null, freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
+        tap, head, sigma, omega, alpha, 0, null, freezeBatchNorm, fastCam, attentionOutput, seedThreshold,
+        amScore, alignCorners, amWarmupEpochs);
   }
 }

@@ -29,12 +29,18 @@ public record GainExtConfig(
     Boolean freezeBatchNorm,
     Boolean fastCam,
     AttentionOutput attentionOutput,
-    Double seedThreshold)
+    Double seedThreshold,
+    AmScore amScore,
+    Boolean alignCorners,
+    Integer amWarmupEpochs)
     implements MethodConfig {
 
   public GainExtConfig {
     // The keys shared with gain get their defaults and checks in one place: GainConfig.
-    GainConfig common = new GainConfig(tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
+    GainConfig common =
+        new GainConfig(
+            tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold,
+            amScore, alignCorners, amWarmupEpochs);
     head = common.head();
     sigma = common.sigma();
     omega = common.omega();
@@ -43,6 +49,9 @@ public record GainExtConfig(
     fastCam = common.fastCam();
     attentionOutput = common.attentionOutput();
     seedThreshold = common.seedThreshold();
+    amScore = common.amScore();
+    alignCorners = common.alignCorners();
+    amWarmupEpochs = common.amWarmupEpochs();
     omegaE = GainSettings.orDefault(omegaE, 10);
     maskIndices = maskIndices == null ? List.of() : List.copyOf(maskIndices);
     maskFraction = GainSettings.orDefault(maskFraction, maskIndices.isEmpty() ? 1 : 0);
@@ -54,11 +63,13 @@ public record GainExtConfig(
   }
 
   public static GainExtConfig defaults() {
-    return new GainExtConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new GainExtConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   GainSettings settings() {
-    return new GainConfig(tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold)
+    return new GainConfig(
+            tap, head, sigma, omega, alpha, freezeBatchNorm, fastCam, attentionOutput, seedThreshold,
+            amScore, alignCorners, amWarmupEpochs)
         .settings()
         .withExternal(omegaE, new MaskSubset(maskFraction, new HashSet<>(maskIndices)));
   }

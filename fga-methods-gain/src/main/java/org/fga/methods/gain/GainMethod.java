@@ -96,9 +96,29 @@ public final class GainMethod implements Method {
 
     // Grad-CAM of every (image, ground-truth class) pair, normalised at image size.
     NDArray maps = pairMaps(ps, features, pairs, true, m);
-    NDArray normalized = SoftMask.normalizedAtImage(maps, height, width);
+    NDArray normalized =
+        SoftMask.normalizedAtImage(maps, height, width, settings.alignCorners());
 
-    // Attention-mining stream on I* = I − T⊙I.
+    NDArray total = cls;
+    if (ctx.epoch() >= settings.amWarmupEpochs()) {
+      NDArray amTerm = Scalars.mul(attentionMining(ps, images, pairs, normalized, batch, m), settings.alpha());
+      terms.put("am", amTerm);
+      total = total.add(amTerm);
+    } else { // warm-up: the classifier trains alone first, as the ports' --npretrain epochs
+      terms.put("am", m.zeros(new Shape(), DataType.FLOAT32));
+    }
+    if (settings.subset() != null) {
+      NDArray extTerm =
+          Scalars.mul(ExternalTargets.loss(batch, pairs, normalized, settings.subset(), multiLabel, m), settings.omegaE());
+      terms.put("ext", extTerm);
+      total = total.add(extTerm);
+    }
+    return new Losses(total, terms);
+  }
+
+  /** {@code L_am} on {@code I* = I − T⊙I}, one erased image per (image, ground-truth class) pair. */
+  private NDArray attentionMining(
+      ParameterStore ps, NDArray images, ClassPairs pairs, NDArray normalized, Batch batch, NDManager m) {
     NDArray mask = SoftMask.mask(normalized, settings.sigma(), settings.omega());
     boolean identity = pairs.size() == batch.size() && pairs.slotImages().size() == 1;
     NDArray source = identity ? images : rows(images, pairs.pairImages(), m);
@@ -107,55 +127,8 @@ public final class GainMethod implements Method {
     // its running statistics while gradients still flow through every layer to the shared weights.
     boolean bnTraining = !settings.freezeBatchNorm();
     NDArray erasedLogits = net.logits(ps, net.features(ps, erased, bnTraining), bnTraining);
-    NDArray am =
-        GainLosses.attentionMining(
-            erasedLogits, m.create(pairs.pairClasses()), m.create(pairs.weights()), multiLabel);
-
-    NDArray amTerm = Scalars.mul(am, settings.alpha());
-    terms.put("am", amTerm);
-    NDArray total = cls.add(amTerm);
-    if (settings.subset() != null) {
-      NDArray ext = externalLoss(batch, pairs, normalized, m);
-      NDArray extTerm = Scalars.mul(ext, settings.omegaE());
-      terms.put("ext", extTerm);
-      total = total.add(extTerm);
-    }
-    return new Losses(total, terms);
-  }
-
-  /**
-   * {@code L_e} over the batch's images that are in the external subset and carry a mask; 0 when
-   * there are none. For a multi-label image the pixel-wise maximum of its classes' maps is compared
-   * with its (class-agnostic) object mask.
-   */
-  private NDArray externalLoss(Batch batch, ClassPairs pairs, NDArray normalized, NDManager m) {
-    float[] has = batch.hasMask().toFloatArray();
-    long[] pairImages = pairs.pairImages();
-    List<Long> rows = new ArrayList<>();
-    NDList perImage = new NDList();
-    for (int i = 0; i < batch.size(); i++) {
-      if (has[i] <= 0.5f || !settings.subset().contains(batch.indices()[i])) {
-        continue;
-      }
-      List<Long> own = new ArrayList<>();
-      for (int j = 0; j < pairImages.length; j++) {
-        if (pairImages[j] == i) {
-          own.add((long) j);
-        }
-      }
-      if (own.isEmpty()) {
-        continue;
-      }
-      rows.add((long) i);
-      NDArray maps = rows(normalized, own.stream().mapToLong(Long::longValue).toArray(), m);
-      perImage.add(own.size() == 1 ? maps.squeeze(0) : maps.max(new int[] {0}));
-    }
-    if (rows.isEmpty()) {
-      return m.zeros(new Shape(), DataType.FLOAT32);
-    }
-    NDArray a = perImage.size() == 1 ? perImage.get(0).expandDims(0) : NDArrays.stack(perImage);
-    NDArray h = rows(batch.masks(), rows.stream().mapToLong(Long::longValue).toArray(), m).squeeze(1);
-    return GainLosses.external(a, h);
+    return GainLosses.attentionMining(
+        erasedLogits, m.create(pairs.pairClasses()), m.create(pairs.weights()), settings.amScore());
   }
 
   private ClassPairs pairs(Batch batch) {
@@ -192,7 +165,7 @@ public final class GainMethod implements Method {
     return GradCam.weightsByBackward(net, ps, features, selector, training);
   }
 
-  private static NDArray rows(NDArray a, long[] index, NDManager m) {
+  static NDArray rows(NDArray a, long[] index, NDManager m) {
     return a.get(new NDIndex("{}", m.create(index)));
   }
 
@@ -210,7 +183,8 @@ public final class GainMethod implements Method {
     NDArray maps = GradCam.map(features, weights(ps, features, selector, false)).stopGradient();
     if (settings.attentionOutput() == AttentionOutput.SEEDS) {
       Shape s = batch.images().getShape();
-      return PseudoMasks.seeds(SoftMask.upsample(maps, (int) s.get(2), (int) s.get(3)), settings.seedThreshold());
+      NDArray up = SoftMask.upsample(maps, (int) s.get(2), (int) s.get(3), settings.alignCorners());
+      return PseudoMasks.seeds(up, settings.seedThreshold());
     }
     return maps;
   }

@@ -14,6 +14,9 @@ package org.fga.methods.gain;
  * @param fastCam use the CAM closed form when the head is GAP → linear
  * @param attentionOutput what {@code attention()} returns
  * @param seedThreshold fraction of the map's maximum above which a pixel is a seed
+ * @param amScore the score {@code L_am} pays for
+ * @param alignCorners bilinear upsampling of the maps with {@code align_corners=True}
+ * @param amWarmupEpochs epochs trained on {@code L_cl} (and {@code L_e}) alone before {@code L_am}
  */
 record GainSettings(
     String tap,
@@ -26,7 +29,10 @@ record GainSettings(
     boolean freezeBatchNorm,
     boolean fastCam,
     AttentionOutput attentionOutput,
-    double seedThreshold) {
+    double seedThreshold,
+    AmScore amScore,
+    boolean alignCorners,
+    int amWarmupEpochs) {
 
   static double orDefault(Double v, double d) {
     return v == null ? d : v;
@@ -41,6 +47,7 @@ record GainSettings(
   /** These settings with GAINext's external stream. */
   GainSettings withExternal(double newOmegaE, MaskSubset newSubset) {
     return new GainSettings(
-        tap, head, sigma, omega, alpha, newOmegaE, newSubset, freezeBatchNorm, fastCam, attentionOutput, seedThreshold);
+        tap, head, sigma, omega, alpha, newOmegaE, newSubset, freezeBatchNorm, fastCam, attentionOutput, seedThreshold,
+        amScore, alignCorners, amWarmupEpochs);
   }
 }

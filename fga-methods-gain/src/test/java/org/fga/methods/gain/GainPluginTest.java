@@ -52,11 +52,11 @@ class GainPluginTest {
 
   @Test
   void badValuesAreRejectedWithTheKey() {
-    assertThatThrownBy(() -> new GainConfig(null, null, 1.5, null, null, null, null, null, null))
+    assertThatThrownBy(() -> new GainConfig(null, null, 1.5, null, null, null, null, null, null, null, null, null))
         .hasMessageContaining("method.sigma");
     assertThatThrownBy(() -> HeadType.of("mlp")).hasMessageContaining("gap-linear");
     assertThatThrownBy(
-            () -> new GainExtConfig(null, null, null, null, null, null, 2.0, null, null, null, null, null))
+            () -> new GainExtConfig(null, null, null, null, null, null, 2.0, null, null, null, null, null, null, null, null))
         .hasMessageContaining("method.maskFraction");
   }
 }

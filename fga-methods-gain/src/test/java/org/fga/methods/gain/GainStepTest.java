@@ -38,7 +38,7 @@ class GainStepTest {
     NDArray w = batch.labels().oneHot(TinyGain.CLASSES).toType(DataType.FLOAT32, false).matMul(fc).div(hw);
     long b = f.getShape().get(0);
     NDArray a = Scalars.maximum(w.reshape(b, -1, 1, 1).mul(f).sum(new int[] {1}), 0);
-    NDArray up = SoftMask.upsample(a, TinyGain.SIZE, TinyGain.SIZE).reshape(b, -1);
+    NDArray up = SoftMask.upsample(a, TinyGain.SIZE, TinyGain.SIZE, true).reshape(b, -1);
     NDArray lo = up.min(new int[] {1}, true);
     NDArray hi = up.max(new int[] {1}, true);
     NDArray an = up.sub(lo).div(Scalars.maximum(hi.sub(lo), 1e-4)).reshape(b, TinyGain.SIZE, TinyGain.SIZE);
@@ -168,7 +168,7 @@ class GainStepTest {
   void multiLabelGainExtStepHasAllThreeTermsAndFiniteGradients() {
     try (NDManager m = NDManager.newBaseManager()) {
       GainSettings s =
-          new GainExtConfig(TinyGain.TAP, HeadType.CONV_GAP_LINEAR, null, null, null, null, null, null, null, null, null, null)
+          new GainExtConfig(TinyGain.TAP, HeadType.CONV_GAP_LINEAR, null, null, null, null, null, null, null, null, null, null, null, null, null)
               .settings();
       GainMethod method = TinyGain.method(m, s, Task.MULTILABEL);
       Batch batch = TinyGain.batch(m, 4, true);
@@ -192,7 +192,7 @@ class GainStepTest {
   void externalLossIsZeroWhenNoImageOfTheBatchIsInTheSubset() {
     try (NDManager m = NDManager.newBaseManager()) {
       GainSettings s =
-          new GainExtConfig(TinyGain.TAP, null, null, null, null, null, 0.0, java.util.List.of(99), null, null, null, null)
+          new GainExtConfig(TinyGain.TAP, null, null, null, null, null, 0.0, java.util.List.of(99), null, null, null, null, null, null, null)
               .settings();
       GainMethod method = TinyGain.method(m, s, Task.CLASSIFICATION);
       Losses losses = TinyGain.step(method, TinyGain.context(m, true), TinyGain.batch(m, 4, false));

@@ -144,12 +144,12 @@ class GradCamTest {
       NDArray classes = m.create(new long[] {1, 2});
       GainMethod maps = TinyGain.method(m, TinyGain.settings(true, false), Task.CLASSIFICATION);
       GainSettings seedSettings =
-          new GainConfig(TinyGain.TAP, null, null, null, null, null, null, AttentionOutput.SEEDS, null).settings();
+          new GainConfig(TinyGain.TAP, null, null, null, null, null, null, AttentionOutput.SEEDS, null, null, null, null).settings();
       GainMethod seeds = TinyGain.method(m, seedSettings, Task.CLASSIFICATION);
       NDArray map = maps.attention(TinyGain.context(m, false), batch, classes);
       NDArray mask = seeds.attention(TinyGain.context(m, false), batch, classes);
       assertThat(mask.getShape()).isEqualTo(new Shape(2, TinyGain.SIZE, TinyGain.SIZE));
-      NDArray up = SoftMask.upsample(map, TinyGain.SIZE, TinyGain.SIZE);
+      NDArray up = SoftMask.upsample(map, TinyGain.SIZE, TinyGain.SIZE, true);
       float[] u = up.toFloatArray();
       float[] s = mask.toFloatArray();
       int plane = TinyGain.SIZE * TinyGain.SIZE;

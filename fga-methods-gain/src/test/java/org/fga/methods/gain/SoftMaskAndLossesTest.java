@@ -17,7 +17,7 @@ class SoftMaskAndLossesTest {
   void upsamplingIsBilinearWithHalfPixelCentres() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {0, 1, 2, 3}, new Shape(1, 2, 2));
-      float[] up = SoftMask.upsample(a, 4, 4).toFloatArray();
+      float[] up = SoftMask.upsample(a, 4, 4, false).toFloatArray();
       // Source coordinates (x + 0.5)/2 − 0.5, clamped: 0, 0.25, 0.75, 1 along both axes.
       float[] want = {
         0f, 0.25f, 0.75f, 1f,
@@ -30,10 +30,27 @@ class SoftMaskAndLossesTest {
   }
 
   @Test
+  void upsamplingWithAlignedCornersIsTheReferencesUpsampleBilinear() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray a = m.create(new float[] {0, 1, 2, 3}, new Shape(1, 2, 2));
+      float[] up = SoftMask.upsample(a, 4, 4, true).toFloatArray();
+      // F.upsample_bilinear: source coordinate x·(2 − 1)/(4 − 1) = 0, 1/3, 2/3, 1
+      float third = 1f / 3;
+      float[] want = new float[16];
+      for (int y = 0; y < 4; y++) {
+        for (int x = 0; x < 4; x++) {
+          want[y * 4 + x] = x * third + 2 * y * third;
+        }
+      }
+      assertThat(up).containsExactly(want, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+  }
+
+  @Test
   void normalisedMapSpansZeroToOneAndAZeroMapStaysZero() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {1, 2, 3, 5, 0, 0, 0, 0}, new Shape(2, 2, 2));
-      float[] n = SoftMask.normalizedAtImage(a, 4, 4).toFloatArray();
+      float[] n = SoftMask.normalizedAtImage(a, 4, 4, true).toFloatArray();
       float lo = Float.MAX_VALUE;
       float hi = -Float.MAX_VALUE;
       for (int i = 0; i < 16; i++) {
@@ -77,7 +94,7 @@ class SoftMaskAndLossesTest {
       float[] logits = {1f, 2f, 0f, -1f, 0.5f, 3f};
       NDArray l = m.create(logits, new Shape(2, 3));
       NDArray loss =
-          GainLosses.attentionMining(l, m.create(new long[] {1, 2}), m.create(new float[] {0.5f, 0.5f}), false);
+          GainLosses.attentionMining(l, m.create(new long[] {1, 2}), m.create(new float[] {0.5f, 0.5f}), AmScore.SOFTMAX);
       double p0 = Math.exp(2) / (Math.exp(1) + Math.exp(2) + Math.exp(0));
       double p1 = Math.exp(3) / (Math.exp(-1) + Math.exp(0.5) + Math.exp(3));
       assertThat((double) loss.getFloat()).isCloseTo((p0 + p1) / 2, within(1e-6));
@@ -95,7 +112,7 @@ class SoftMaskAndLossesTest {
       float[] logits = {0.3f, -1f, 2f, 1f, -0.2f, 0f, -2f, 0.7f, 1.5f};
       NDArray loss =
           GainLosses.attentionMining(
-              m.create(logits, new Shape(3, 3)), m.create(pairs.pairClasses()), m.create(pairs.weights()), true);
+              m.create(logits, new Shape(3, 3)), m.create(pairs.pairClasses()), m.create(pairs.weights()), AmScore.SIGMOID);
       double image0 = (sigmoid(0.3) + sigmoid(1.5)) / 2;
       double image1 = sigmoid(-0.2);
       assertThat((double) loss.getFloat()).isCloseTo((image0 + image1) / 2, within(1e-6));
@@ -103,12 +120,20 @@ class SoftMaskAndLossesTest {
   }
 
   @Test
-  void externalLossIsTheMeanSquaredDifference() {
+  void externalLossIsTheMeanSquaredDifferenceOverValidPixelsPerMapThenOverMaps() {
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray a = m.create(new float[] {0.2f, 0.9f, 0f, 1f}, new Shape(1, 2, 2));
-      NDArray h = m.create(new float[] {0f, 1f, 1f, 1f}, new Shape(1, 2, 2));
-      double want = (0.04 + 0.01 + 1 + 0) / 4;
-      assertThat((double) GainLosses.external(a, h).getFloat()).isCloseTo(want, within(1e-6));
+      NDArray a = m.create(new float[] {0.2f, 0.9f, 0f, 1f, 0.5f, 0.5f, 0.1f, 0.3f}, new Shape(2, 2, 2));
+      NDArray h = m.create(new float[] {0f, 1f, 1f, 1f, 0f, 0f, 1f, 1f}, new Shape(2, 2, 2));
+      NDArray all = m.ones(new Shape(2, 2, 2));
+      double map0 = (0.04 + 0.01 + 1 + 0) / 4;
+      double map1All = (0.25 + 0.25 + 0.81 + 0.49) / 4;
+      assertThat((double) GainLosses.external(a, h, all).getFloat())
+          .isCloseTo((map0 + map1All) / 2, within(1e-6));
+      // void pixels (the second map's first and last) count in neither the sum nor the count
+      NDArray valid = m.create(new float[] {1, 1, 1, 1, 0, 1, 1, 0}, new Shape(2, 2, 2));
+      double map1 = (0.25 + 0.81) / 2;
+      assertThat((double) GainLosses.external(a, h, valid).getFloat())
+          .isCloseTo((map0 + map1) / 2, within(1e-6));
     }
   }
 
@@ -126,13 +151,13 @@ class SoftMaskAndLossesTest {
         var gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
       NDArray a = m.create(new float[] {0f, 0f, 0f, 1e-8f}, new Shape(1, 2, 2));
       a.setRequiresGradient(true);
-      NDArray t = SoftMask.mask(SoftMask.normalizedAtImage(a, 8, 8), 0.5, 10);
+      NDArray t = SoftMask.mask(SoftMask.normalizedAtImage(a, 8, 8, true), 0.5, 10);
       gc.backward(t.sum());
       float g = a.getGradient().abs().max().getFloat();
       assertThat(Float.isFinite(g)).isTrue();
       assertThat(g).isLessThan(64 * 10 / SoftMask.MIN_RANGE);
       // and the map stays (almost) unattended instead of being stretched to [0, 1]
-      assertThat(SoftMask.normalizedAtImage(a, 8, 8).max().getFloat()).isLessThan(1e-3f);
+      assertThat(SoftMask.normalizedAtImage(a, 8, 8, true).max().getFloat()).isLessThan(1e-3f);
     }
   }
 }

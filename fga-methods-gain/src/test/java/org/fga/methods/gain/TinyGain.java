@@ -39,7 +39,7 @@ final class TinyGain {
   }
 
   static GainSettings settings(boolean fastCam, boolean freezeBn) {
-    return new GainConfig(TAP, null, null, null, null, freezeBn, fastCam, null, null).settings();
+    return new GainConfig(TAP, null, null, null, null, freezeBn, fastCam, null, null, null, null, null).settings();
   }
 
   /** B random images with labels 0,1,2,0,...; masks are a centred square, present on every image. */

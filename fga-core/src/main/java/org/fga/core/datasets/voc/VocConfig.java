@@ -23,6 +23,11 @@ import org.fga.core.datasets.DiskDataConfig;
  * @param sbd the SBD {@code dataset} folder (with {@code cls/}, {@code train.txt}, {@code
  *     val.txt}); with {@code trainSet: train_aug} and no {@code SegmentationClassAug/}, the
  *     augmented set is built from it: SBD train + val + VOC train, minus VOC val (10582 images)
+ * @param masks multi-label task only: which images also carry their segmentation mask (class ids,
+ *     255 = void), see {@link VocMasks}: {@code none} (default: labels and boxes, lists from {@code
+ *     ImageSets/Main}), {@code val} (the evaluated splits only), {@code all}, {@code seg-train} (in
+ *     the training split only the 1,464 images of {@code ImageSets/Segmentation/train.txt}), or
+ *     the path of a list file of training ids (relative to the VOC2012 folder, or absolute)
  */
 @JsonTypeName("voc")
 public record VocConfig(
@@ -33,7 +38,8 @@ public record VocConfig(
     String trainSet,
     List<String> classes,
     boolean includeDifficult,
-    String sbd)
+    String sbd,
+    String masks)
     implements DiskDataConfig {
 
   /** The 20 PASCAL VOC classes in their official (alphabetical) order. */
@@ -70,6 +76,15 @@ public record VocConfig(
     }
     trainSet = trainSet == null ? "train" : trainSet;
     classes = classes == null ? VOC_CLASSES : List.copyOf(classes);
+    masks = masks == null || masks.isBlank() ? VocMasks.NONE : masks.strip();
+    if (!masks.equals(VocMasks.NONE) && !task.equals("multilabel")) {
+      throw new IllegalArgumentException(
+          "data.masks is for task multilabel (segmentation samples always carry their label map),"
+              + " got masks '"
+              + masks
+              + "' with task "
+              + task);
+    }
     if (classes.isEmpty() || classes.size() > 254) {
       throw new IllegalArgumentException(
           "data.classes must name 1..254 classes, got " + classes.size());
@@ -86,7 +101,8 @@ public record VocConfig(
       @JsonProperty("trainSet") String trainSet,
       @JsonProperty("classes") List<String> classes,
       @JsonProperty("includeDifficult") Boolean includeDifficult,
-      @JsonProperty("sbd") String sbd) {
+      @JsonProperty("sbd") String sbd,
+      @JsonProperty("masks") String masks) {
     return new VocConfig(
         root,
         imageSize == null ? 0 : imageSize,
@@ -95,10 +111,29 @@ public record VocConfig(
         trainSet,
         classes,
         includeDifficult != null && includeDifficult,
-        sbd);
+        sbd,
+        masks);
+  }
+
+  /** The block without {@code masks} (multi-label samples then carry labels and boxes only). */
+  public VocConfig(
+      String root,
+      int imageSize,
+      boolean skipCorrupt,
+      String task,
+      String trainSet,
+      List<String> classes,
+      boolean includeDifficult,
+      String sbd) {
+    this(root, imageSize, skipCorrupt, task, trainSet, classes, includeDifficult, sbd, null);
+  }
+
+  /** Whether multi-label samples come with segmentation masks ({@code masks} is not none). */
+  public boolean withMasks() {
+    return !masks.equals(VocMasks.NONE);
   }
 
   public static VocConfig of(String root) {
-    return new VocConfig(root, 0, false, null, null, null, false, null);
+    return new VocConfig(root, 0, false, null, null, null, false, null, null);
   }
 }

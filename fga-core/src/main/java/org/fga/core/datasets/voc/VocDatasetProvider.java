@@ -22,7 +22,10 @@ import org.fga.core.error.FgaUserException;
  * PASCAL VOC 2012. Training reads the {@code trainSet} list, validation and test both read {@code
  * val} (the test annotations are withheld, so papers report on val). Multi-label samples carry the
  * classes of their non-difficult objects and every object box; segmentation samples carry the class
- * map (0 background, 1..C classes, 255 ignore) as {@code objectMask}.
+ * map (0 background, 1..C classes, 255 ignore) as {@code objectMask}. With {@code data.masks}
+ * (multi-label only) multi-label samples carry both: the image labels from the XML and the class map
+ * (from VOC's PNG, else SBD's mat, see {@link VocMasks}), on the segmentation lists ({@link
+ * VocLists}: train 1,464 or train_aug 10,582; val 1,449).
  */
 public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
   public VocDatasetProvider() {
@@ -38,9 +41,24 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
     return List.of(Split.TRAIN, Split.VAL, Split.TEST);
   }
 
+  /** The official list sizes, for {@code --dry-run} to set beside what is on disk. */
+  @Override
+  public Map<Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    return officialCounts((VocConfig) config);
+  }
+
   @Override
   protected Map<Split, Integer> officialCounts(VocConfig config) {
     if (config.task().equals("segmentation")) {
+      return Map.of(
+          Split.TRAIN,
+          config.trainSet().equals("train_aug") ? 10582 : 1464,
+          Split.VAL,
+          1449,
+          Split.TEST,
+          1449);
+    }
+    if (config.withMasks()) {
       return Map.of(
           Split.TRAIN,
           config.trainSet().equals("train_aug") ? 10582 : 1464,
@@ -62,16 +80,47 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
     if (cfg.task().equals("segmentation")) {
       return dataset(cfg, Task.SEGMENTATION, cfg.classes(), segmentation(cfg, root, list));
     }
-    return dataset(cfg, Task.MULTILABEL, cfg.classes(), multilabel(cfg, root, list));
+    if (cfg.withMasks()) {
+      return dataset(cfg, Task.MULTILABEL, cfg.classes(), multilabelWithMasks(cfg, root, split));
+    }
+    List<String> ids = ids(root.resolve("ImageSets/Main").resolve(list + ".txt"));
+    return dataset(cfg, Task.MULTILABEL, cfg.classes(), multilabel(cfg, root, ids));
   }
 
-  private static List<Entry> multilabel(VocConfig cfg, Path root, String list) {
+  /**
+   * Image labels and segmentation masks ({@code data.masks}): the lists are the segmentation ones
+   * (train 1,464 or train_aug 10,582; val and test the 1,449 of {@code Segmentation/val.txt}). A
+   * training image outside the pixel-labelled set keeps its labels only, without boxes either, so
+   * that a method which falls back to box masks (GAINext) is supervised by exactly that set.
+   */
+  private static List<Entry> multilabelWithMasks(VocConfig cfg, Path root, Split split) {
+    Path sbd = VocLists.sbd(cfg);
+    String list = split == Split.TRAIN ? cfg.trainSet() : "val";
+    List<String> ids = VocLists.segmentation(root, sbd, list);
+    List<Entry> entries = multilabel(cfg, root, ids);
+    VocMasks masks = new VocMasks(root, sbd);
+    java.util.Set<String> labelled =
+        split == Split.TRAIN ? masks.pixelLabelled(cfg.masks(), ids) : null;
+    List<Entry> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < ids.size(); i++) {
+      Entry e = entries.get(i);
+      if (labelled == null || labelled.contains(ids.get(i))) {
+        out.add(masks.withMask(e, ids.get(i)));
+      } else {
+        out.add(
+            new Entry(e.image(), e.id(), -1, e.labels(), null, null, null, null, -1, -1, 0));
+      }
+    }
+    return out;
+  }
+
+  private static List<Entry> multilabel(VocConfig cfg, Path root, List<String> ids) {
     Map<String, Integer> index = new HashMap<>();
     for (String c : cfg.classes()) {
       index.put(c, index.size());
     }
     List<Entry> entries = new ArrayList<>();
-    for (String id : ids(root.resolve("ImageSets/Main").resolve(list + ".txt"))) {
+    for (String id : ids) {
       Path xml = root.resolve("Annotations").resolve(id + ".xml");
       TreeSet<Integer> present = new TreeSet<>();
       List<Box> boxes = new ArrayList<>();
