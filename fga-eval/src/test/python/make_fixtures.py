@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the fixtures of fga-eval's agreement tests: random inputs and the outputs of independent
-reference implementations (sklearn for AP, numpy/scipy written here from the protocol texts).
+reference implementations (sklearn for AP, numpy written here from the protocol texts). The WSOL
+box metrics and PxAP are checked against wsolevaluation's own code: make_wsol_golden.py.
 
 Run from anywhere:  /usr/bin/python3 fga-eval/src/test/python/make_fixtures.py
 Needs python3-numpy, python3-sklearn, python3-scipy, python3-pil (Debian packages). The Java tests
@@ -11,7 +12,6 @@ import os
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "fixtures")
@@ -208,8 +208,8 @@ def segmentation_case():
     save("png_expected", small)
 
 
-# ---------------------------------------------------------------- WSOL (threshold by threshold, scipy labelling)
-EIGHT = np.ones((3, 3), dtype=int)
+# ---------------------------------------------------------------- WSOL boxes
+# MaxBoxAcc's fixtures come from wsolevaluation's own evaluation.py: make_wsol_golden.py.
 
 
 def normalize(m):
@@ -218,82 +218,6 @@ def normalize(m):
     if lo == hi:
         return np.zeros_like(m)
     return (m - lo) / (hi - lo)
-
-
-def iou(a, b):
-    iw = min(a[2], b[2]) - max(a[0], b[0]) + 1
-    ih = min(a[3], b[3]) - max(a[1], b[1]) + 1
-    if iw <= 0 or ih <= 0:
-        return 0.0
-    inter = iw * ih
-    area = lambda x: (x[2] - x[0] + 1) * (x[3] - x[1] + 1)
-    return inter / (area(a) + area(b) - inter)
-
-
-def wsol_flags(m, gts, taus, deltas):
-    """(T, 2, D) booleans: [tau, mode (0 largest, 1 all), delta] correct."""
-    n = normalize(m)
-    out = np.zeros((len(taus), 2, len(deltas)), dtype=bool)
-    for k, t in enumerate(taus):
-        lab, num = ndimage.label(n >= t, structure=EIGHT)
-        if num == 0:
-            continue
-        sizes = np.bincount(lab.ravel())[1:]
-        boxes = []
-        for sl in ndimage.find_objects(lab):
-            boxes.append((sl[1].start, sl[0].start, sl[1].stop - 1, sl[0].stop - 1))
-        best_iou = [max(iou(b, g) for g in gts) for b in boxes]
-        largest = int(np.argmax(sizes))  # labels follow raster order: ties go to the first pixel
-        for d, delta in enumerate(deltas):
-            out[k, 0, d] = best_iou[largest] >= delta
-            out[k, 1, d] = max(best_iou) >= delta
-    return out
-
-
-def wsol_case():
-    n, h, w = 14, 20, 26
-    maps = []
-    for i in range(n):
-        coarse = rng.random((4, 5))
-        m = np.kron(coarse, np.ones((5, 6)))[:h, :w]
-        m = m + 0.3 * rng.random((h, w))  # noisy: several components per threshold
-        maps.append(m)
-    maps = np.stack(maps).astype(np.float32)
-    maps[3] = 0.25  # a constant map
-    maps[5, :, :] = 0
-    maps[5, 5:9, 0:4] = 1  # a blob on the image border
-    boxes = []
-    for i in range(n):
-        nb = 1 + (i % 3 == 0)
-        bs = []
-        for _ in range(nb):
-            x0, y0 = int(rng.integers(0, w - 4)), int(rng.integers(0, h - 4))
-            bs.append([x0, y0, int(rng.integers(x0, w)), int(rng.integers(y0, h))])
-        boxes.append(bs)
-    boxes[5] = [[0, 5, 3, 8]]  # exactly the border blob
-    scores = rng.normal(size=(n, 5))
-    labels = rng.integers(0, 5, n)
-    right = np.argmax(scores, axis=1) == labels
-    save("wsol_maps", maps)
-    save("wsol_scores", scores)
-    save("wsol_labels", labels.astype(np.int64))
-    dump("wsol_boxes", boxes)
-    ious = [30, 50, 70]
-    exp = {}
-    for step in (0.01, 0.05):
-        taus = np.arange(0, 1, step)
-        flags = np.stack([wsol_flags(maps[i], boxes[i], taus, [p / 100 for p in ious]) for i in range(n)])
-        acc = flags.mean(0)  # (T, 2, D)
-        top1 = (flags & right[:, None, None, None]).mean(0)
-        res = {}
-        for mode, name in ((0, "largest"), (1, "all")):
-            per = {str(p): float(acc[:, mode, d].max()) for d, p in enumerate(ious)}
-            k50 = int(np.argmax(acc[:, mode, 1]))
-            res[name] = {"maxBoxAcc": per, "gtKnownLoc": float(acc[k50, mode, 1]), "top1Loc": float(top1[k50, mode, 1]),
-                         "bestThreshold": float(taus[k50]), "curve50": [float(v) for v in acc[:, mode, 1]]}
-        res["maxBoxAccV2"] = float(np.mean([acc[:, 1, d].max() for d in range(len(ious))]))
-        exp[str(step)] = res
-    dump("wsol_expected", exp)
 
 
 # ---------------------------------------------------------------- PxAP (wsolevaluation's MaskEvaluator)
@@ -341,7 +265,6 @@ if __name__ == "__main__":
     reid_case()
     retrieval_case()
     segmentation_case()
-    wsol_case()
     pxap_case()
     total = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(OUT) for f in fs)
     print("fixtures in %s: %d bytes" % (os.path.normpath(OUT), total))

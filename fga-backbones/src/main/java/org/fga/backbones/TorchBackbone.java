@@ -82,6 +82,13 @@ public abstract class TorchBackbone implements Backbone {
    */
   public abstract ClassifierNetwork classifier(int numClasses);
 
+  /**
+   * A second, independent backbone of the same spec (architecture, strides, width, weights file)
+   * with its own, not yet initialised parameters: for methods that run two copies, e.g.
+   * Coarse2Fine's separate fine stage. Its {@link #loadPretrained()} loads the same file.
+   */
+  public abstract TorchBackbone twin();
+
   /** The alias in {@code allowMissing} for this backbone's classifier head. */
   public static final String HEAD_ALIAS = "head";
 

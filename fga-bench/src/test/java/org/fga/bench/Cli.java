@@ -9,8 +9,8 @@ import org.fga.bench.cli.FgaMain;
 import picocli.CommandLine;
 
 /** Runs the {@code fga} command line in-process and captures its exit code, stdout and stderr. */
-record Cli(int exit, String out, String err) {
-  static synchronized Cli run(String... args) {
+public record Cli(int exit, String out, String err) {
+  public static synchronized Cli run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

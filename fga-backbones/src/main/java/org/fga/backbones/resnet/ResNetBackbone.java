@@ -16,8 +16,11 @@ import org.fga.core.backbone.FeatureTap;
 public final class ResNetBackbone extends TorchBackbone {
   private static final int STEM_STRIDE = 4;
 
-  private ResNetBackbone(BackboneSpec spec, BackboneCfg cfg, ResNet block) {
+  private final ResNetDepth depth;
+
+  private ResNetBackbone(ResNetDepth depth, BackboneSpec spec, BackboneCfg cfg, ResNet block) {
     super(spec, cfg, block);
+    this.depth = depth;
   }
 
   /** Builds the ResNet of {@code depth} with the strides and width {@code spec} asks for. */
@@ -41,7 +44,12 @@ public final class ResNetBackbone extends TorchBackbone {
     BackboneCfg cfg =
         new BackboneCfg(
             depth.arch(), 224, IMAGENET_MEAN.clone(), IMAGENET_STD.clone(), List.copyOf(taps));
-    return new ResNetBackbone(spec, cfg, block);
+    return new ResNetBackbone(depth, spec, cfg, block);
+  }
+
+  @Override
+  public ResNetBackbone twin() {
+    return create(depth, spec());
   }
 
   @Override

@@ -24,9 +24,11 @@ public final class VggBackbone extends TorchBackbone {
 
   private final int lastChannels;
   private final int width;
+  private final boolean batchNorm;
 
-  private VggBackbone(BackboneSpec spec, BackboneCfg cfg, Vgg block, int width) {
+  private VggBackbone(BackboneSpec spec, BackboneCfg cfg, Vgg block, int width, boolean batchNorm) {
     super(spec, cfg, block);
+    this.batchNorm = batchNorm;
     this.lastChannels = block.channels(block.stages() - 1);
     this.width = width;
   }
@@ -50,7 +52,12 @@ public final class VggBackbone extends TorchBackbone {
     }
     BackboneCfg cfg =
         new BackboneCfg(arch, 224, IMAGENET_MEAN.clone(), IMAGENET_STD.clone(), List.copyOf(taps));
-    return new VggBackbone(spec, cfg, block, width);
+    return new VggBackbone(spec, cfg, block, width, batchNorm);
+  }
+
+  @Override
+  public VggBackbone twin() {
+    return create(cfg().arch(), batchNorm, spec());
   }
 
   @Override

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       org.fga.bench.cli.rfga.BenchRfgaCommand.class,
       org.fga.bench.cli.gain.BenchGainCommand.class,
       org.fga.bench.cli.data.BenchDataCommand.class,
+      org.fga.bench.cli.coarse2fine.BenchCoarse2FineCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,7 @@ public final class BenchTrainerCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "16") int batch;
   @Option(names = "--steps", defaultValue = "40", description = "timed steps per round") int steps;
   @Option(names = "--rounds", defaultValue = "3", description = "alternating rounds of each loop") int rounds;
-  @Option(names = "--memory-steps", defaultValue = "1000") int memorySteps;
+  @Option(names = "--memory-steps", defaultValue = "10000", description = "steps of the memory run (default: ${DEFAULT-VALUE}); RSS is read at step 100 and at the end") int memorySteps;
   @Option(names = "--threads", defaultValue = "1",
       description = "libtorch threads; with 1 (default) steps are timed by the training thread's CPU clock,"
           + " which load from other processes does not inflate")
@@ -46,7 +46,7 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
     String spec = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, steps + 5);
     // memory first, in a fresh process: a small model for many steps, RSS at step 100 and at the end.
-    // Run with FGA_JAVA_OPTS="-Xms2g -Xmx2g -XX:+AlwaysPreTouch" so that heap growth does not count.
+    // With the launcher's heap settings the heap's own growth counts too, as it does for a user.
     double[] rss = new double[2];
     String small = StepTimer.noiseSpec("{type: baseline}", "{arch: resnet18, width: 16}", 32, 16, memorySteps);
     Path dir = java.nio.file.Files.createTempDirectory("fga-mem");

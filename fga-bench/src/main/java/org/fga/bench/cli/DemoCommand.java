@@ -61,18 +61,50 @@ public final class DemoCommand implements Callable<Integer> {
    * RFGA's paper setting) keeps attention maps at imageSize/8: at stride 32 a 32 px image has a
    * 1×1 map, every method's box is the whole image, and the localisation columns cannot differ.
    */
-  static String spec(String method, String methodJson, Size z) {
+  static String spec(String method, String methodJson, String scheduleJson, Size z) {
     return """
         name: %s
         method: %s
         backbone: {arch: resnet18, width: %d, outputStride: 8}
         data: {type: synthetic, task: classification, imageSize: %d, numClasses: 6, trainSize: %d,
                valSize: %d, testSize: %d, seed: 11}
-        schedule: {epochs: %d, batchSize: %d, optimizer: sgd, lr: 0.05, momentum: 0.9,
-                   weightDecay: 5e-4, lrSchedule: cosine, warmupEpochs: 1}
+        schedule: %s
         eval: {metrics: [accuracy, wsol], heldOut: val, overlays: 6}
         seed: 0
-        """.formatted(method, methodJson, z.width(), z.imageSize(), z.train(), z.val(), z.test(), z.epochs(), z.batch());
+        """.formatted(method, methodJson, z.width(), z.imageSize(), z.train(), z.val(), z.test(), scheduleJson);
+  }
+
+  /** The schedule every method trains with unless it ships its own (the baseline's). */
+  static final String DEFAULT_SCHEDULE =
+      "{optimizer: sgd, lr: 0.05, momentum: 0.9, weightDecay: 5.0e-4, lrSchedule: cosine, warmupEpochs: 1}";
+
+  /**
+   * The schedule a method trains with in the demo, and where it comes from. A method module may
+   * ship {@code fga-demo/<method>.yaml} ({@code schedule:} keys replacing the default's, and
+   * {@code source:} naming the synthetic spec they follow): CAL and WS-DAN do, because their
+   * classifier reads 100× an L2-normalised feature and diverges at the baseline's rate. Epochs
+   * and batch size always come from the demo size.
+   */
+  record DemoSchedule(String json, String source, String summary) {}
+
+  static DemoSchedule schedule(Plugins plugins, String method, Size z) throws java.io.IOException {
+    ObjectNode node = (ObjectNode) plugins.yaml().readTree(DEFAULT_SCHEDULE);
+    String source = "default";
+    try (var in = DemoCommand.class.getClassLoader().getResourceAsStream("fga-demo/" + method + ".yaml")) {
+      if (in != null) {
+        JsonNode own = plugins.yaml().readTree(in);
+        if (!(own.path("schedule") instanceof ObjectNode mine)) {
+          throw new IllegalStateException("fga-demo/" + method + ".yaml has no schedule mapping");
+        }
+        node.setAll(mine);
+        source = own.path("source").asText("fga-demo/" + method + ".yaml");
+      }
+    }
+    node.put("epochs", z.epochs());
+    node.put("batchSize", z.batch());
+    String summary = node.path("optimizer").asText() + " lr " + node.path("lr").asText()
+        + (node.has("backboneLrMult") ? " ×" + node.path("backboneLrMult").asText() + " backbone" : "");
+    return new DemoSchedule(plugins.json().writeValueAsString(node), source, summary);
   }
 
   @Override
@@ -89,10 +121,14 @@ public final class DemoCommand implements Callable<Integer> {
     names.add(0, "baseline");
     SpecReader reader = new SpecReader(plugins);
     Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
+    Map<String, DemoSchedule> schedules = new LinkedHashMap<>();
     List<String> stale = new ArrayList<>();
     for (String name : names) {
       MethodProvider p = plugins.methods().get(name);
-      ExperimentSpec spec = reader.parse(spec(name, plugins.json().writeValueAsString(p.defaultConfig()), z), false, "demo spec of " + name);
+      DemoSchedule schedule = schedule(plugins, name, z);
+      schedules.put(name, schedule);
+      ExperimentSpec spec = reader.parse(
+          spec(name, plugins.json().writeValueAsString(p.defaultConfig()), schedule.json(), z), false, "demo spec of " + name);
       specs.put(name, spec);
       RunDir run = new RunDir(out.resolve(name));
       // a run left by another demo setting (an earlier fga, --quick vs full) must not be reused or
@@ -116,6 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
       RunDir run = new RunDir(dir);
       ObjectNode row = rows.addObject();
       row.put("method", name);
+      row.put("schedule", schedules.get(name).summary());
+      row.put("scheduleSource", schedules.get(name).source());
       long t0 = System.nanoTime();
       try {
         JsonNode result;
@@ -123,10 +161,16 @@ public final class DemoCommand implements Callable<Integer> {
           result = plugins.json().readTree(run.metrics().toFile());
           row.put("reused", true);
         } else {
-          System.err.printf("demo: training %s (%s)%n", name, p.description());
+          System.err.printf("demo: training %s (%s) with %s (%s)%n", name, p.description(),
+              schedules.get(name).summary(), schedules.get(name).source());
           result = Files.isRegularFile(run.spec()) ? runner.resume(dir) : runner.start(spec, dir);
         }
         JsonNode m = result.path("metrics");
+        if (m.path("wsol").has("thresholdSelection")) {
+          // before wsol followed wsolevaluation's code, its gtKnownLoc was taken at the held-out τ
+          throw new FgaUserException(run.metrics() + " was scored by an earlier fga whose wsol numbers are not the"
+              + " protocol's; delete " + dir + " to train it again");
+        }
         row.put("top1", m.path("accuracy").path("top1").asDouble(Double.NaN));
         row.put("gtKnownLoc", m.path("wsol").path("gtKnownLoc").asDouble(Double.NaN));
         row.put("maxBoxAccV2", m.path("wsol").path("maxBoxAccV2").asDouble(Double.NaN));
@@ -147,17 +191,30 @@ public final class DemoCommand implements Callable<Integer> {
 
   static String table(ArrayNode rows, double seconds, Path out) {
     StringBuilder sb = new StringBuilder();
-    sb.append("\n| method | top-1 (%) | GT-known Loc (%) | MaxBoxAccV2 (%) | time (s) |\n");
-    sb.append("|---|---|---|---|---|\n");
+    sb.append("\n| method | top-1 (%) | GT-known Loc (%) | MaxBoxAccV2 (%) | time (s) | schedule |\n");
+    sb.append("|---|---|---|---|---|---|\n");
     for (JsonNode r : rows) {
       if (r.has("error")) {
-        sb.append(String.format(Locale.ROOT, "| %s | failed: %s | | | |%n", r.get("method").asText(), r.get("error").asText()));
+        sb.append(String.format(Locale.ROOT, "| %s | failed: %s | | | | |%n", r.get("method").asText(), r.get("error").asText()));
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.get("method").asText(),
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.get("method").asText(),
           pct(r.get("top1")), pct(r.get("gtKnownLoc")), pct(r.get("maxBoxAccV2")),
-          r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText()));
+          r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText(), r.path("schedule").asText()));
     }
+    sb.append(String.format(Locale.ROOT, "%nSchedules: %s, cosine, %s unless a method ships its own:",
+        "sgd lr 0.05", "momentum 0.9, weight decay 5e-4"));
+    boolean any = false;
+    for (JsonNode r : rows) {
+      if (!"default".equals(r.path("scheduleSource").asText("default"))) {
+        sb.append(String.format(Locale.ROOT, " %s follows %s;", r.get("method").asText(), r.get("scheduleSource").asText()));
+        any = true;
+      }
+    }
+    sb.append(any ? "\n" : " none.\n");
+    sb.append(String.format(Locale.ROOT,
+        "%nGT-known Loc and MaxBoxAccV2 are wsolevaluation's maxima over thresholds on the test split; the"
+            + " threshold chosen on val and the test numbers there are in metrics.json's wsol.atHeldOutThreshold.%n"));
     sb.append(String.format(Locale.ROOT,
         "%nTotal %.0f s. Runs, attention overlays and metrics.json under each %s/<method>/.%n", seconds, out));
     return sb.toString();

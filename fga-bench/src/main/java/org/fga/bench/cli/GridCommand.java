@@ -44,6 +44,9 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = "--md", paramLabel = "FILE", description = "also write the table to this file")
   Path md;
 
+  @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N (same as -o device=...)")
+  String device;
+
   @Option(names = {"-q", "--quiet"}, description = "no progress bars")
   boolean quiet;
 
@@ -53,6 +56,9 @@ public final class GridCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (device != null) {
+      overrides.add("device=" + device);
+    }
     Plugins plugins = Plugins.load();
     SpecReader reader = new SpecReader(plugins);
     List<ExperimentSpec> parsed = new ArrayList<>();

@@ -33,6 +33,7 @@ public final class ListCommand implements Callable<Integer> {
     add(out, p.backbones(), b -> null);
     add(out, p.datasets(), d -> null);
     add(out, p.metrics(), m -> p.json().valueToTree(m.defaultConfig()));
+    add(out, p.steps(), s -> null);
     if (json) {
       System.out.println(p.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
     } else {

@@ -15,6 +15,7 @@ final class Subcommands {
         new EvalCommand(),
         new PredictCommand(),
         new GridCommand(),
+        new TableCommand(),
         new org.fga.bench.cli.data.DataCommand(),
         new ListCommand(),
         new BenchCommand());

@@ -37,6 +37,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", description = "override schedule.epochs")
   Integer epochs;
 
+  @Option(names = "--device", paramLabel = "DEVICE", description = "cpu, gpu or gpu:N (same as -o device=...)")
+  String device;
+
   @Option(names = {"-q", "--quiet"}, description = "no progress bar")
   boolean quiet;
 
@@ -53,6 +56,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (device != null) {
+      overrides.add("device=" + device);
+    }
     Plugins plugins = Plugins.load();
     ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     ObjectNode result;

@@ -13,7 +13,6 @@ import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.run.RunDir;
 import org.fga.core.spec.ExperimentSpec;
-import org.fga.core.train.Checkpoint;
 
 /**
  * Trains every spec with every seed under {@code out/<name>-s<seed>/}. A finished run (one with
@@ -45,16 +44,9 @@ public final class GridRunner {
         Path dir = out.resolve(s.name());
         RunDir run = new RunDir(dir);
         done++;
-        if (!Files.isRegularFile(run.metrics())) {
-          log.printf("grid: [%d/%d] %s%n", done, total, s.name());
-          if (Files.isRegularFile(run.spec()) || Checkpoint.latest(run.checkpoints()) != null) {
-            runner.resume(dir);
-          } else {
-            runner.start(s, dir);
-          }
-        } else {
-          log.printf("grid: [%d/%d] %s (finished earlier, reused)%n", done, total, s.name());
-        }
+        log.printf("grid: [%d/%d] %s%s%n", done, total, s.name(),
+            Files.isRegularFile(run.metrics()) ? " (finished earlier, reused)" : "");
+        runner.runOrReuse(s, dir);
         JsonNode m = read(run.metrics()).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {
           values.get(i)[k] = metrics.get(i).read(m, run.metrics().toString());

@@ -10,6 +10,12 @@ import org.fga.core.error.FgaUserException;
 public record MetricPath(String path) {
   /** The number at this path, or a one-line error naming the path and the keys that exist there. */
   public double read(JsonNode metrics, String origin) {
+    if ((path.equals("wsol") || path.startsWith("wsol.")) && metrics.path("wsol").has("thresholdSelection")) {
+      // written before wsol followed wsolevaluation's code: its keys held numbers at the held-out
+      // threshold with other mask and box conventions, so a table would mix two definitions
+      throw new FgaUserException(origin + ": its wsol numbers were scored by an earlier fga (not wsolevaluation's"
+          + " definitions); delete that run's folder to train and score it again");
+    }
     JsonNode n = metrics;
     StringBuilder seen = new StringBuilder();
     for (String part : path.split("\\.")) {

@@ -51,17 +51,18 @@ public final class NoiseData {
     public FgaDataset open(DataConfig config, Split split) {
       Config c = (Config) config;
       int s = c.imageSize();
-      List<Sample> samples =
-          IntStream.range(0, c.size())
-              .mapToObj(i -> {
-                Random r = new Random(i * 31L + split.ordinal());
-                float[] px = new float[3 * s * s];
-                for (int k = 0; k < px.length; k++) {
-                  px[k] = r.nextFloat();
-                }
-                return Sample.classification("noise" + i, new FloatImage(3, s, s, px), r.nextInt(c.numClasses()));
-              })
-              .toList();
+      // drawn on demand from the index, as a disk dataset decodes on demand: a long memory
+      // benchmark must not hold its whole dataset (10,000 steps of 16 images at 32 px is 2 GB)
+      java.util.function.IntFunction<Sample> sample =
+          i -> {
+            Random r = new Random(i * 31L + split.ordinal());
+            float[] px = new float[3 * s * s];
+            for (int k = 0; k < px.length; k++) {
+              px[k] = r.nextFloat();
+            }
+            return Sample.classification("noise" + i, new FloatImage(3, s, s, px), r.nextInt(c.numClasses()));
+          };
+      int size = c.size();
       DatasetInfo info = new DatasetInfo("noise", Task.CLASSIFICATION, c.numClasses(),
           IntStream.range(0, c.numClasses()).mapToObj(i -> "c" + i).toList());
       return new FgaDataset() {
@@ -72,12 +73,12 @@ public final class NoiseData {
 
         @Override
         public int size() {
-          return samples.size();
+          return size;
         }
 
         @Override
         public Sample get(int index) {
-          return samples.get(index);
+          return sample.apply(index);
         }
       };
     }

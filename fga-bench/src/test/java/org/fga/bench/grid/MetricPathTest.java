@@ -16,4 +16,18 @@ class MetricPathTest {
     assertThatThrownBy(() -> new MetricPath("reid.cmc.5").read(metrics, "m"))
         .isInstanceOf(FgaUserException.class);
   }
+
+  @Test
+  void wsolNumbersScoredBeforeTheProtocolsDefinitionsAreRefused() throws Exception {
+    var fresh = new ObjectMapper().readTree(
+        "{\"wsol\": {\"gtKnownLoc\": 0.5, \"atHeldOutThreshold\": {\"gtKnownBoxAcc\": 0.25}}, \"accuracy\": {\"top1\": 1}}");
+    assertThat(new MetricPath("wsol.atHeldOutThreshold.gtKnownBoxAcc").read(fresh, "m")).isEqualTo(0.25);
+    var old = new ObjectMapper().readTree(
+        "{\"wsol\": {\"gtKnownLoc\": 0.5, \"thresholdSelection\": \"held-out\"}, \"accuracy\": {\"top1\": 1}}");
+    assertThatThrownBy(() -> new MetricPath("wsol.gtKnownLoc").read(old, "runs/x/metrics.json"))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("runs/x/metrics.json")
+        .hasMessageContaining("earlier fga");
+    assertThat(new MetricPath("accuracy.top1").read(old, "m")).isEqualTo(1.0);
+  }
 }

@@ -33,7 +33,9 @@ import org.fga.core.train.Session;
 /**
  * Runs a trained method in evaluation mode over the reported split (and the held-out split when a
  * metric chooses thresholds), collects what the requested metrics need and scores it. Attention
- * maps are taken for the ground-truth class and resized to the image before scoring.
+ * maps are taken for the ground-truth class and resized to the image before scoring, as
+ * wsolevaluation's inference.py does ({@code cv2.resize(..., INTER_CUBIC)} of the float64 CAM,
+ * {@link MapResize#cubic}), then kept in float32; metrics normalise them (min-max) themselves.
  */
 public final class Evaluator {
   private final Session session;

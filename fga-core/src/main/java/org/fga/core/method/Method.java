@@ -2,6 +2,7 @@ package org.fga.core.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
+import java.util.List;
 import java.util.Map;
 import org.fga.core.backbone.Backbone;
 
@@ -12,6 +13,14 @@ public interface Method {
 
   /** The backbone, so the trainer can give its parameters their own learning rate. */
   Backbone backbone();
+
+  /**
+   * Every block whose parameters learn at the backbone's rate ({@code schedule.backboneLrMult}):
+   * the backbone's, plus any further copy of it the method runs (Coarse2Fine's separate fine stage).
+   */
+  default List<Block> backboneBlocks() {
+    return List.of(backbone().block());
+  }
 
   /**
    * One training step's forward passes and losses. Runs inside the trainer's gradient collector;

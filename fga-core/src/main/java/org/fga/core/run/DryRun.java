@@ -81,10 +81,11 @@ public final class DryRun {
     ImageSize testSize = spec.pipeline().testSize(spec.data().nativeSize());
     report.set("pipeline", plugins.json().valueToTree(spec.pipeline()));
     out.println("pipeline (images reach the model at " + trainSize + " in training, " + testSize + " in testing):");
-    try {
-      out.print(indent(plugins.yaml().writeValueAsString(spec.pipeline())));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    for (String part : java.util.List.of("train", "test")) {
+      out.println("  " + part + ":");
+      for (com.fasterxml.jackson.databind.JsonNode step : report.path("pipeline").path(part)) {
+        out.println("    - " + flow(step));
+      }
     }
     try (Session session = new Session(plugins, spec)) {
       long params = 0;
@@ -186,11 +187,18 @@ public final class DryRun {
     return String.format(Locale.ROOT, "%.1f days", seconds / 86400);
   }
 
-  private static String indent(String text) {
-    StringBuilder b = new StringBuilder();
-    for (String line : text.split("\n")) {
-      b.append("  ").append(line).append('\n');
+  /** A node in YAML's one-line flow style: {@code {type: resize, size: [512, 512]}}. */
+  static String flow(com.fasterxml.jackson.databind.JsonNode n) {
+    if (n.isObject()) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      n.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + flow(e.getValue())));
+      return "{" + String.join(", ", parts) + "}";
     }
-    return b.toString();
+    if (n.isArray()) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      n.forEach(e -> parts.add(flow(e)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return n.isTextual() ? n.asText() : n.toString();
   }
 }

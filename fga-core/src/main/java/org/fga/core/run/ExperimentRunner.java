@@ -68,6 +68,35 @@ public final class ExperimentRunner {
     return execute(spec, run);
   }
 
+  /**
+   * The one way a sweep (grid, table, demo) runs an experiment: a finished run in {@code dir} is
+   * reused and an interrupted one resumed, provided its resolved spec is this spec; a run of
+   * another spec in {@code dir} is refused (one line naming the first differing key) rather than
+   * reused or overwritten. Returns the run's {@code metrics.json}.
+   */
+  public ObjectNode runOrReuse(ExperimentSpec spec, Path dir) {
+    RunDir run = new RunDir(dir);
+    if (Files.isRegularFile(run.spec())) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode stored = plugins.yaml().readTree(run.spec().toFile());
+        com.fasterxml.jackson.databind.JsonNode now =
+            plugins.yaml().readTree(new SpecReader(plugins).toYaml(spec));
+        String diff = SpecDrift.firstDifference(stored, now);
+        if (diff != null) {
+          throw new FgaUserException(
+              dir + " holds a run of another experiment (" + diff + "); remove it or choose another --out");
+        }
+        if (Files.isRegularFile(run.metrics())) {
+          return (ObjectNode) plugins.json().readTree(run.metrics().toFile());
+        }
+      } catch (java.io.IOException e) {
+        throw new FgaUserException("cannot read the run in " + dir + ": " + e.getMessage());
+      }
+      return resume(dir);
+    }
+    return start(spec, dir);
+  }
+
   private ObjectNode execute(ExperimentSpec spec, RunDir run) {
     try (Session session = new Session(plugins, spec)) {
       Trainer.Result r =

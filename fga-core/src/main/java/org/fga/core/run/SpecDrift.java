@@ -43,4 +43,46 @@ final class SpecDrift {
     // anything else (a bare metric name that now reads as its config object, a changed value)
     // is the same setting spelt another way, or the user's edit: not drift
   }
+
+  /**
+   * The first key at which two resolved specs differ, as {@code key: stored → now}, or null when
+   * they are the same.
+   */
+  static String firstDifference(JsonNode stored, JsonNode now) {
+    return difference(stored, now, "");
+  }
+
+  private static String difference(JsonNode a, JsonNode b, String path) {
+    if (a.isObject() && b.isObject()) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      a.fieldNames().forEachRemaining(keys::add);
+      b.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        String key = path.isEmpty() ? k : path + "." + k;
+        JsonNode x = a.get(k);
+        JsonNode y = b.get(k);
+        if (x == null || y == null) {
+          return key + ": " + (x == null ? "absent" : x) + " -> " + (y == null ? "absent" : y);
+        }
+        String d = difference(x, y, key);
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        String d = difference(a.get(i), b.get(i), path + "[" + i + "]");
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.asDouble() == b.asDouble() ? null : path + ": " + a + " -> " + b;
+    }
+    return a.equals(b) ? null : path + ": " + a + " -> " + b;
+  }
 }

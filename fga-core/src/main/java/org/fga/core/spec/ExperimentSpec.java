@@ -19,6 +19,7 @@ import org.fga.core.method.MethodConfig;
  * @param schedule optimiser and schedule
  * @param eval what to measure after training
  * @param seed seeds weights, data order and every random draw
+ * @param device {@code cpu} (default), {@code gpu} (the first CUDA device) or {@code gpu:N}
  * @param paper the published number this run reproduces, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +32,7 @@ public record ExperimentSpec(
     ScheduleSpec schedule,
     EvalSpec eval,
     Long seed,
+    String device,
     PaperRef paper) {
 
   public ExperimentSpec {
@@ -59,29 +61,37 @@ public record ExperimentSpec(
     schedule = schedule == null ? ScheduleSpec.defaults() : schedule;
     eval = eval == null ? EvalSpec.defaults() : eval;
     seed = seed == null ? 0L : seed;
+    device = device == null ? "cpu" : device;
+    if (!device.matches("cpu|gpu|gpu:\\d+")) {
+      throw new InvalidOptionException("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+    }
   }
 
   public ExperimentSpec withName(String n) {
-    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, paper);
+    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }
 
   public ExperimentSpec withSeed(long s) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, device, paper);
   }
 
   public ExperimentSpec withSchedule(ScheduleSpec s) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, device, paper);
   }
 
   public ExperimentSpec withEval(EvalSpec e) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, device, paper);
+  }
+
+  public ExperimentSpec withDevice(String d) {
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, d, paper);
   }
 
   public ExperimentSpec withPipeline(PipelineSpec p) {
-    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, device, paper);
   }
 
   public ExperimentSpec withMethod(MethodConfig m) {
-    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, paper);
+    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }
 }

@@ -49,14 +49,12 @@ public final class SpecReader {
     }
   }
 
+  /** Whether the file names a base spec (YAML {@code extends:} or JSON {@code "extends"}). */
   private static boolean extendsAnother(Path file) {
     try {
-      for (String line : Files.readAllLines(file)) {
-        if (line.startsWith(SpecTree.EXTENDS + ":")) {
-          return true;
-        }
-      }
-      return false;
+      String text = Files.readString(file);
+      return text.contains("\"" + SpecTree.EXTENDS + "\"")
+          || java.util.regex.Pattern.compile("(?m)^" + SpecTree.EXTENDS + "\\s*:").matcher(text).find();
     } catch (IOException e) {
       return false; // readText reports it
     }
@@ -112,6 +110,11 @@ public final class SpecReader {
 
   private static boolean isJson(Path file) {
     return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+  }
+
+  /** One line naming the key and what is wrong, for other files read with the same mappers. */
+  public static String describeError(JsonProcessingException e) {
+    return describe(e);
   }
 
   /** One line naming the key (as a dotted path) and what is wrong with it. */

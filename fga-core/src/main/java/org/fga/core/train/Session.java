@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable {
   private final NDManager manager;
 
   public Session(Plugins plugins, ExperimentSpec spec) {
+    ai.djl.Device device = Devices.of(spec.device()); // before any work: a missing GPU is one line
     this.spec = spec;
     this.plugins = plugins;
     this.datasets = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
@@ -37,7 +38,7 @@ public final class Session implements AutoCloseable {
     this.backbone = plugins.backbones().get(spec.backbone().arch()).create(spec.backbone());
     this.method =
         plugins.methods().get(ConfigTypes.nameOf(spec.method())).create(spec.method(), backbone, train.info());
-    this.manager = NDManager.newBaseManager();
+    this.manager = NDManager.newBaseManager(device);
     // Parameter initialisers draw from libtorch's generator: seed it so weights are reproducible.
     Engine.getInstance().setRandomSeed((int) BatchLoader.mix(spec.seed(), 0x1417, 0));
     org.fga.core.data.pipeline.ImageSize size = spec.pipeline().trainSize(spec.data().nativeSize());

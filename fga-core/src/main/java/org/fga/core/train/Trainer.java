@@ -72,7 +72,10 @@ public final class Trainer {
     ScheduleSpec s = session.spec().schedule();
     Method method = session.method();
     List<Parameter> all = session.method().block().getParameters().values();
-    List<Parameter> backboneParams = session.backbone().block().getParameters().values();
+    List<Parameter> backboneParams = new java.util.ArrayList<>();
+    for (ai.djl.nn.Block b : method.backboneBlocks()) {
+      backboneParams.addAll(b.getParameters().values());
+    }
     run.create();
     try (BatchLoader loader = newLoader();
         Optimizer opt =

@@ -116,4 +116,36 @@ class OptimizerTest {
     assertThat(groups.get(1).weightDecay()).isZero();
     assertThat(groups.get(1).parameters()).containsExactly(bias, gamma);
   }
+
+  /**
+   * torch.optim skips a parameter whose {@code .grad} is None: one that no backward has reached
+   * keeps its value under weight decay and momentum, then trains normally once a loss uses it.
+   */
+  @Test
+  void parameterNoBackwardReachedIsLeftAloneUntilALossUsesIt() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Parameter used = Parameter.builder().setName("used").setType(Parameter.Type.WEIGHT).build();
+      Parameter idle = Parameter.builder().setName("idle").setType(Parameter.Type.WEIGHT).build();
+      used.setArray(m.create(new float[] {1f}));
+      idle.setArray(m.create(new float[] {2f}));
+      used.getArray().setRequiresGradient(true);
+      idle.getArray().setRequiresGradient(true);
+      try (Optimizer opt = new Sgd(List.of(new ParamGroup("all", List.of(used, idle), 1.0, WD)), m, 0.9, false)) {
+        for (int s = 0; s < 2; s++) {
+          try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(used.getArray().mul(3).sum());
+          }
+          opt.step(LR);
+        }
+        assertThat(idle.getArray().getFloat()).isEqualTo(2f);
+        assertThat(used.getArray().getFloat()).isLessThan(1f);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          gc.backward(idle.getArray().mul(3).sum());
+        }
+        opt.step(LR);
+        // first update of `idle`: b = g = 3 + wd·2, w = 2 − lr·b
+        assertThat((double) idle.getArray().getFloat()).isCloseTo(2 - LR * (3 + WD * 2), within(1e-6));
+      }
+    }
+  }
 }

@@ -13,11 +13,11 @@ import org.fga.eval.wsol.WsolCounts;
 import org.fga.eval.wsol.WsolEvaluator;
 
 /**
- * {@code wsol}: MaxBoxAcc at the configured IoU thresholds (default 30/50/70) and MaxBoxAccV2 (all
- * components), GT-known Loc, top-1 Loc (when logits are there), threshold step 0.01 by default
- * ({@link WsolMetricConfig}). With a held-out split the threshold is chosen on it and the test
- * split is reported at that threshold; otherwise the max over thresholds is reported. The output
- * says which ({@code thresholdSelection}).
+ * {@code wsol}: wsolevaluation's BoxEvaluator — MaxBoxAcc at the configured IoU thresholds (default
+ * 30/50/70), MaxBoxAccV2 (multi-contour), GT-known Loc, top-1 Loc (when logits are there), each the
+ * maximum over τ on the evaluated split, threshold step 0.01 by default ({@link WsolMetricConfig}).
+ * With a held-out split, the evaluated split's accuracies at the τ chosen there are added under
+ * {@code atHeldOutThreshold}, never under the protocol's names.
  */
 public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements BoxPredictor {
   public WsolMetric() {
@@ -65,8 +65,8 @@ public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements B
   }
 
   /**
-   * The boxes scored at the reported threshold (chosen on the held-out split when there is one),
-   * on the threshold grid of {@code config}, which must be the config the result was computed with.
+   * The boxes scored at the reported threshold ({@code bestThreshold}, gtKnownLoc's τ on the
+   * evaluated split), with {@code config}, which must be the config the result was computed with.
    */
   @Override
   public List<Box> predictedBoxes(float[][] map, MetricConfig config, Map<String, Object> result) {
@@ -82,6 +82,6 @@ public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements B
       }
     }
     return evaluator((WsolMetricConfig) config)
-        .boxesAt(flat, h, w, tau.doubleValue(), "largest-component".equals(result.get("boxes")));
+        .boxesAt(flat, h, w, tau.doubleValue(), "largest-contour".equals(result.get("boxes")));
   }
 }

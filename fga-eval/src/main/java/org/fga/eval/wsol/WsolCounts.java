@@ -1,8 +1,8 @@
 package org.fga.eval.wsol;
 
 /**
- * Per-threshold counts of correctly localised images, for each box mode (V1 largest component,
- * V2 all components) and IoU threshold, and the same restricted to images whose top-1 class is
+ * Per-threshold counts of correctly localised images, for each box mode (V1 largest contour,
+ * V2 every contour) and IoU threshold, and the same restricted to images whose top-1 class is
  * right. Integer counts, so merging partial counts from parallel workers is exact.
  */
 public final class WsolCounts {
@@ -25,7 +25,7 @@ public final class WsolCounts {
     this.correctAndClassRight = new long[2][iouPercents.length][grid.size()];
   }
 
-  /** Adds one image's flags ({@link ComponentSweep}); {@code classRight} null if unknown. */
+  /** Adds one image's flags ({@link ThresholdSweep}); {@code classRight} null if unknown. */
   void add(int[] flags, Boolean classRight) {
     images++;
     if (classRight != null) {
@@ -33,8 +33,8 @@ public final class WsolCounts {
     }
     boolean right = Boolean.TRUE.equals(classRight);
     for (int d = 0; d < iouPercents.length; d++) {
-      int b1 = ComponentSweep.v1Bit(d);
-      int b2 = ComponentSweep.v2Bit(d);
+      int b1 = ThresholdSweep.v1Bit(d);
+      int b2 = ThresholdSweep.v2Bit(d);
       long[] c1 = correct[LARGEST][d];
       long[] c2 = correct[ALL][d];
       for (int k = 0; k < flags.length; k++) {

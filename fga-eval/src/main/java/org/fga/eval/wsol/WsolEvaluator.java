@@ -11,21 +11,23 @@ import org.fga.core.error.FgaUserException;
 import org.fga.eval.io.Shapes;
 
 /**
- * WSOL box metrics of Choe et al. (CVPR 2020), computed exactly for every threshold at once.
+ * WSOL box metrics of Choe et al. (CVPR 2020), equal to wsolevaluation's {@code BoxEvaluator},
+ * computed for every threshold at once.
  *
- * <p>Each map is min-max normalised ({@link ScoreMaps#normalize}); at threshold τ the mask is the
- * pixels with normalised value ≥ τ (no 8-bit quantisation); boxes are the inclusive bounding boxes
- * of its 8-connected components; an image is correct at (τ, δ) if some box has IoU ≥ δ with some
- * ground-truth box ({@link ComponentSweep}). MaxBoxAcc(δ) is the highest fraction of correct
- * images over τ; with a held-out set the τ is chosen there instead and the test fraction at that τ
- * is reported. Maps are swept in parallel.
+ * <p>Each map is min-max normalised ({@link ScoreMaps#normalize}) and quantised to 8 bits; at τ
+ * the mask is {@code q > int(τ·max q)}; its contours are those of {@code cv2.findContours(RETR_TREE,
+ * CHAIN_APPROX_SIMPLE)}; an image is correct at (τ, δ) if the largest contour's box (or, in
+ * multi-contour mode, some contour's box) has IoU ≥ δ with some ground-truth box
+ * ({@link ThresholdSweep}). MaxBoxAcc(δ) is the highest fraction of correct images over τ. Maps are
+ * swept in parallel. Ground-truth boxes are in map pixels; {@link GtBoxScaling} brings boxes of the
+ * original image there as the protocol does.
  */
 public final class WsolEvaluator {
   private final ThresholdGrid grid;
   private final int[] iouPercents;
   private final double[] deltas;
   /** Sweeps own scratch arrays: one per thread. */
-  private final ThreadLocal<ComponentSweep> sweeps;
+  private final ThreadLocal<ThresholdSweep> sweeps;
 
   private WsolEvaluator(Builder b) {
     this.grid = new ThresholdGrid(b.step);
@@ -38,7 +40,7 @@ public final class WsolEvaluator {
     }
     this.iouPercents = ious;
     this.deltas = Arrays.stream(ious).mapToDouble(p -> p / 100.0).toArray();
-    this.sweeps = ThreadLocal.withInitial(() -> new ComponentSweep(grid, deltas));
+    this.sweeps = ThreadLocal.withInitial(() -> new ThresholdSweep(grid, deltas));
   }
 
   public static Builder builder() {
@@ -139,25 +141,32 @@ public final class WsolEvaluator {
   }
 
   /**
-   * The boxes predicted from one map (raw scores; normalised here exactly as in {@link #evaluate})
-   * at threshold τ, which should be a value of the grid such as a report's {@code bestThreshold}:
-   * the components of {@code map ≥ τ}, all of them or only the largest.
+   * The boxes the protocol predicts from one map (raw scores; normalised and quantised exactly as
+   * in {@link #evaluate}) at threshold τ, e.g. a report's {@code bestThreshold}: the largest
+   * contour's box or every contour's box, [0, 0, 0, 0] when no pixel is above the level.
    */
   public List<Box> boxesAt(double[] map, int h, int w, double tau, boolean largestOnly) {
     Shapes.requireLength("map", map.length, "height × width", h * w);
     double[] norm = map.clone();
     ScoreMaps.normalize(norm, h * w, 0);
-    return new ComponentSweep(grid, deltas).boxesAt(norm, h, w, grid.indexOf(tau), largestOnly);
+    return sweeps.get().boxesAt(norm, h, w, tau, largestOnly);
   }
 
   /**
-   * The report. Keys: {@code maxBoxAcc} (per requested δ, with the chosen box mode), {@code
-   * maxBoxAccV2} (mean over the requested δ with all components), {@code gtKnownLoc} (δ = 50, chosen
-   * mode), {@code top1Loc} (only when class outcomes were given), {@code bestThreshold} (τ of
-   * gtKnownLoc), {@code boxes} and {@code thresholdSelection}.
+   * The report, as the protocol reports it: every number is a maximum over τ on the evaluated
+   * split ({@code test}). Keys: {@code maxBoxAcc} (per requested δ, with the chosen contour mode),
+   * {@code maxBoxAccV2} (mean over the requested δ of the multi-contour maxima), {@code gtKnownLoc}
+   * (δ = 50, chosen mode), {@code top1Loc} (localised at δ = 50 and class right, at gtKnownLoc's τ;
+   * only when class outcomes were given), {@code bestThreshold} (gtKnownLoc's τ, the first of the
+   * maxima), {@code boxes}, {@code images}.
    *
-   * @param heldOut counts on a held-out split to choose τ on, or null to take the max over τ
-   * @param largestOnly V1 boxes (largest component) instead of all components
+   * <p>With a held-out split, τ is also chosen there (per δ, first maximum) and the evaluated
+   * split's accuracies at those τ go under {@code atHeldOutThreshold}, with their own names
+   * ({@code boxAcc}, {@code boxAccV2}, {@code gtKnownBoxAcc}, {@code top1BoxAcc}, {@code threshold}):
+   * they are not the protocol's maxima.
+   *
+   * @param heldOut counts on a held-out split, or null
+   * @param largestOnly the largest contour's box (the original MaxBoxAcc) instead of every contour's
    * @param reportIous the δ (percent) to report in {@code maxBoxAcc} and average in V2
    */
   public static Map<String, Object> report(WsolCounts test, WsolCounts heldOut, boolean largestOnly, int[] reportIous) {
@@ -168,32 +177,41 @@ public final class WsolEvaluator {
       throw new FgaUserException("wsol: the held-out split has no images");
     }
     int mode = largestOnly ? WsolCounts.LARGEST : WsolCounts.ALL;
+    Map<String, Object> out = new LinkedHashMap<>(accuracies(test, test, mode, reportIous, "maxBoxAcc", "maxBoxAccV2",
+        "gtKnownLoc", "top1Loc", "bestThreshold"));
+    out.put("boxes", largestOnly ? "largest-contour" : "all-contours");
+    out.put("images", test.images());
+    if (heldOut != null) {
+      Map<String, Object> at = accuracies(test, heldOut, mode, reportIous, "boxAcc", "boxAccV2", "gtKnownBoxAcc",
+          "top1BoxAcc", "threshold");
+      at.put("heldOutImages", heldOut.images());
+      out.put("atHeldOutThreshold", at);
+    }
+    return out;
+  }
+
+  /** Accuracies on {@code test} at the τ that {@code select} maximises (per δ, first maximum), under the given keys. */
+  private static Map<String, Object> accuracies(WsolCounts test, WsolCounts select, int mode, int[] reportIous,
+      String perIouKey, String v2Key, String gtKnownKey, String top1Key, String thresholdKey) {
     ThresholdGrid grid = test.grid();
     Map<String, Double> perIou = new LinkedHashMap<>();
     double v2Sum = 0;
     for (int p : reportIous) {
       int d = indexOf(test, p);
-      perIou.put(Integer.toString(p), test.accuracy(mode, d, chosen(test, heldOut, mode, d)));
-      v2Sum += test.accuracy(WsolCounts.ALL, d, chosen(test, heldOut, WsolCounts.ALL, d));
+      perIou.put(Integer.toString(p), test.accuracy(mode, d, select.bestThreshold(mode, d)));
+      v2Sum += test.accuracy(WsolCounts.ALL, d, select.bestThreshold(WsolCounts.ALL, d));
     }
     int d50 = indexOf(test, 50);
-    int k50 = chosen(test, heldOut, mode, d50);
+    int k50 = select.bestThreshold(mode, d50);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("maxBoxAcc", perIou);
-    out.put("maxBoxAccV2", v2Sum / reportIous.length);
-    out.put("gtKnownLoc", test.accuracy(mode, d50, k50));
+    out.put(perIouKey, perIou);
+    out.put(v2Key, v2Sum / reportIous.length);
+    out.put(gtKnownKey, test.accuracy(mode, d50, k50));
     if (test.hasClassOutcomes()) {
-      out.put("top1Loc", test.top1Accuracy(mode, d50, k50));
+      out.put(top1Key, test.top1Accuracy(mode, d50, k50));
     }
-    out.put("bestThreshold", grid.tau(k50));
-    out.put("boxes", largestOnly ? "largest-component" : "all-components");
-    out.put("thresholdSelection", heldOut == null ? "max-over-thresholds" : "held-out");
-    out.put("images", test.images());
+    out.put(thresholdKey, grid.tau(k50));
     return out;
-  }
-
-  private static int chosen(WsolCounts test, WsolCounts heldOut, int mode, int d) {
-    return (heldOut != null ? heldOut : test).bestThreshold(mode, d);
   }
 
   private static int indexOf(WsolCounts c, int percent) {

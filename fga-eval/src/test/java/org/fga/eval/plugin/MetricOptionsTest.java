@@ -111,7 +111,7 @@ class MetricOptionsTest {
 
   @Test
   void otherMetricsReadTheirOptions() {
-    assertThat(wsol(", largestComponentOnly: true").get("boxes")).isEqualTo("largest-component");
+    assertThat(wsol(", largestComponentOnly: true").get("boxes")).isEqualTo("largest-contour");
     EvalOutputs o = ramp();
     assertThat(new AccuracyMetric().compute(o, new AccuracyMetricConfig(List.of(1, 2)))).containsKeys("top1", "top2");
     assertThat(new PxapMetric().compute(o, new PxapMetricConfig(0.5)))

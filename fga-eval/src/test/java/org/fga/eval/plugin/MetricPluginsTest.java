@@ -85,11 +85,11 @@ class MetricPluginsTest {
     Map<String, Object> w = new WsolMetric().computeWithDefaults(o);
     assertThat((double) w.get("gtKnownLoc")).isEqualTo(1.0);
     assertThat((double) w.get("top1Loc")).isEqualTo(1.0);
-    assertThat(w.get("thresholdSelection")).isEqualTo("max-over-thresholds");
+    assertThat(w).doesNotContainKey("atHeldOutThreshold");
     assertThat((double) new PxapMetric().computeWithDefaults(o).get("PxAP")).isEqualTo(1.0);
     Map<String, Object> s = new SegmentationMetric().computeWithDefaults(o);
     assertThat((double) s.get("mIoU")).isEqualTo(1.0);
-    // a held-out split whose best threshold (0) differs from the test's
+    // a held-out split (a constant map: the box [0,0,0,0] at every τ, so its first τ is chosen)
     float[][][] flat = {{{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}}};
     EvalOutputs held = outputs(new int[] {2}, null, null, null, flat, List.of(List.of(new Box(0, 0, 3, 2))),
         List.of(Mask.ofBoxes(3, 4, List.of(new Box(0, 0, 3, 2)))), null, null, null);
@@ -97,8 +97,10 @@ class MetricPluginsTest {
         outputs(new int[] {2}, null, new float[][] {{0, 0, 1}}, null, maps, List.of(List.of(new Box(1, 1, 2, 2))),
             List.of(mask), null, held, null);
     Map<String, Object> wh = new WsolMetric().computeWithDefaults(withHeld);
-    assertThat(wh.get("thresholdSelection")).isEqualTo("held-out");
-    assertThat((double) wh.get("bestThreshold")).isEqualTo(0.0);
-    assertThat((double) wh.get("gtKnownLoc")).isEqualTo(0.0); // whole image vs a 2x2 box: IoU 4/12
+    assertThat(wh).containsAllEntriesOf(w);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> at = (Map<String, Object>) wh.get("atHeldOutThreshold");
+    assertThat((double) at.get("threshold")).isEqualTo(0.0);
+    assertThat((double) at.get("gtKnownBoxAcc")).isEqualTo(1.0); // box [1,1,3,2] vs [1,1,2,2]: IoU 4/6
   }
 }

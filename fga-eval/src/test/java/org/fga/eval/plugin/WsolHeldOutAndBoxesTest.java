@@ -10,7 +10,7 @@ import org.fga.core.data.Task;
 import org.fga.core.metric.EvalOutputs;
 import org.junit.jupiter.api.Test;
 
-/** The threshold is chosen on the held-out split and the boxes drawn are the ones scored. */
+/** The protocol's maxima, the held-out threshold's numbers apart, and the boxes drawn are the ones scored. */
 class WsolHeldOutAndBoxesTest {
   private static final Box A = new Box(1, 1, 3, 3);
   private static final Box B = new Box(5, 6, 9, 8);
@@ -37,38 +37,46 @@ class WsolHeldOutAndBoxesTest {
   }
 
   @Test
-  void reportsTheTestSplitAtTheThresholdChosenOnHeldOut() {
-    // Test image: its object is B (0.4), localised only for τ in (0, 0.4].
-    // Held-out image: its object is A; everything else at 0.5 but one pixel at 0 (so that the map
-    // does not normalise to A alone): localised only for τ > 0.5.
+  void reportsTheMaximaOnTheTestSplitAndTheTestSplitAtTheHeldOutThresholdApart() {
+    // Test image: its object is B (0.4 → 8-bit 102), localised while int(τ·255) < 102.
+    // Held-out image: its object is A; everything else at 0.5 (8-bit 127) but one pixel at 0:
+    // localised once int(τ·255) ≥ 127, i.e. from τ = 0.50.
     float[][] held = map(0.5f, 0.5f);
     held[0][9] = 0f;
     EvalOutputs heldOut = outputs(held, A, null);
     WsolMetric metric = new WsolMetric();
 
-    Map<String, Object> maxOverTest = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, null));
-    assertThat(maxOverTest.get("thresholdSelection")).isEqualTo("max-over-thresholds");
-    assertThat((double) maxOverTest.get("gtKnownLoc")).isEqualTo(1.0);
+    Map<String, Object> alone = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, null));
+    assertThat((double) alone.get("gtKnownLoc")).isEqualTo(1.0);
+    assertThat(alone).doesNotContainKey("atHeldOutThreshold");
 
-    Map<String, Object> chosen = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, heldOut));
-    assertThat(chosen.get("thresholdSelection")).isEqualTo("held-out");
-    assertThat((double) chosen.get("bestThreshold")).isEqualTo(0.51, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat((double) chosen.get("gtKnownLoc")).isEqualTo(0.0);
-    assertThat((double) chosen.get("maxBoxAccV2")).isEqualTo(0.0);
+    Map<String, Object> withHeldOut = metric.computeWithDefaults(outputs(map(0.4f, 0f), B, heldOut));
+    assertThat(withHeldOut).containsAllEntriesOf(alone); // the protocol's numbers ignore the held-out split
+    @SuppressWarnings("unchecked")
+    Map<String, Object> at = (Map<String, Object>) withHeldOut.get("atHeldOutThreshold");
+    assertThat((double) at.get("threshold")).isEqualTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat((double) at.get("gtKnownBoxAcc")).isEqualTo(0.0);
+    // δ = 70 is never met on the held-out image, so its first τ (0) is taken, where B's box
+    // [5,6,9,9] meets 70 on the test image: (0 + 0 + 1) / 3
+    assertThat((double) at.get("boxAccV2")).isEqualTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
   }
 
   @Test
-  void predictedBoxesAreTheComponentsAtTheReportedThreshold() {
+  void predictedBoxesAreTheContoursAtTheReportedThreshold() {
     WsolMetric metric = new WsolMetric();
     float[][] m = map(0.6f, 0f);
-    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "all-components")))
-        .containsExactly(B, A); // largest first
-    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "largest-component")))
-        .containsExactly(B);
-    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.7, "boxes", "all-components")))
-        .containsExactly(A);
-    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.0, "boxes", "all-components")))
-        .containsExactly(new Box(0, 0, 9, 9));
+    // boundingRect's x + w, y + h: one pixel past each blob, clipped to the 10×10 map
+    Box a = new Box(1, 1, 4, 4);
+    Box b = new Box(5, 6, 9, 9);
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "all-contours")))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.5, "boxes", "largest-contour")))
+        .containsExactly(b);
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.7, "boxes", "all-contours")))
+        .containsExactly(a);
+    // at τ = 0 the mask is the pixels above 8-bit level 0: the background (0) is not in it
+    assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of("bestThreshold", 0.0, "boxes", "all-contours")))
+        .containsExactlyInAnyOrder(a, b);
     assertThat(metric.predictedBoxes(m, WsolMetricConfig.defaults(), Map.of())).isEmpty();
   }
 

@@ -2,17 +2,12 @@ package org.fga.eval.wsol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.core.error.FgaUserException;
-import org.fga.eval.Fixtures;
-import org.fga.eval.io.BoxesJson;
-import org.fga.eval.io.NdArray;
 import org.junit.jupiter.api.Test;
 
 class WsolEvaluatorTest {
@@ -46,80 +41,114 @@ class WsolEvaluatorTest {
   }
 
   @Test
-  void boxOnTheImageBorderAndConstantMap() {
-    // A: a 3x2 block in the top-left corner, GT exactly that block (inclusive [0,0,2,1]).
-    //    τ=0: the whole image, IoU 6/48, wrong; τ=0.5: the block, IoU 1, right.
-    // B: a constant map normalises to zeros: the whole image at τ=0 (GT = whole image: right),
-    //    empty above (no box: wrong).
+  void boxesAreOnePixelPastTheContourAndAnEmptyMaskIsTheOriginBox() {
+    // A: a 3x2 block in the top-left corner. boundingRect gives x + w = 3, y + h = 2: the protocol
+    //    box is [0,0,3,2], so the block's own inclusive box [0,0,2,1] has IoU 6/12 = 0.5.
+    // B: a constant map normalises to zeros: no pixel is above any level, no contour, and the
+    //    protocol scores the box [0,0,0,0] (a one-pixel box at the origin).
     double[] a = map(6, 8, new double[] {0, 0, 2, 1, 1.0});
     double[] b = new double[48];
     java.util.Arrays.fill(b, 3.0);
-    Map<String, Object> both =
-        run(0.5, List.of(a, b), 6, 8, List.of(new Box(0, 0, 2, 1), new Box(0, 0, 7, 5)), false);
-    assertThat(maxBoxAcc(both, "50")).isEqualTo(0.5);
-    assertThat((double) both.get("bestThreshold")).isEqualTo(0.0); // first of the tied maxima
-    Map<String, Object> onlyA = run(0.5, List.of(a), 6, 8, List.of(new Box(0, 0, 2, 1)), false);
-    assertThat(maxBoxAcc(onlyA, "70")).isEqualTo(1.0);
-    assertThat((double) onlyA.get("bestThreshold")).isEqualTo(0.5);
-    assertThat(onlyA).doesNotContainKey("top1Loc");
+    Map<String, Object> blockOnly = run(0.5, List.of(a), 6, 8, List.of(new Box(0, 0, 2, 1)), false);
+    assertThat(maxBoxAcc(blockOnly, "50")).isEqualTo(1.0);
+    assertThat(maxBoxAcc(blockOnly, "70")).isEqualTo(0.0);
+    assertThat(maxBoxAcc(run(0.5, List.of(a), 6, 8, List.of(new Box(0, 0, 3, 2)), false), "70")).isEqualTo(1.0);
+    assertThat(blockOnly).doesNotContainKey("top1Loc");
+    Map<String, Object> constant =
+        run(0.5, List.of(b, b.clone()), 6, 8, List.of(new Box(0, 0, 0, 0), new Box(0, 0, 7, 5)), false);
+    assertThat(maxBoxAcc(constant, "70")).isEqualTo(0.5); // the origin GT box is hit, the whole image is not
+    assertThat(WsolEvaluator.builder().build().boxesAt(b, 6, 8, 0.0, false)).containsExactly(new Box(0, 0, 0, 0));
   }
 
   @Test
-  void largestComponentVersusAllComponents() {
-    // a small bright blob on the GT and a large dimmer blob elsewhere
-    double[] m = map(10, 10, new double[] {0, 0, 1, 1, 1.0}, new double[] {5, 5, 9, 9, 0.9});
-    List<Box> gt = List.of(new Box(0, 0, 1, 1));
-    Map<String, Object> all = run(0.5, List.of(m), 10, 10, gt, false);
-    Map<String, Object> largest = run(0.5, List.of(m), 10, 10, gt, true);
-    assertThat(maxBoxAcc(all, "70")).isEqualTo(1.0);
-    assertThat((double) all.get("maxBoxAccV2")).isEqualTo(1.0);
-    assertThat(maxBoxAcc(largest, "30")).isEqualTo(0.0); // the large blob wins at τ=0.5
-    assertThat((double) largest.get("maxBoxAccV2")).isEqualTo(1.0); // V2 always uses all components
-    assertThat(largest.get("boxes")).isEqualTo("largest-component");
-    // with τ = 0.95 available, the bright blob is alone in the mask
-    assertThat(maxBoxAcc(run(0.95, List.of(m), 10, 10, gt, true), "70")).isEqualTo(1.0);
+  void boxesOnTheBorderAreClippedToTheImage() {
+    // a block in the bottom-right corner: x + w = 8 and y + h = 6 are clipped to 7 and 5
+    double[] m = map(6, 8, new double[] {5, 3, 7, 5, 1.0});
+    assertThat(WsolEvaluator.builder().build().boxesAt(m, 6, 8, 0.5, true)).containsExactly(new Box(5, 3, 7, 5));
   }
 
   @Test
-  void equalSizedComponentsTieToTheFirstInRasterOrder() {
+  void theLargestContourIsByPolygonAreaNotPixelCount() {
+    // a 6-pixel line (polygon area 0) and a 2x2 square (area 1, 4 pixels), equally bright
+    double[] m = map(10, 10, new double[] {0, 0, 5, 0, 1.0}, new double[] {6, 6, 7, 7, 1.0});
+    List<Box> square = List.of(new Box(6, 6, 8, 8));
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 10, 10, square, true), "70")).isEqualTo(1.0);
+  }
+
+  @Test
+  void equalAreasTieToTheContourFoundLast() {
+    // findContours lists top-level contours in reverse raster order and max() keeps the first
     double[] m = map(8, 8, new double[] {6, 0, 7, 1, 1.0}, new double[] {0, 6, 1, 7, 1.0});
-    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(6, 0, 7, 1)), true), "50")).isEqualTo(1.0);
-    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(0, 6, 1, 7)), true), "50")).isEqualTo(0.0);
-    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(0, 6, 1, 7)), false), "50")).isEqualTo(1.0);
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(0, 6, 2, 7)), true), "50")).isEqualTo(1.0);
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(6, 0, 7, 2)), true), "50")).isEqualTo(0.0);
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 8, 8, List.of(new Box(6, 0, 7, 2)), false), "50")).isEqualTo(1.0);
   }
 
   @Test
-  void diagonalNeighboursAreOneComponent() {
+  void diagonalNeighboursAreOneContour() {
     double[] m = map(4, 4, new double[] {0, 0, 0, 0, 1.0}, new double[] {1, 1, 1, 1, 1.0});
-    // 8-connected: one box [0,0,1,1]; with 4-connectivity the two 1-pixel boxes would have IoU 1/4
-    assertThat(maxBoxAcc(run(0.5, List.of(m), 4, 4, List.of(new Box(0, 0, 1, 1)), true), "70")).isEqualTo(1.0);
+    // 8-connected: one box [0,0,2,2]; as two contours the later one, [1,1,2,2], has IoU 4/9
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 4, 4, List.of(new Box(0, 0, 2, 2)), true), "70")).isEqualTo(1.0);
   }
 
   @Test
-  void thresholdComparisonIsGreaterOrEqual() {
-    // values normalise to exactly 0, 0.5 and 1; with step 0.5 the 0.5 pixel is in the mask at τ=0.5
+  void holesAreContoursInMultiContourMode() {
+    // a 12x12 square with a 3x3 hole: the hole's contour runs through the pixels around it, its
+    // box is [3,3,8,8]; only the multi-contour mode sees it
+    double[] m = new double[144];
+    java.util.Arrays.fill(m, 1.0);
+    for (int y = 4; y <= 6; y++) {
+      for (int x = 4; x <= 6; x++) {
+        m[y * 12 + x] = 0;
+      }
+    }
+    List<Box> hole = List.of(new Box(3, 3, 8, 8));
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 12, 12, hole, false), "70")).isEqualTo(1.0);
+    assertThat(maxBoxAcc(run(0.5, List.of(m), 12, 12, hole, true), "30")).isEqualTo(0.0);
+    assertThat(WsolEvaluator.builder().build().boxesAt(m, 12, 12, 0.5, false))
+        .containsExactlyInAnyOrder(new Box(0, 0, 11, 11), new Box(3, 3, 8, 8));
+  }
+
+  @Test
+  void theMaskIsStrictlyAboveTheEightBitLevel() {
+    // values normalise to 0, 0.5, 1 → 8-bit 0, 127, 255; at τ = 0.5 the level is int(0.5·255) = 127,
+    // and 127 is not above it: only the brightest pixel is in the mask (box [2,0,3,0])
     double[] m = {0, 1, 2, 0};
-    WsolCounts c =
-        WsolEvaluator.builder().optStep(0.5).build()
-            .evaluate(ScoreMaps.of(List.of(m), 1, 4), List.of(List.of(new Box(1, 0, 2, 0))), null);
-    assertThat(c.accuracy(WsolCounts.ALL, 1, 1)).isEqualTo(1.0);
+    WsolEvaluator ev = WsolEvaluator.builder().optStep(0.5).build();
+    WsolCounts bright = ev.evaluate(ScoreMaps.of(List.of(m), 1, 4), List.of(List.of(new Box(2, 0, 3, 0))), null);
+    assertThat(bright.accuracy(WsolCounts.ALL, 1, 1)).isEqualTo(1.0);
+    WsolCounts both = ev.evaluate(ScoreMaps.of(List.of(m), 1, 4), List.of(List.of(new Box(1, 0, 2, 0))), null);
+    assertThat(both.accuracy(WsolCounts.ALL, 1, 1)).isEqualTo(0.0);
+    assertThat(both.accuracy(WsolCounts.ALL, 1, 0)).isEqualTo(1.0);
   }
 
   @Test
-  void heldOutChoosesTheThresholdAndTop1NeedsTheClass() {
-    double[] a = map(6, 8, new double[] {0, 0, 2, 1, 1.0});
-    List<List<Box>> gt = List.of(List.of(new Box(0, 0, 7, 5)));
+  void theProtocolsNumbersAreMaximaOnTheEvaluatedSplitAndTheHeldOutThresholdHasItsOwnKeys() {
+    // block [0,0,2,1] at 1, background 0.4, one pixel 0: at τ = 0 the box is the whole image, at
+    // τ = 0.5 the block's box [0,0,3,2]
+    double[] a = map(6, 8, new double[] {0, 0, 7, 5, 0.4}, new double[] {0, 0, 2, 1, 1.0}, new double[] {7, 5, 7, 5, 0});
     WsolEvaluator ev = WsolEvaluator.builder().optStep(0.5).build();
-    // test: right only at τ=0 (whole-image GT); held-out: right only at τ=0.5
-    WsolCounts test = ev.evaluate(ScoreMaps.of(List.of(a), 6, 8), gt, new boolean[] {false});
-    WsolCounts held = ev.evaluate(ScoreMaps.of(List.of(a), 6, 8), List.of(List.of(new Box(0, 0, 2, 1))), null);
+    WsolCounts test = ev.evaluate(ScoreMaps.of(List.of(a), 6, 8), List.of(List.of(new Box(0, 0, 7, 5))), new boolean[] {false});
+    WsolCounts held = ev.evaluate(ScoreMaps.of(List.of(a), 6, 8), List.of(List.of(new Box(0, 0, 3, 2))), null);
     Map<String, Object> r = WsolEvaluator.report(test, held, false, IOUS);
-    assertThat((double) r.get("bestThreshold")).isEqualTo(0.5);
-    assertThat((double) r.get("gtKnownLoc")).isEqualTo(0.0);
-    assertThat(r.get("thresholdSelection")).isEqualTo("held-out");
-    Map<String, Object> own = WsolEvaluator.report(test, null, false, IOUS);
-    assertThat((double) own.get("gtKnownLoc")).isEqualTo(1.0);
-    assertThat((double) own.get("top1Loc")).isEqualTo(0.0); // localised, but the class is wrong
+    assertThat((double) r.get("gtKnownLoc")).isEqualTo(1.0);
+    assertThat((double) r.get("bestThreshold")).isEqualTo(0.0);
+    assertThat((double) r.get("top1Loc")).isEqualTo(0.0); // localised, but the class is wrong
+    @SuppressWarnings("unchecked")
+    Map<String, Object> at = (Map<String, Object>) r.get("atHeldOutThreshold");
+    assertThat((double) at.get("threshold")).isEqualTo(0.5);
+    assertThat((double) at.get("gtKnownBoxAcc")).isEqualTo(0.0);
+    assertThat((double) at.get("boxAccV2")).isEqualTo(0.0);
+    assertThat(at).doesNotContainKeys("maxBoxAcc", "maxBoxAccV2", "gtKnownLoc", "top1Loc");
+    assertThat(at.get("heldOutImages")).isEqualTo(1L);
+    assertThat(WsolEvaluator.report(test, null, false, IOUS)).doesNotContainKey("atHeldOutThreshold");
+  }
+
+  @Test
+  void groundTruthBoxesAreScaledAndTruncated() {
+    // wsolevaluation's resize_bbox: int(v · 224 / size), so 499 of 500 px → int(223.55) = 223
+    assertThat(GtBoxScaling.scale(new Box(1, 2, 499, 374), 500, 375, 224, 224)).isEqualTo(new Box(0, 1, 223, 223));
+    assertThat(GtBoxScaling.scale(new Box(10, 10, 20, 20), 32, 32, 64, 64)).isEqualTo(new Box(20, 20, 40, 40));
   }
 
   @Test
@@ -147,40 +176,5 @@ class WsolEvaluatorTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("(1,)")
         .hasMessageContaining("(0,)");
-  }
-
-  @Test
-  void agreesWithThresholdByThresholdLabellingOnRandomMaps() {
-    NdArray maps = Fixtures.npy("wsol_maps");
-    List<List<Box>> boxes = BoxesJson.read(Fixtures.path("wsol_boxes.json"));
-    NdArray scores = Fixtures.npy("wsol_scores");
-    int[] labels = Fixtures.npy("wsol_labels").toInts();
-    boolean[] right = new boolean[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      right[i] = org.fga.eval.classification.Accuracy.argmax(scores.row(i)) == labels[i];
-    }
-    JsonNode exp = Fixtures.json("wsol_expected");
-    for (String step : new String[] {"0.01", "0.05"}) {
-      WsolCounts c =
-          WsolEvaluator.builder().optStep(Double.parseDouble(step)).build().evaluate(ScoreMaps.of(maps), boxes, right);
-      JsonNode e = exp.get(step);
-      for (boolean largest : new boolean[] {true, false}) {
-        JsonNode em = e.get(largest ? "largest" : "all");
-        Map<String, Object> r = WsolEvaluator.report(c, null, largest, IOUS);
-        for (int iou : IOUS) {
-          assertThat(maxBoxAcc(r, "" + iou)).as("%s %s %d", step, largest, iou)
-              .isCloseTo(em.get("maxBoxAcc").get("" + iou).asDouble(), within(1e-9));
-        }
-        assertThat((double) r.get("gtKnownLoc")).isCloseTo(em.get("gtKnownLoc").asDouble(), within(1e-9));
-        assertThat((double) r.get("top1Loc")).isCloseTo(em.get("top1Loc").asDouble(), within(1e-9));
-        assertThat((double) r.get("bestThreshold")).isEqualTo(em.get("bestThreshold").asDouble());
-        assertThat((double) r.get("maxBoxAccV2")).isCloseTo(e.get("maxBoxAccV2").asDouble(), within(1e-9));
-        JsonNode curve = em.get("curve50");
-        int mode = largest ? WsolCounts.LARGEST : WsolCounts.ALL;
-        for (int k = 0; k < curve.size(); k++) {
-          assertThat(c.accuracy(mode, 1, k)).as("curve %s at k=%d", step, k).isCloseTo(curve.get(k).asDouble(), within(1e-9));
-        }
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 /**
  * WS-DAN's attention-guided augmentation, per sample: attention cropping (zoom into the region
@@ -24,15 +25,12 @@ public final class AttentionAugment {
    */
   public static int[][] chooseMaps(float[] sums, int batch, int maps, int count, Random random) {
     int[][] out = new int[batch][count];
+    double[] p = pickProbabilities(sums, batch, maps);
     double[] w = new double[maps];
     for (int b = 0; b < batch; b++) {
-      double total = 0;
-      for (int m = 0; m < maps; m++) {
-        w[m] = Math.sqrt(Math.max(0, sums[b * maps + m]) + Bap.SQRT_EPS);
-        total += w[m];
-      }
+      System.arraycopy(p, b * maps, w, 0, maps);
       for (int c = 0; c < count; c++) {
-        double u = random.nextDouble() * total;
+        double u = random.nextDouble();
         int m = 0;
         while (m < maps - 1 && u >= w[m]) {
           u -= w[m];
@@ -42,6 +40,25 @@ public final class AttentionAugment {
       }
     }
     return out;
+  }
+
+  /**
+   * The probabilities the reference hands to {@code np.random.choice}: {@code sqrt(sum + 1e-6)}
+   * L1-normalised over the M maps of each image (B×M, row-major).
+   */
+  static double[] pickProbabilities(float[] sums, int batch, int maps) {
+    double[] p = new double[batch * maps];
+    for (int b = 0; b < batch; b++) {
+      double total = 0;
+      for (int m = 0; m < maps; m++) {
+        p[b * maps + m] = Math.sqrt(Math.max(0, sums[b * maps + m]) + Bap.SQRT_EPS);
+        total += p[b * maps + m];
+      }
+      for (int m = 0; m < maps; m++) {
+        p[b * maps + m] /= total;
+      }
+    }
+    return p;
   }
 
   /** θ·max of one map (the max of the align-corners upsampling equals the low-res maximum). */
@@ -86,27 +103,27 @@ public final class AttentionAugment {
     return rowOp.matMul(images).matMul(colOp);
   }
 
-  /** The crop boxes of one chosen map per sample, with θ ~ U(range)·max. */
+  /** The crop boxes of one chosen map per sample, at θ·max with θ from {@code theta} per sample. */
   public static CropBox[] cropBoxes(
-      float[][] maps, int h, int w, int imageH, int imageW, double[] thetaRange, double padding, Random random) {
+      float[][] maps, int h, int w, int imageH, int imageW, DoubleSupplier theta, double padding) {
     CropBox[] boxes = new CropBox[maps.length];
     for (int i = 0; i < maps.length; i++) {
-      double t = threshold(maps[i], uniform(thetaRange, random));
+      double t = threshold(maps[i], theta.getAsDouble());
       boxes[i] = CropBox.of(Bilinear.resize(maps[i], h, w, imageH, imageW), imageH, imageW, t, padding);
     }
     return boxes;
   }
 
   /**
-   * Keep-masks of attention dropping: 1 where the upsampled map is below θ_d·max, θ_d ~
-   * U(range), else 0. Returns B×H×W row-major.
+   * Keep-masks of attention dropping: 1 where the upsampled map is below θ_d·max, θ_d from
+   * {@code theta} per sample, else 0. Returns B×H×W row-major.
    */
   public static float[] dropMasks(
-      float[][] maps, int h, int w, int imageH, int imageW, double[] thetaRange, Random random) {
+      float[][] maps, int h, int w, int imageH, int imageW, DoubleSupplier theta) {
     int n = imageH * imageW;
     float[] keep = new float[maps.length * n];
     for (int i = 0; i < maps.length; i++) {
-      double t = threshold(maps[i], uniform(thetaRange, random));
+      double t = threshold(maps[i], theta.getAsDouble());
       float[] up = Bilinear.resize(maps[i], h, w, imageH, imageW);
       for (int p = 0; p < n; p++) {
         keep[i * n + p] = up[p] < t ? 1f : 0f;

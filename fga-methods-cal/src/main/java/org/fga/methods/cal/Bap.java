@@ -13,6 +13,9 @@ public final class Bap {
   /** The ε inside the square root, {@code sign(x)·sqrt(|x| + ε)}, as in the reference fgvc code. */
   public static final double SQRT_EPS = 1e-6;
 
+  /** The same ε in the reference re-ID code (reid/modeling/baseline.py:10). */
+  public static final double REID_SQRT_EPS = 1e-12;
+
   /** The floor of the L2 norm, as {@code F.normalize}'s default. */
   public static final double NORM_EPS = 1e-12;
 
@@ -38,7 +41,12 @@ public final class Bap {
 
   /** {@code sign(x)·sqrt(|x| + ε)}: zero stays zero, and the gradient stays finite at zero. */
   public static NDArray signedSqrt(NDArray x) {
-    return x.sign().mul(x.abs().add((float) SQRT_EPS).sqrt());
+    return signedSqrt(x, SQRT_EPS);
+  }
+
+  /** {@code sign(x)·sqrt(|x| + eps)}. */
+  public static NDArray signedSqrt(NDArray x, double eps) {
+    return x.sign().mul(x.abs().add((float) eps).sqrt());
   }
 
   /**
@@ -54,7 +62,12 @@ public final class Bap {
 
   /** The full BAP feature: pooled, flattened to B×(M·C), signed square root, L2-normalised. */
   public static NDArray feature(NDArray features, NDArray maps) {
+    return feature(features, maps, SQRT_EPS);
+  }
+
+  /** The full BAP feature with {@code eps} inside the signed square root. */
+  public static NDArray feature(NDArray features, NDArray maps, double eps) {
     NDArray pooled = pool(features, maps);
-    return l2Normalize(signedSqrt(pooled.reshape(pooled.getShape().get(0), -1)));
+    return l2Normalize(signedSqrt(pooled.reshape(pooled.getShape().get(0), -1), eps));
   }
 }

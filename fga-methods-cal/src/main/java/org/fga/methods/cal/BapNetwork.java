@@ -13,7 +13,9 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -34,16 +36,29 @@ public final class BapNetwork extends AbstractBlock {
     this.backbone = addChildBlock("backbone", backbone);
     this.attention = addChildBlock("attention", attentionConv(maps));
     this.fc = addChildBlock("fc", Linear.builder().setUnits(numClasses).optBias(false).build());
+    fc.setInitializer(torchDefault(), Parameter.Type.WEIGHT);
     this.tapIndex = tapIndex;
     this.channels = channels;
     this.maps = maps;
     this.scale = (float) scale;
   }
 
+  /**
+   * PyTorch's default initialisation of {@code nn.Linear} and {@code nn.Conv2d}, U(±1/√fan_in),
+   * which the reference leaves on its attention conv and classifier (fgvc/models/cal.py:158, 164
+   * apply no init function). DJL's default Xavier would start the 100×-scaled logits about 3×
+   * larger.
+   */
+  static XavierInitializer torchDefault() {
+    return new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f);
+  }
+
   /** 1×1 conv (no bias) + BatchNorm (ε 1e-3) + ReLU: non-negative attention maps. */
   static Block attentionConv(int maps) {
+    Conv2d conv = Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false).build();
+    conv.setInitializer(torchDefault(), Parameter.Type.WEIGHT);
     return new SequentialBlock()
-        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false).build())
+        .add(conv)
         .add(BatchNorm.builder().optEpsilon(1e-3f).build())
         .add(Activation::relu);
   }

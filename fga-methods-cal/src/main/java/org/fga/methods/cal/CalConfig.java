@@ -16,7 +16,10 @@ import org.fga.core.method.MethodConfig;
  * @param effectWeight weight of CE(effect) over raw and augmented images (1)
  * @param centreWeight weight of the centre loss (1)
  * @param centreBeta centre update rate β (0.05)
- * @param normalizeCentres L2-normalise centres as the reference code does (false: the paper)
+ * @param normalizeCentres L2-normalise centres before the loss and the update (true: the reference
+ *     train_distributed.py; false: the WS-DAN paper)
+ * @param centreUpdate a class repeated in a batch keeps the {@code last} sample's update (the
+ *     reference's indexed assignment) or the {@code mean} of its samples' updates (last)
  * @param cropTheta crop threshold range times the map maximum ([0.4, 0.6])
  * @param cropPadding crop box padding as a fraction of the image side (0.1)
  * @param dropTheta drop threshold range ([0.2, 0.5])
@@ -36,6 +39,7 @@ public record CalConfig(
     Double centreWeight,
     Double centreBeta,
     Boolean normalizeCentres,
+    String centreUpdate,
     List<Double> cropTheta,
     Double cropPadding,
     List<Double> dropTheta,
@@ -50,7 +54,7 @@ public record CalConfig(
    */
   public CalConfig {
     FgvcSettings s = FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
-        FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, cropTheta,
+        FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, centreUpdate, cropTheta,
         cropPadding, dropTheta, testCropTheta, testCropPadding, testViews);
     attentionMaps = s.attentionMaps();
     featureScale = s.featureScale();
@@ -60,6 +64,7 @@ public record CalConfig(
     centreWeight = s.centreWeight();
     centreBeta = s.centreBeta();
     normalizeCentres = s.normalizeCentres();
+    centreUpdate = s.centreUpdate();
     cropTheta = FgvcSettings.list(s.cropTheta());
     cropPadding = s.cropPadding();
     dropTheta = FgvcSettings.list(s.dropTheta());
@@ -70,12 +75,12 @@ public record CalConfig(
 
   public static CalConfig defaults() {
     return new CalConfig(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   FgvcSettings settings() {
     return FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
-        FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, cropTheta,
+        FgvcSettings.or(effectWeight, 1.0), centreWeight, centreBeta, normalizeCentres, centreUpdate, cropTheta,
         cropPadding, dropTheta, testCropTheta, testCropPadding, testViews);
   }
 }

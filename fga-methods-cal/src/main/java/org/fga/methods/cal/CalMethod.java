@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Task;
@@ -41,6 +42,8 @@ public final class CalMethod implements Method {
   private final BapNetwork net;
   private final FgvcSettings s;
   private final FeatureCentres centres;
+  /** Where a training step's random draws come from: the step's generator, or a test's fixture. */
+  private Function<Random, Draws> draws = Draws::seeded;
 
   public CalMethod(FgvcSettings settings, Backbone backbone, DatasetInfo data) {
     if (data.task() == Task.MULTILABEL || data.task() == Task.SEGMENTATION) {
@@ -56,7 +59,12 @@ public final class CalMethod implements Method {
         backbone.block(), tap, channels, settings.attentionMaps(), data.numClasses(), settings.featureScale());
     this.centres = new FeatureCentres(
         data.numClasses(), (long) settings.attentionMaps() * channels, settings.centreBeta(),
-        settings.normalizeCentres());
+        settings.normalizeCentres(), settings.centreUpdate());
+  }
+
+  /** Test seam: take the step's random draws from {@code source} instead of the step's generator. */
+  void useDraws(Function<Random, Draws> source) {
+    this.draws = source;
   }
 
   @Override
@@ -81,7 +89,7 @@ public final class CalMethod implements Method {
   @Override
   public Losses trainStep(StepContext ctx, Batch batch) {
     ParameterStore ps = ctx.parameters();
-    Random random = ctx.random();
+    Draws draw = draws.apply(ctx.random());
     NDArray y = batch.labels();
     NDList raw = net.forward(ps, new NDList(batch.images()), true);
     NDArray logits = raw.get(0);
@@ -90,14 +98,14 @@ public final class CalMethod implements Method {
     boolean cal = s.effectWeight() > 0;
     NDArray effectRaw = cal
         ? Counterfactual.effect(net, ps, logits, raw.get(3),
-            Counterfactual.maps(ctx.manager(), att.getShape(), true, random), true)
+            draw.counterfactualMaps(ctx.manager(), att.getShape()), true)
         : null;
 
     NDArray batchCentres = centres.of(y);
     NDArray centreLoss = FeatureCentres.loss(feat, batchCentres);
     centres.update(feat, y, batchCentres);
 
-    NDArray augmented = augment(batch.images(), att, random);
+    NDArray augmented = augment(batch.images(), att, draw);
     NDArray y2 = NDArrays.concat(new NDList(y, y));
     NDList aug = net.forward(ps, new NDList(augmented), true);
 
@@ -106,7 +114,7 @@ public final class CalMethod implements Method {
     terms.put("aug", Scalars.mul(LossFunctions.crossEntropy(aug.get(0), y2), s.augWeight()));
     if (cal) {
       NDArray effectAug = Counterfactual.effect(net, ps, aug.get(0), aug.get(3),
-          Counterfactual.maps(ctx.manager(), aug.get(2).getShape(), true, random), true);
+          draw.counterfactualMaps(ctx.manager(), aug.get(2).getShape()), true);
       NDArray effect = NDArrays.concat(new NDList(effectRaw, effectAug));
       terms.put("effect", Scalars.mul(LossFunctions.crossEntropy(effect, NDArrays.concat(new NDList(y, y2))), s.effectWeight()));
     }
@@ -115,7 +123,7 @@ public final class CalMethod implements Method {
   }
 
   /** One attention crop and one attention drop per image, concatenated: 2B×3×H×W, no gradient. */
-  NDArray augment(NDArray images, NDArray att, Random random) {
+  NDArray augment(NDArray images, NDArray att, Draws draw) {
     Shape a = att.getShape();
     int b = (int) a.get(0);
     int m = (int) a.get(1);
@@ -132,7 +140,7 @@ public final class CalMethod implements Method {
       }
       sums[i] = sum;
     }
-    int[][] chosen = AttentionAugment.chooseMaps(sums, b, m, 2, random);
+    int[][] chosen = draw.pickMaps(sums, b, m);
     float[][] cropMaps = new float[b][];
     float[][] dropMaps = new float[b][];
     for (int i = 0; i < b; i++) {
@@ -141,8 +149,8 @@ public final class CalMethod implements Method {
     }
     NDArray x = images.stopGradient();
     CropBox[] boxes =
-        AttentionAugment.cropBoxes(cropMaps, h, w, imageH, imageW, s.cropTheta(), s.cropPadding(), random);
-    float[] keep = AttentionAugment.dropMasks(dropMaps, h, w, imageH, imageW, s.dropTheta(), random);
+        AttentionAugment.cropBoxes(cropMaps, h, w, imageH, imageW, () -> draw.cropTheta(s.cropTheta()), s.cropPadding());
+    float[] keep = AttentionAugment.dropMasks(dropMaps, h, w, imageH, imageW, () -> draw.dropTheta(s.dropTheta()));
     return NDArrays.concat(new NDList(AttentionAugment.crop(x, boxes), AttentionAugment.drop(x, keep)));
   }
 
@@ -188,9 +196,8 @@ public final class CalMethod implements Method {
     for (int i = 0; i < b; i++) {
       maps[i] = slice(host, i * h * w, h * w);
     }
-    double[] fixed = {theta, theta};
     CropBox[] boxes = AttentionAugment.cropBoxes(
-        maps, h, w, (int) images.getShape().get(2), (int) images.getShape().get(3), fixed, padding, new Random(0));
+        maps, h, w, (int) images.getShape().get(2), (int) images.getShape().get(3), () -> theta, padding);
     return AttentionAugment.crop(images, boxes);
   }
 

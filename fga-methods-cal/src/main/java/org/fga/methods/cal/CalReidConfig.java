@@ -18,7 +18,9 @@ import org.fga.core.method.MethodConfig;
  * @param tripletMargin margin of the batch-hard triplet loss (0.3)
  * @param tripletWeight weight of the triplet loss (1)
  * @param effectWeight weight of CE on the effect logits (1; 0 turns CAL off)
- * @param flipTest average the features of the image and its mirror at test (true)
+ * @param flipTest add the test feature of the mirrored image (true, as the reference)
+ * @param testFeature the test embedding before L2 normalisation: {@code scores}, the classifier
+ *     scores as the reference evaluator, or {@code neck}, the BN-neck feature (scores)
  */
 @JsonTypeName("cal-reid")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,8 +32,15 @@ public record CalReidConfig(
     Double tripletMargin,
     Double tripletWeight,
     Double effectWeight,
-    Boolean flipTest)
+    Boolean flipTest,
+    String testFeature)
     implements MethodConfig {
+
+  /** Test embedding: the identity classifier's scores (the reference evaluator). */
+  public static final String SCORES = "scores";
+
+  /** Test embedding: the BN-neck feature. */
+  public static final String NECK = "neck";
 
   public CalReidConfig {
     attentionMaps = or(attentionMaps, 8);
@@ -41,6 +50,9 @@ public record CalReidConfig(
     tripletWeight = or(tripletWeight, 1.0);
     effectWeight = or(effectWeight, 1.0);
     flipTest = flipTest == null || flipTest;
+    testFeature = testFeature == null ? SCORES : testFeature;
+    check(SCORES.equals(testFeature) || NECK.equals(testFeature),
+        "method.testFeature must be scores or neck, got " + testFeature);
     check(attentionMaps > 0, "method.attentionMaps must be positive, got " + attentionMaps);
     check(embeddingDim > 0, "method.embeddingDim must be positive, got " + embeddingDim);
     check(labelSmoothing >= 0 && labelSmoothing < 1,
@@ -50,6 +62,6 @@ public record CalReidConfig(
   }
 
   public static CalReidConfig defaults() {
-    return new CalReidConfig(null, null, null, null, null, null, null, null);
+    return new CalReidConfig(null, null, null, null, null, null, null, null, null);
   }
 }

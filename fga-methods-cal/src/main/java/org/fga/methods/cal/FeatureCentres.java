@@ -12,22 +12,31 @@ import ai.djl.ndarray.types.Shape;
  * them and a resumed run writes them back in place.
  */
 public final class FeatureCentres implements AutoCloseable {
+  /** A class repeated in a batch keeps its last sample's update, as the reference's assignment. */
+  public static final String LAST = "last";
+
+  /** A class repeated in a batch moves by the mean of its samples' updates. */
+  public static final String MEAN = "mean";
+
   private final NDManager manager;
   private final NDArray centres;
   private final float beta;
   private final boolean normalize;
+  private final boolean lastWins;
 
   /**
    * @param classes K
    * @param dim D, the BAP feature length M·C
    * @param beta update rate β
    * @param normalize L2-normalise the centres before use, as the reference code does
+   * @param update {@link #LAST} or {@link #MEAN}
    */
-  public FeatureCentres(int classes, long dim, double beta, boolean normalize) {
+  public FeatureCentres(int classes, long dim, double beta, boolean normalize, String update) {
     this.manager = NDManager.newBaseManager();
     this.centres = manager.zeros(new Shape(classes, dim));
     this.beta = (float) beta;
     this.normalize = normalize;
+    this.lastWins = LAST.equals(update);
   }
 
   public NDArray centres() {
@@ -49,17 +58,34 @@ public final class FeatureCentres implements AutoCloseable {
   }
 
   /**
-   * Moves each class centre towards its features: {@code c_k += β·mean_{i: y_i = k}(f_i − c_i)},
-   * with {@code c_i} as returned by {@link #of}. A class seen once gets the paper's rule exactly;
-   * the reference's indexed assignment keeps only one of several same-class samples, the mean keeps
-   * them all.
+   * Moves each class centre towards its features: {@code c_k += β·(f_i − c_i)}, with {@code c_i}
+   * as returned by {@link #of}. A class seen once gets this rule exactly. For a class seen several
+   * times, {@link #LAST} keeps the update of its last sample in the batch, which is what the
+   * reference's {@code center[y] += β·(f − c)} computes (an indexed assignment: every sample's
+   * write lands on the same row, the last one stays; train_distributed.py:219 on the CPU);
+   * {@link #MEAN} uses the mean of its samples' updates.
    */
   public void update(NDArray features, NDArray labels, NDArray batchCentres) {
     int k = (int) centres.getShape().get(0);
-    NDArray oneHot = labels.oneHot(k).toType(features.getDataType(), false); // B×K
-    NDArray counts = oneHot.sum(new int[] {0}).maximum(1f).reshape(k, 1);
-    NDArray delta = oneHot.transpose().matMul(features.stopGradient().sub(batchCentres)).div(counts);
-    centres.addi(delta.mul(beta).toDevice(centres.getDevice(), false));
+    long[] y = labels.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
+    float[] weights = new float[y.length * k]; // B×K: how much sample i moves centre k
+    int[] counts = new int[k];
+    for (long label : y) {
+      counts[(int) label]++;
+    }
+    boolean[] taken = new boolean[k];
+    for (int i = y.length - 1; i >= 0; i--) {
+      int c = (int) y[i];
+      if (!lastWins) {
+        weights[i * k + c] = 1f / counts[c];
+      } else if (!taken[c]) {
+        weights[i * k + c] = 1f;
+        taken[c] = true;
+      }
+    }
+    NDArray w = labels.getManager().create(weights, new Shape(y.length, k)).toType(features.getDataType(), false);
+    NDArray delta = w.transpose().matMul(features.stopGradient().sub(batchCentres));
+    centres.addi(Scalars.mul(delta, beta).toDevice(centres.getDevice(), false));
   }
 
   @Override

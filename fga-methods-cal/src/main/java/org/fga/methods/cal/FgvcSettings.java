@@ -17,6 +17,8 @@ import org.fga.core.error.FgaUserException;
  * @param centreBeta centre update rate β in {@code c += β·(f − c)}
  * @param normalizeCentres L2-normalise the centres before the loss and the update (the reference
  *     code does; the WS-DAN paper does not)
+ * @param centreUpdate how a class seen several times in a batch moves its centre: {@code last}
+ *     (the reference's indexed assignment, the last sample's update is kept) or {@code mean}
  * @param cropTheta crop threshold range: θ ~ U(lo, hi) times the map's maximum
  * @param cropPadding padding of the crop box, as a fraction of the image side
  * @param dropTheta drop threshold range
@@ -34,6 +36,7 @@ record FgvcSettings(
     double centreWeight,
     double centreBeta,
     boolean normalizeCentres,
+    String centreUpdate,
     double[] cropTheta,
     double cropPadding,
     double[] dropTheta,
@@ -45,7 +48,7 @@ record FgvcSettings(
   static FgvcSettings resolve(
       String tap, Integer attentionMaps, Double featureScale, Double rawWeight, Double augWeight,
       double effectWeight, Double centreWeight, Double centreBeta, Boolean normalizeCentres,
-      List<Double> cropTheta, Double cropPadding, List<Double> dropTheta, Double testCropTheta,
+      String centreUpdate, List<Double> cropTheta, Double cropPadding, List<Double> dropTheta, Double testCropTheta,
       Double testCropPadding, Integer testViews) {
     FgvcSettings s = new FgvcSettings(
         tap,
@@ -56,7 +59,8 @@ record FgvcSettings(
         effectWeight,
         or(centreWeight, 1.0),
         or(centreBeta, 0.05),
-        normalizeCentres != null && normalizeCentres,
+        normalizeCentres == null || normalizeCentres,
+        centreUpdate == null ? FeatureCentres.LAST : centreUpdate,
         range("cropTheta", cropTheta, 0.4, 0.6),
         or(cropPadding, 0.1),
         range("dropTheta", dropTheta, 0.2, 0.5),
@@ -64,6 +68,8 @@ record FgvcSettings(
         or(testCropPadding, 0.05),
         or(testViews, 2));
     check(s.attentionMaps() > 0, "method.attentionMaps must be positive, got " + s.attentionMaps());
+    check(FeatureCentres.LAST.equals(s.centreUpdate()) || FeatureCentres.MEAN.equals(s.centreUpdate()),
+        "method.centreUpdate must be last or mean, got " + s.centreUpdate());
     check(s.testViews() == 2 || s.testViews() == 8,
         "method.testViews must be 2 or 8, got " + s.testViews());
     check(s.centreBeta() >= 0 && s.centreBeta() <= 1,

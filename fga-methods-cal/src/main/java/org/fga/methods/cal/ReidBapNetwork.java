@@ -47,6 +47,30 @@ public final class ReidBapNetwork extends AbstractBlock {
     this.dim = dim;
   }
 
+  /** {@code [F, attention]}: the tapped feature map and its M attention maps. */
+  public NDList stem(ParameterStore ps, NDArray images, boolean training) {
+    NDArray features = backbone.forward(ps, new NDList(images), training).get(tapIndex);
+    NDArray att = attention.forward(ps, new NDList(features), training).singletonOrThrow();
+    return new NDList(features, att);
+  }
+
+  /**
+   * {@code [scores, global, neck, cfScores]} of a real and a counterfactual BAP feature, in the
+   * reference's order (reid/modeling/baseline.py:262-270): both go through the linear layer, then
+   * the counterfactual batch passes the BN neck <em>before</em> the real one. In training the neck
+   * normalises each batch by its own statistics, so the order moves only the running statistics
+   * the test uses; the real batch's update lands last.
+   */
+  public NDList headPair(ParameterStore ps, NDArray bapFeature, NDArray cfFeature, boolean training) {
+    NDArray global = reduce.forward(ps, new NDList(bapFeature), training).singletonOrThrow();
+    NDArray cfGlobal = reduce.forward(ps, new NDList(cfFeature), training).singletonOrThrow();
+    NDArray cfNormed = neck.forward(ps, new NDList(cfGlobal), training).singletonOrThrow();
+    NDArray normed = neck.forward(ps, new NDList(global), training).singletonOrThrow();
+    NDArray scores = classifier.forward(ps, new NDList(normed), training).singletonOrThrow();
+    NDArray cfScores = classifier.forward(ps, new NDList(cfNormed), training).singletonOrThrow();
+    return new NDList(scores, global, normed, cfScores);
+  }
+
   /** {@code [scores, global, neck]} of one BAP feature (real or counterfactual). */
   public NDList head(ParameterStore ps, NDArray bapFeature, boolean training) {
     NDArray global = reduce.forward(ps, new NDList(bapFeature), training).singletonOrThrow();
@@ -60,7 +84,7 @@ public final class ReidBapNetwork extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray features = backbone.forward(ps, inputs, training, params).get(tapIndex);
     NDArray att = attention.forward(ps, new NDList(features), training).singletonOrThrow();
-    NDList out = head(ps, Bap.feature(features, att), training);
+    NDList out = head(ps, Bap.feature(features, att, Bap.REID_SQRT_EPS), training);
     out.add(att);
     out.add(features);
     return out;

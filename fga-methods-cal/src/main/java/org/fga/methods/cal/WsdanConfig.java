@@ -20,6 +20,7 @@ public record WsdanConfig(
     Double centreWeight,
     Double centreBeta,
     Boolean normalizeCentres,
+    String centreUpdate,
     List<Double> cropTheta,
     Double cropPadding,
     List<Double> dropTheta,
@@ -31,7 +32,7 @@ public record WsdanConfig(
   /** Fills every default and checks the values, as {@link CalConfig} does. */
   public WsdanConfig {
     FgvcSettings s = FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight,
-        0.0, centreWeight, centreBeta, normalizeCentres, cropTheta, cropPadding, dropTheta,
+        0.0, centreWeight, centreBeta, normalizeCentres, centreUpdate, cropTheta, cropPadding, dropTheta,
         testCropTheta, testCropPadding, testViews);
     attentionMaps = s.attentionMaps();
     featureScale = s.featureScale();
@@ -40,6 +41,7 @@ public record WsdanConfig(
     centreWeight = s.centreWeight();
     centreBeta = s.centreBeta();
     normalizeCentres = s.normalizeCentres();
+    centreUpdate = s.centreUpdate();
     cropTheta = FgvcSettings.list(s.cropTheta());
     cropPadding = s.cropPadding();
     dropTheta = FgvcSettings.list(s.dropTheta());
@@ -50,12 +52,12 @@ public record WsdanConfig(
 
   public static WsdanConfig defaults() {
     return new WsdanConfig(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   FgvcSettings settings() {
     return FgvcSettings.resolve(tap, attentionMaps, featureScale, rawWeight, augWeight, 0.0, centreWeight,
-        centreBeta, normalizeCentres, cropTheta, cropPadding, dropTheta, testCropTheta,
+        centreBeta, normalizeCentres, centreUpdate, cropTheta, cropPadding, dropTheta, testCropTheta,
         testCropPadding, testViews);
   }
 }

@@ -81,7 +81,7 @@ class AugmentTest {
   @Test
   void dropMaskZeroesWhereTheMapReachesTheThreshold() {
     float[] keep = AttentionAugment.dropMasks(
-        new float[][] {peakMap()}, 4, 4, 8, 8, new double[] {0.5, 0.5}, new Random(0));
+        new float[][] {peakMap()}, 4, 4, 8, 8, () -> 0.5);
     float[] up = Bilinear.resize(peakMap(), 4, 4, 8, 8);
     int dropped = 0;
     for (int p = 0; p < 64; p++) {

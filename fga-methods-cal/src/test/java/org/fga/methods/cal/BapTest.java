@@ -65,6 +65,14 @@ class BapTest {
   }
 
   @Test
+  void reidSignedSqrtUsesTheReidReferenceEpsilon() {
+    // reid/modeling/baseline.py:10 EPSILON = 1e-12: sqrt(1e-8 + 1e-12), not sqrt(1e-8 + 1e-6)
+    float[] got = Bap.signedSqrt(m.create(new float[] {1e-8f, -1e-4f}), Bap.REID_SQRT_EPS).toFloatArray();
+    assertThat((double) got[0]).isCloseTo(Math.sqrt(1e-8 + 1e-12), within(1e-9));
+    assertThat((double) got[1]).isCloseTo(-Math.sqrt(1e-4 + 1e-12), within(1e-8));
+  }
+
+  @Test
   void featureIsTheNormalisedSignedSqrtOfTheFlattenedPool() {
     int b = 3, c = 4, mm = 2, h = 2, w = 2;
     Random r = new Random(2);

@@ -118,7 +118,7 @@ class CalMethodTest {
   @Test
   void inferAveragesViewsAndAttentionIsTheMeanMap() {
     for (int views : new int[] {2, 8}) {
-      CalConfig cfg = new CalConfig(null, 4, null, null, null, null, null, null, null, null, null,
+      CalConfig cfg = new CalConfig(null, 4, null, null, null, null, null, null, null, null, null, null,
           null, null, null, views);
       Method cal = build("cal", cfg, Task.CLASSIFICATION);
       try (NDManager m = manager.newSubManager()) {
@@ -134,14 +134,15 @@ class CalMethodTest {
 
   @Test
   void calReidTrainsAndEmbedsOnTheUnitSphere() {
-    CalReidConfig cfg = new CalReidConfig(null, null, 16, null, null, null, null, null);
+    CalReidConfig cfg = new CalReidConfig(null, null, 16, null, null, null, null, null, null);
     Method reid = build("cal-reid", cfg, Task.REID);
     try (NDManager m = manager.newSubManager()) {
       Losses l = step(reid, m, batch(m, 4));
       assertThat(l.terms()).containsOnlyKeys("id", "triplet", "effect");
       assertThat(Float.isFinite(l.total().getFloat())).isTrue();
       Outputs o = reid.infer(ctx(m, false), batch(m, 3));
-      assertThat(o.embedding().getShape()).isEqualTo(new Shape(3, 16));
+      // the reference's test feature: identity scores (K wide), not the 16-wide neck feature
+      assertThat(o.embedding().getShape()).isEqualTo(new Shape(3, CLASSES));
       float[] norms = o.embedding().square().sum(new int[] {1}).toFloatArray();
       for (float n : norms) {
         assertThat((double) n).isCloseTo(1.0, within(1e-4));

@@ -32,9 +32,9 @@ class ConfigTest {
   @Test
   void badValuesAreUserErrorsNamingTheKey() {
     assertThatThrownBy(() -> new CalConfig(null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, 3).settings())
+        null, null, null, null, null, 3).settings())
         .isInstanceOf(FgaUserException.class).hasMessageContaining("method.testViews");
-    assertThatThrownBy(() -> new CalConfig(null, null, null, null, null, null, null, null, null,
+    assertThatThrownBy(() -> new CalConfig(null, null, null, null, null, null, null, null, null, null,
         List.of(0.6, 0.4), null, null, null, null, null).settings())
         .isInstanceOf(FgaUserException.class).hasMessageContaining("method.cropTheta");
   }

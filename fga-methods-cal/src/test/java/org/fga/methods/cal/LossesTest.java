@@ -12,7 +12,7 @@ class LossesTest {
   @Test
   void centresMoveByBetaTowardsTheMeanOfTheirFeatures() {
     try (NDManager m = NDManager.newBaseManager();
-        FeatureCentres centres = new FeatureCentres(3, 2, 0.05, false)) {
+        FeatureCentres centres = new FeatureCentres(3, 2, 0.05, false, FeatureCentres.MEAN)) {
       centres.centres().set(new float[] {1, 1, 0, 0, 2, 2});
       NDArray f = m.create(new float[] {3, 1, 5, 1, 0, 4}, new Shape(3, 2));
       NDArray y = m.create(new long[] {0, 0, 2});
@@ -31,7 +31,7 @@ class LossesTest {
   @Test
   void normalisedCentresFollowTheReferenceRule() {
     try (NDManager m = NDManager.newBaseManager();
-        FeatureCentres centres = new FeatureCentres(1, 2, 0.5, true)) {
+        FeatureCentres centres = new FeatureCentres(1, 2, 0.5, true, FeatureCentres.LAST)) {
       centres.centres().set(new float[] {3, 4});
       NDArray y = m.create(new long[] {0});
       NDArray batch = centres.of(y);

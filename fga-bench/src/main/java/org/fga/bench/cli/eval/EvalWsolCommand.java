@@ -8,8 +8,10 @@ import org.fga.core.error.FgaUserException;
 import org.fga.eval.classification.Accuracy;
 import org.fga.eval.io.ArrayFiles;
 import org.fga.eval.io.BoxesJson;
+import org.fga.eval.io.ImageSizesJson;
 import org.fga.eval.io.NdArray;
 import org.fga.eval.io.Shapes;
+import org.fga.eval.wsol.GtBoxScaling;
 import org.fga.eval.wsol.ScoreMaps;
 import org.fga.eval.wsol.WsolCounts;
 import org.fga.eval.wsol.WsolEvaluator;
@@ -22,17 +24,21 @@ import picocli.CommandLine.Option;
     name = "wsol",
     mixinStandardHelpOptions = true,
     description = {
-      "WSOL box metrics: {\"maxBoxAcc\": {\"30\", \"50\", \"70\"}, \"maxBoxAccV2\", \"gtKnownLoc\", \"top1Loc\", \"bestThreshold\"}.",
-      "Mask = min-max normalised map >= tau; boxes of 8-connected components (all, or the largest with --largest-only)."
+      "WSOL box metrics as wsolevaluation's BoxEvaluator: {\"maxBoxAcc\": {\"30\", \"50\", \"70\"}, \"maxBoxAccV2\", \"gtKnownLoc\", \"top1Loc\", \"bestThreshold\"},",
+      "each the maximum over tau. Mask = uint8(255 * min-max normalised map) > int(tau * max); boxes of cv2.findContours'",
+      "contours (every contour, holes included, or the largest by contourArea with --largest-only)."
     })
 public final class EvalWsolCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--maps", required = true, description = "N x H x W score maps at image resolution")
+  @Option(names = "--maps", required = true, description = "N x H x W score maps (wsolevaluation: 224 x 224, resized with cv2 INTER_CUBIC)")
   Path maps;
 
-  @Option(names = "--boxes", required = true, description = "JSON list, per image [x0, y0, x1, y1] or a list of them (inclusive)")
+  @Option(names = "--boxes", required = true, description = "JSON list, per image [x0, y0, x1, y1] or a list of them (inclusive), in map pixels or, with --image-sizes, in original image pixels")
   Path boxes;
+
+  @Option(names = "--image-sizes", description = "JSON list, per image [width, height] of the original image: --boxes are scaled to the map with int() truncation, as wsolevaluation's resize_bbox")
+  Path imageSizes;
 
   @Option(names = "--scores", description = "N x C class scores, for top1Loc (with --labels)")
   Path scores;
@@ -46,7 +52,7 @@ public final class EvalWsolCommand implements Callable<Integer> {
   @Option(names = "--iou", defaultValue = "30,50,70", description = "IoU thresholds in percent (default: ${DEFAULT-VALUE})")
   String iou;
 
-  @Option(names = "--largest-only", description = "V1 boxes: only the largest component (default: every component)")
+  @Option(names = "--largest-only", description = "the original MaxBoxAcc: only the largest contour's box (default: every contour's, MaxBoxAccV2's multi-contour mode)")
   boolean largestOnly;
 
   @Override
@@ -56,6 +62,16 @@ public final class EvalWsolCommand implements Callable<Integer> {
     List<List<Box>> gt = BoxesJson.read(boxes);
     if (gt.size() != m.dim(0)) {
       throw Shapes.mismatch(maps.toString(), m.shape(), boxes.toString(), new int[] {gt.size()}, "one box entry per map");
+    }
+    if (imageSizes != null) {
+      int[][] sizes = ImageSizesJson.read(imageSizes);
+      if (sizes.length != gt.size()) {
+        throw Shapes.mismatch(imageSizes.toString(), new int[] {sizes.length}, boxes.toString(), new int[] {gt.size()},
+            "one size per image");
+      }
+      for (int i = 0; i < sizes.length; i++) {
+        gt.set(i, GtBoxScaling.scaleAll(gt.get(i), sizes[i][0], sizes[i][1], m.dim(2), m.dim(1)));
+      }
     }
     boolean[] right = null;
     if ((scores == null) != (labels == null)) {

@@ -132,7 +132,8 @@ class EvalCommandTest {
     m[16 + 15] = 1; // second map: bottom-right pixel
     String maps = f64("m", new int[] {2, 4, 4}, m);
     Path boxes = dir.resolve("b.json");
-    Files.writeString(boxes, "[[0, 0, 1, 0], [[3, 3, 3, 3], [0, 0, 0, 0]]]");
+    // the protocol's boxes are one pixel past the contour (clipped): [0,0,2,1] and [3,3,3,3]
+    Files.writeString(boxes, "[[0, 0, 2, 1], [[3, 3, 3, 3], [0, 0, 0, 0]]]");
     String s = f64("s", new int[] {2, 2}, 0.9, 0.1, 0.9, 0.1);
     String l = i64("l", 0, 1);
     assertThat(run("eval", "wsol", "--maps", maps, "--boxes", boxes.toString(), "--scores", s, "--labels", l,
@@ -142,12 +143,25 @@ class EvalCommandTest {
     assertThat(j.get("maxBoxAcc").get("70").asDouble()).isEqualTo(1.0);
     assertThat(j.get("gtKnownLoc").asDouble()).isEqualTo(1.0);
     assertThat(j.get("top1Loc").asDouble()).isEqualTo(0.5);
-    assertThat(j.get("bestThreshold").asDouble()).isEqualTo(0.1);
-    assertThat(j.get("boxes").asText()).isEqualTo("largest-component");
+    assertThat(j.get("bestThreshold").asDouble()).isEqualTo(0.0); // 8-bit level 0: the background is out
+    assertThat(j.get("boxes").asText()).isEqualTo("largest-contour");
     assertThat(j.has("maxBoxAccV2")).isTrue();
     out.getBuffer().setLength(0);
     assertThat(run("eval", "wsol", "--maps", maps, "--boxes", boxes.toString())).isEqualTo(0);
     assertThat(json().has("top1Loc")).isFalse();
+    // boxes of the original images, scaled to the 4x4 maps with int(): 5·4/8 = 2.5 → 2, 7·4/8 = 3.5 → 3
+    Path original = dir.resolve("o.json");
+    Files.writeString(original, "[[0, 0, 5, 3], [[7, 7, 7, 7]]]");
+    Path sizes = dir.resolve("sizes.json");
+    Files.writeString(sizes, "[[8, 8], [8, 8]]");
+    out.getBuffer().setLength(0);
+    assertThat(run("eval", "wsol", "--maps", maps, "--boxes", original.toString(), "--image-sizes", sizes.toString()))
+        .isEqualTo(0);
+    assertThat(json().get("maxBoxAcc").get("70").asDouble()).isEqualTo(1.0);
+    Files.writeString(sizes, "[[8, 8]]");
+    assertThat(run("eval", "wsol", "--maps", maps, "--boxes", original.toString(), "--image-sizes", sizes.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("one size per image");
     Files.writeString(boxes, "[[0, 0, 1, 0]]");
     assertThat(run("eval", "wsol", "--maps", maps, "--boxes", boxes.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("(2, 4, 4)").contains("(1,)");

@@ -125,28 +125,11 @@ public final class ColorJitter implements SampleTransform {
       h = h + shift;
       h -= (float) Math.floor(h);
       float sat = delta / max;
-      float[] rgb = hsvToRgb(h, sat, max);
+      float[] rgb = org.fga.core.data.Hsv.toRgb(h, sat, max);
       d[p] = rgb[0];
       d[plane + p] = rgb[1];
       d[2 * plane + p] = rgb[2];
     }
-  }
-
-  private static float[] hsvToRgb(float h, float s, float v) {
-    float h6 = h * 6f;
-    int i = (int) Math.floor(h6) % 6;
-    float f = h6 - (float) Math.floor(h6);
-    float p = v * (1 - s);
-    float q = v * (1 - s * f);
-    float t = v * (1 - s * (1 - f));
-    return switch (i) {
-      case 0 -> new float[] {v, t, p};
-      case 1 -> new float[] {q, v, p};
-      case 2 -> new float[] {p, v, t};
-      case 3 -> new float[] {p, q, v};
-      case 4 -> new float[] {t, p, v};
-      default -> new float[] {v, p, q};
-    };
   }
 
   /** PIL's luma, {@code L = 0.299 R + 0.587 G + 0.114 B}. */

@@ -125,11 +125,13 @@ public final class Regions {
     double sy = outH / r.h();
     List<Box> out = new ArrayList<>(boxes.size());
     for (Box b : boxes) {
-      // an inclusive box covers [x0, x1 + 1) in continuous coordinates
-      int nx0 = (int) Math.floor((b.x0() - x0) * sx + 1e-6);
-      int ny0 = (int) Math.floor((b.y0() - y0) * sy + 1e-6);
-      int nx1 = (int) Math.ceil((b.x1() + 1 - x0) * sx - 1e-6) - 1;
-      int ny1 = (int) Math.ceil((b.y1() + 1 - y0) * sy - 1e-6) - 1;
+      // each corner is scaled as a coordinate and truncated, as wsolevaluation scales its GT
+      // boxes to the map (int(x * 224 / W)): WSOL scores must not depend on a one-pixel
+      // convention of ours. Upscaling a box thus ends at the scaled start of its last pixel.
+      int nx0 = (int) Math.floor((b.x0() - x0) * sx + 1e-9);
+      int ny0 = (int) Math.floor((b.y0() - y0) * sy + 1e-9);
+      int nx1 = (int) Math.floor((b.x1() - x0) * sx + 1e-9);
+      int ny1 = (int) Math.floor((b.y1() - y0) * sy + 1e-9);
       nx0 = Math.max(nx0, 0);
       ny0 = Math.max(ny0, 0);
       nx1 = Math.min(nx1, outW - 1);

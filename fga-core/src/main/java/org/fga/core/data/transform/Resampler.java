@@ -72,6 +72,10 @@ final class Resampler {
         horizontal(src, srcRow, mid, dstRow, outW, tx);
       }
     }
+    if (filter == Interpolation.BICUBIC) {
+      // PIL stores the horizontal pass in 8 bits, so the cubic's overshoot is clipped in between
+      clip(mid);
+    }
     float[] out = new float[c * outH * outW];
     for (int ch = 0; ch < c; ch++) {
       for (int oy = 0; oy < outH; oy++) {
@@ -88,11 +92,15 @@ final class Resampler {
       }
     }
     if (filter == Interpolation.BICUBIC) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = out[i] < 0 ? 0 : (out[i] > 1 ? 1 : out[i]);
-      }
+      clip(out);
     }
     return new FloatImage(c, outH, outW, out);
+  }
+
+  private static void clip(float[] v) {
+    for (int i = 0; i < v.length; i++) {
+      v[i] = v[i] < 0 ? 0 : (v[i] > 1 ? 1 : v[i]);
+    }
   }
 
   /** The window at (x0, y0), edge pixels repeated where it leaves the image. */

@@ -46,7 +46,14 @@ public abstract class Optimizer implements AutoCloseable {
         for (int i = 0; i < g.parameters().size(); i++) {
           NDArray w = g.parameters().get(i).getArray();
           w.tempAttach(tmp);
-          NDArray grad = w.getGradient();
+          // A parameter no backward has reached yet has no gradient at all (PyTorch's
+          // `p.grad is None`): torch.optim skips it, so neither decay nor momentum moves it.
+          // Methods that switch parts of their network on later (Coarse2Fine's second stage)
+          // rely on this to leave those parts at their initial values until then.
+          NDArray grad = JniUtils.getGradient((PtNDArray) w);
+          if (grad == null) {
+            continue;
+          }
           update(g.name() + "/" + i, w, grad, groupLr, g.weightDecay());
           // PyTorch accumulates into .grad: zero it in place for the next step
           JniUtils.zeroGrad((PtNDArray) w);

@@ -1,0 +1,142 @@
+package org.fga.bench.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.fga.bench.grid.MetricPath;
+import org.fga.core.datasets.DiskDataConfig;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+
+/**
+ * Runs a table's cells × seeds under {@code out/<row>__<column>-s<seed>/} (reusing finished runs,
+ * resuming killed ones, the shard's share only) and reads back what every finished run measured.
+ */
+public final class TableRunner {
+  private final Plugins plugins;
+  private final PrintStream log;
+  private final boolean quiet;
+
+  public TableRunner(Plugins plugins, PrintStream log, boolean quiet) {
+    this.plugins = plugins;
+    this.log = log;
+    this.quiet = quiet;
+  }
+
+  /** One run of one cell with one seed. */
+  public record Job(int row, int column, int seedIndex, ExperimentSpec spec, Path dir) {}
+
+  /** Every job of the table, in a fixed order (rows, then columns, then seeds). */
+  public List<Job> jobs(Path tableFile, TableSpec table, Path out, List<String> overrides) {
+    SpecReader reader = new SpecReader(plugins);
+    Path base = tableFile.toAbsolutePath().getParent();
+    List<Job> jobs = new ArrayList<>();
+    for (int r = 0; r < table.rows().size(); r++) {
+      TableSpec.Row row = table.rows().get(r);
+      for (int c = 0; c < table.columns().size(); c++) {
+        TableSpec.Column col = table.columns().get(c);
+        TableSpec.Cell cell = row.cells().get(col.name());
+        if (cell == null) {
+          continue;
+        }
+        List<String> all = new ArrayList<>(row.overrides());
+        all.addAll(cell.overrides());
+        all.addAll(overrides);
+        ExperimentSpec spec;
+        try {
+          spec = reader.read(base.resolve(cell.spec()), all);
+        } catch (FgaUserException e) {
+          throw new FgaUserException(tableFile + ", row '" + row.label() + "', column '" + col.name() + "': " + e.getMessage());
+        }
+        for (int k = 0; k < table.seeds().size(); k++) {
+          long seed = table.seeds().get(k);
+          String name = slug(row.label()) + "__" + slug(col.name()) + "-s" + seed;
+          jobs.add(new Job(r, c, k, spec.withSeed(seed).withName(name), out.resolve(name)));
+        }
+      }
+    }
+    return jobs;
+  }
+
+  /**
+   * Refuses to start when a dataset a pending job needs is absent: each one on its own line of
+   * {@code log}, then one error line.
+   */
+  public void requireData(List<Job> pending, TableSpec table) {
+    Map<String, TreeSet<String>> missing = new LinkedHashMap<>();
+    for (Job j : pending) {
+      if (j.spec().data() instanceof DiskDataConfig d && !Files.isDirectory(Path.of(d.root()))) {
+        missing.computeIfAbsent(ConfigTypes.nameOf(d) + " at " + d.root(), k -> new TreeSet<>())
+            .add(table.rows().get(j.row()).label());
+      }
+    }
+    if (!missing.isEmpty()) {
+      missing.forEach((what, rows) -> log.println("missing dataset: " + what + " (rows: " + String.join(", ", rows) + ")"));
+      throw new FgaUserException(missing.size() + " dataset(s) not found (listed above): download them, or point the"
+          + " table at them with -o data.root=...");
+    }
+  }
+
+  /** Runs the jobs this shard owns that have not finished; returns how many ran. */
+  public int run(List<Job> jobs, TableSpec table, Shard shard) {
+    List<Job> mine = new ArrayList<>();
+    for (int k = 0; k < jobs.size(); k++) {
+      if (shard.owns(k) && !Files.isRegularFile(new RunDir(jobs.get(k).dir()).metrics())) {
+        mine.add(jobs.get(k));
+      }
+    }
+    requireData(mine, table);
+    ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    int done = 0;
+    for (Job j : mine) {
+      done++;
+      log.printf("table: [%d/%d%s] %s%n", done, mine.size(),
+          shard.isAll() ? "" : ", shard " + shard.index() + "/" + shard.count(), j.spec().name());
+      runner.runOrReuse(j.spec(), j.dir());
+    }
+    return mine.size();
+  }
+
+  /** Values per cell and seed (NaN where the run has not finished), in the column's unit. */
+  public double[][][] collect(List<Job> jobs, TableSpec table) {
+    double[][][] values = new double[table.rows().size()][table.columns().size()][];
+    for (double[][] row : values) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] = new double[table.seeds().size()];
+        Arrays.fill(row[c], Double.NaN);
+      }
+    }
+    for (Job j : jobs) {
+      Path metrics = new RunDir(j.dir()).metrics();
+      if (!Files.isRegularFile(metrics)) {
+        continue;
+      }
+      TableSpec.Column col = table.columns().get(j.column());
+      try {
+        JsonNode m = plugins.json().readTree(metrics.toFile()).path("metrics");
+        values[j.row()][j.column()][j.seedIndex()] =
+            new MetricPath(col.metric()).read(m, metrics.toString()) * col.scale();
+      } catch (java.io.IOException e) {
+        throw new FgaUserException("cannot read " + metrics + ": " + e.getMessage());
+      }
+    }
+    return values;
+  }
+
+  static String slug(String s) {
+    String out = s.replaceAll("[^A-Za-z0-9._+-]+", "-").replaceAll("(^-+|-+$)", "");
+    return out.isEmpty() ? "x" : out;
+  }
+}

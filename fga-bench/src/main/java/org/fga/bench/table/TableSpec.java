@@ -1,0 +1,112 @@
+package org.fga.bench.table;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fga.core.spec.InvalidOptionException;
+
+/**
+ * A table file ({@code configs/<method>/tables/<name>.yaml}): one table of a paper as rows ×
+ * columns of experiments, the paper's number in every cell that has one.
+ *
+ * @param title what the table shows
+ * @param source the paper and its table number
+ * @param seeds the seeds every cell is run with
+ * @param reference label of the row the others are tested against (ablations), or null
+ * @param columns dataset × metric
+ * @param rows each a label, overrides shared by its cells, and its cells by column name
+ */
+public record TableSpec(
+    String title,
+    String source,
+    List<Long> seeds,
+    String reference,
+    List<Column> columns,
+    List<Row> rows) {
+
+  /**
+   * @param name the column's heading, e.g. {@code CUB}
+   * @param metric dotted path into {@code metrics.json}'s {@code metrics}, e.g. {@code accuracy.top1}
+   * @param scale multiplies our values to the paper's unit (100 for a fraction shown in percent)
+   */
+  public record Column(String name, String metric, Double scale) {
+    public Column {
+      if (name == null || name.isBlank()) {
+        throw new InvalidOptionException("name", "is required for every column");
+      }
+      if (metric == null || metric.isBlank()) {
+        throw new InvalidOptionException("metric", "is required for column '" + name + "'");
+      }
+      scale = scale == null ? 100.0 : scale;
+    }
+  }
+
+  /**
+   * @param spec the experiment file (relative to the table file)
+   * @param overrides {@code key=value} changes, as {@code -o} takes them
+   * @param paper the paper's number, in the paper's unit, or null
+   * @param note why there is no number, or what the paper's number is not comparable with
+   */
+  public record Cell(String spec, List<String> overrides, Double paper, String note) {
+    public Cell {
+      if (spec == null || spec.isBlank()) {
+        throw new InvalidOptionException("spec", "is required for every cell");
+      }
+      overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+  }
+
+  /**
+   * @param label the row's heading
+   * @param overrides applied to every cell of the row before the cell's own
+   * @param cells by column name; a column without a cell is shown empty
+   */
+  public record Row(String label, List<String> overrides, Map<String, Cell> cells) {
+    public Row {
+      if (label == null || label.isBlank()) {
+        throw new InvalidOptionException("label", "is required for every row");
+      }
+      overrides = overrides == null ? List.of() : List.copyOf(overrides);
+      cells = cells == null ? Map.of() : new LinkedHashMap<>(cells);
+    }
+  }
+
+  @JsonCreator
+  public TableSpec(
+      @JsonProperty("title") String title,
+      @JsonProperty("source") String source,
+      @JsonProperty("seeds") List<Long> seeds,
+      @JsonProperty("reference") String reference,
+      @JsonProperty("columns") List<Column> columns,
+      @JsonProperty("rows") List<Row> rows) {
+    if (title == null || title.isBlank()) {
+      throw new InvalidOptionException("title", "is required");
+    }
+    if (columns == null || columns.isEmpty() || rows == null || rows.isEmpty()) {
+      throw new InvalidOptionException("columns", "and rows must both be given");
+    }
+    List<String> names = new ArrayList<>();
+    for (Column c : columns) {
+      names.add(c.name());
+    }
+    for (Row r : rows) {
+      for (String col : r.cells().keySet()) {
+        if (!names.contains(col)) {
+          throw new InvalidOptionException("rows", "'" + r.label() + "' has a cell for unknown column '" + col + "'; columns: " + String.join(", ", names));
+        }
+      }
+    }
+    if (reference != null && rows.stream().noneMatch(r -> r.label().equals(reference))) {
+      throw new InvalidOptionException("reference", "names no row: '" + reference + "'");
+    }
+    this.title = title;
+    this.source = source;
+    this.seeds = seeds == null || seeds.isEmpty() ? List.of(0L, 1L, 2L) : List.copyOf(seeds);
+    this.reference = reference;
+    this.columns = List.copyOf(columns);
+    this.rows = List.copyOf(rows);
+  }
+}

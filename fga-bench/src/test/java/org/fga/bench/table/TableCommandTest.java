@@ -1,0 +1,157 @@
+package org.fga.bench.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.fga.bench.Cli;
+import org.fga.core.plugin.Plugins;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Table files: parsing, running, sharding over processes, statistics, missing data. */
+class TableCommandTest {
+  static final Plugins PLUGINS = Plugins.load();
+
+  static Stream<Named<Path>> committedTables() throws IOException {
+    try (Stream<Path> s = Files.walk(Path.of("..", "configs"))) {
+      return s.filter(p -> p.getParent().getFileName().toString().equals("tables"))
+          .sorted().map(p -> Named.of(p.toString(), p)).toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("committedTables")
+  void everyCommittedTableResolvesEachCellsSpec(Path file) throws Exception {
+    TableSpec t = PLUGINS.yaml().readValue(file.toFile(), TableSpec.class);
+    List<TableRunner.Job> jobs = new TableRunner(PLUGINS, System.err, true).jobs(file, t, Path.of("unused"), List.of());
+    assertThat(jobs).isNotEmpty();
+    long cells = t.rows().stream().mapToLong(r -> r.cells().size()).sum();
+    assertThat(jobs).hasSize((int) (cells * t.seeds().size()));
+  }
+
+  static final String SPEC = """
+      name: toy
+      method: {type: baseline}
+      backbone: {arch: resnet18, width: 8}
+      data: {type: noise, imageSize: 16, size: 24, numClasses: 3}
+      schedule: {epochs: 1, batchSize: 8, lr: 0.02}
+      eval: {metrics: [accuracy]}
+      """;
+
+  static final String TABLE = """
+      title: toy
+      seeds: [0, 1]
+      reference: plain
+      columns: [{name: noise, metric: accuracy.top1}, {name: top5, metric: accuracy.top1, scale: 1}]
+      rows:
+        - label: plain
+          cells: {noise: {spec: toy.yaml, paper: 50}, top5: {spec: toy.yaml}}
+        - label: smoothed
+          overrides: ["method.labelSmoothing=0.1"]
+          cells: {noise: {spec: toy.yaml, note: "no paper"}}
+      """;
+
+  private static Map<String, String> runs(Path out) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path d : s.filter(Files::isDirectory).toList()) {
+        m.put(d.getFileName().toString(), Files.readString(d.resolve("metrics.json")));
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void threeShardsInParallelProcessesMakeExactlyTheRunsOfOneCall(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("toy.yaml"), SPEC);
+    Path table = dir.resolve("toy-table.yaml");
+    Files.writeString(table, TABLE);
+    Cli one = Cli.run("table", table.toString(), "--out", dir.resolve("one").toString(), "-q");
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(one.out()).contains("| plain |").contains("| smoothed |").doesNotContain("not run");
+    assertThat(dir.resolve("one/table.html")).exists();
+    assertThat(Files.readString(dir.resolve("one/table.csv"))).contains("smoothed,noise,accuracy.top1");
+
+    List<Process> shards = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      shards.add(new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"), "org.fga.bench.cli.FgaMain",
+              "table", table.toString(), "--out", dir.resolve("sharded").toString(), "--shard", i + "/3", "-q")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("shard" + i + ".log").toFile()).start());
+    }
+    for (int i = 0; i < 3; i++) {
+      assertThat(shards.get(i).waitFor()).as(Files.readString(dir.resolve("shard" + i + ".log"))).isZero();
+    }
+    Map<String, String> sharded = runs(dir.resolve("sharded"));
+    Map<String, String> unsharded = runs(dir.resolve("one"));
+    assertThat(sharded.keySet()).isEqualTo(unsharded.keySet()).hasSize(6);
+    // the collecting call runs nothing more and renders the same table
+    Cli collect = Cli.run("table", table.toString(), "--out", dir.resolve("sharded").toString(), "-q");
+    assertThat(collect.exit()).as(collect.err()).isZero();
+    assertThat(collect.err()).doesNotContain("table: [");
+    assertThat(runs(dir.resolve("sharded"))).isEqualTo(sharded);
+  }
+
+  @Test
+  void aTableWhoseDataIsMissingListsEachDatasetAndExits2(@TempDir Path dir) throws Exception {
+    Path table = dir.resolve("fgvc.yaml");
+    Files.copy(Path.of("..", "configs", "cal", "tables", "fgvc.yaml"), table);
+    Files.createDirectories(dir.resolve("cal"));
+    // the table's specs are found relative to it
+    for (String f : List.of("cal_resnet101_cub.yaml", "cal_resnet101_cars.yaml", "cal_resnet101_aircraft.yaml")) {
+      Files.copy(Path.of("..", "configs", "cal", f), dir.resolve(f));
+    }
+    Files.writeString(table, Files.readString(table).replace("../", ""));
+    Cli cli = Cli.run("table", table.toString(), "--out", dir.resolve("out").toString(), "-o", "backbone.weights=null");
+    assertThat(cli.exit()).isEqualTo(2);
+    assertThat(cli.err()).contains("missing dataset: cub at data/CUB_200_2011")
+        .contains("missing dataset: cars at data/stanford_cars")
+        .contains("missing dataset: aircraft at data/fgvc-aircraft-2013b")
+        .contains("3 dataset(s) not found");
+  }
+
+  @Test
+  void cellsReportMeanStdConfidenceIntervalAndPairedPValues() {
+    TableSpec t = new TableSpec("t", null, List.of(0L, 1L, 2L), "ref",
+        List.of(new TableSpec.Column("c", "accuracy.top1", 1.0)),
+        List.of(new TableSpec.Row("ref", null, Map.of("c", new TableSpec.Cell("x.yaml", null, null, null))),
+            new TableSpec.Row("new", null, Map.of("c", new TableSpec.Cell("x.yaml", null, 1.5, null)))));
+    double[][][] v = {{{1, 1, 1.5}}, {{1, 2, 3}}};
+    TableReport r = new TableReport(t, v);
+    TableReport.Stats s = r.cell(1, 0);
+    assertThat(s.n()).isEqualTo(3);
+    assertThat(s.mean()).isEqualTo(2.0);
+    assertThat(s.std()).isEqualTo(1.0);
+    // t(0.975, 2) = 4.302653; half width = 4.302653 / sqrt(3)
+    assertThat(s.ciHigh() - 2.0).isCloseTo(2.484138, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(s.delta()).isEqualTo(0.5);
+    // paired by seed: differences 0, 1, 1.5 -> t = 0.8333 / (0.7638 / sqrt 3) = 1.8898, df 2
+    assertThat(s.test()).isEqualTo("paired t");
+    assertThat(s.p()).isCloseTo(0.19944, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(r.cell(0, 0).p()).isNull();
+    // a seed missing on one side: Welch's test on what there is
+    double[][][] w = {{{1, 1, Double.NaN}}, {{1, 2, 3}}};
+    assertThat(new TableReport(t, w).cell(1, 0).test()).isEqualTo("Welch");
+  }
+
+  @Test
+  void shardsComeFromTheFlagOrSlurmsArrayVariables() {
+    assertThat(Shard.parse("1/3", Map.of())).isEqualTo(new Shard(1, 3));
+    assertThat(Shard.parse(null, Map.of("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4")))
+        .isEqualTo(new Shard(2, 4));
+    assertThat(Shard.parse(null, Map.of())).isEqualTo(Shard.ALL);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Shard.parse("3/3", Map.of()))
+        .hasMessageContaining("0 <= I < N");
+  }
+}

@@ -1,0 +1,201 @@
+package org.fga.eval.wsol;
+
+import java.util.Arrays;
+import org.fga.core.data.Box;
+
+/**
+ * The 4-connected components of a growing background (union-find), for the hole contours of
+ * {@code cv2.findContours(RETR_TREE)}: a background component that does not reach the image edge
+ * (findContours pads the image with background, so one that does is outside everything) is a
+ * hole, and OpenCV traces one hole contour around it, through the foreground pixels 4-adjacent
+ * to it. Their bounding rectangle is the hole's box grown by one pixel on every side.
+ *
+ * <p>As the threshold rises the background only grows, so this sweep runs from the lowest level
+ * up. It counts, per IoU threshold δ, the holes whose protocol box meets δ (multi-contour mode).
+ */
+final class HoleComponents {
+  private static final int STRIDE = 8;
+  private static final int SIZE = 0;
+  private static final int MIN_X = 1;
+  private static final int MIN_Y = 2;
+  private static final int MAX_X = 3;
+  private static final int MAX_Y = 4;
+  /** 1 when the component reaches the image edge (not a hole). */
+  private static final int EDGE = 5;
+  private static final int GOOD = 6;
+  private static final int STAMP = 7;
+
+  private final IouBits iou;
+  private final int[] goodCount;
+  private int[] parent = new int[0];
+  private int[] comp = new int[0];
+  private int h;
+  private int w;
+
+  HoleComponents(IouBits iou, int deltas) {
+    this.iou = iou;
+    this.goodCount = new int[deltas];
+  }
+
+  void reset(int height, int width) {
+    h = height;
+    w = width;
+    int n = h * w;
+    if (parent.length < n) {
+      parent = new int[n];
+      comp = new int[STRIDE * n];
+    }
+    Arrays.fill(parent, 0, n, -1);
+    Arrays.fill(goodCount, 0);
+  }
+
+  /** Adds background pixel p, joined to its 4 neighbours in the background; returns its root. */
+  int add(int p) {
+    int y = p / w;
+    int x = p - y * w;
+    int root = -1;
+    if (y > 0 && parent[p - w] >= 0) {
+      root = join(root, p - w);
+    }
+    if (x > 0 && parent[p - 1] >= 0) {
+      root = join(root, p - 1);
+    }
+    if (x < w - 1 && parent[p + 1] >= 0) {
+      root = join(root, p + 1);
+    }
+    if (y < h - 1 && parent[p + w] >= 0) {
+      root = join(root, p + w);
+    }
+    int edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 ? 1 : 0;
+    int[] c = comp;
+    if (root < 0) {
+      parent[p] = p;
+      int o = p * STRIDE;
+      c[o + SIZE] = 1;
+      c[o + MIN_X] = x;
+      c[o + MAX_X] = x;
+      c[o + MIN_Y] = y;
+      c[o + MAX_Y] = y;
+      c[o + EDGE] = edge;
+      c[o + GOOD] = 0;
+      c[o + STAMP] = 0;
+      return p;
+    }
+    parent[p] = root;
+    int o = root * STRIDE;
+    forget(o);
+    c[o + SIZE]++;
+    c[o + MIN_X] = Math.min(c[o + MIN_X], x);
+    c[o + MAX_X] = Math.max(c[o + MAX_X], x);
+    c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
+    c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+    c[o + EDGE] |= edge;
+    return root;
+  }
+
+  /** Re-scores the component of pixel p (best: a root returned by {@link #add}) once per bucket {@code stamp}. */
+  void rescore(int p, int stamp) {
+    int r = find(p);
+    int o = r * STRIDE;
+    if (comp[o + STAMP] == stamp) {
+      return;
+    }
+    comp[o + STAMP] = stamp;
+    forget(o);
+    if (comp[o + EDGE] != 0) {
+      return;
+    }
+    int bits = iou.bits(comp[o + MIN_X] - 1, comp[o + MIN_Y] - 1, x1(o), y1(o));
+    comp[o + GOOD] = bits;
+    for (int d = 0; d < goodCount.length; d++) {
+      if ((bits & (1 << d)) != 0) {
+        goodCount[d]++;
+      }
+    }
+  }
+
+  /** The hole contour's boundingRect is x1 = maxX + 1 inclusive, so the protocol's x + w is maxX + 2. */
+  private int x1(int o) {
+    return Math.min(comp[o + MAX_X] + 2, w - 1);
+  }
+
+  private int y1(int o) {
+    return Math.min(comp[o + MAX_Y] + 2, h - 1);
+  }
+
+  /** Bit d set when some hole's box meets δ_d. */
+  int anyGoodBits() {
+    int bits = 0;
+    for (int d = 0; d < goodCount.length; d++) {
+      if (goodCount[d] > 0) {
+        bits |= 1 << d;
+      }
+    }
+    return bits;
+  }
+
+  /** True when p's component is a hole (does not reach the image edge). */
+  boolean isHoleRoot(int r) {
+    return parent[r] == r && comp[r * STRIDE + EDGE] == 0;
+  }
+
+  boolean contains(int p) {
+    return parent[p] >= 0;
+  }
+
+  Box holeBox(int r) {
+    int o = r * STRIDE;
+    return new Box(comp[o + MIN_X] - 1, comp[o + MIN_Y] - 1, x1(o), y1(o));
+  }
+
+  int find(int p) {
+    int root = p;
+    while (parent[root] != root) {
+      root = parent[root];
+    }
+    while (parent[p] != root) {
+      int next = parent[p];
+      parent[p] = root;
+      p = next;
+    }
+    return root;
+  }
+
+  private int join(int r, int q) {
+    int pq = parent[q];
+    if (pq == r) {
+      return r;
+    }
+    int rq = parent[pq] == pq ? pq : find(pq);
+    if (rq == r || r < 0) {
+      return rq;
+    }
+    int[] c = comp;
+    int root = c[r * STRIDE + SIZE] < c[rq * STRIDE + SIZE] ? rq : r;
+    int child = root == r ? rq : r;
+    int ro = root * STRIDE;
+    int co = child * STRIDE;
+    forget(ro);
+    forget(co);
+    parent[child] = root;
+    c[ro + SIZE] += c[co + SIZE];
+    c[ro + MIN_X] = Math.min(c[ro + MIN_X], c[co + MIN_X]);
+    c[ro + MIN_Y] = Math.min(c[ro + MIN_Y], c[co + MIN_Y]);
+    c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
+    c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
+    c[ro + EDGE] |= c[co + EDGE];
+    return root;
+  }
+
+  private void forget(int o) {
+    int bits = comp[o + GOOD];
+    if (bits != 0) {
+      for (int d = 0; d < goodCount.length; d++) {
+        if ((bits & (1 << d)) != 0) {
+          goodCount[d]--;
+        }
+      }
+      comp[o + GOOD] = 0;
+    }
+  }
+}

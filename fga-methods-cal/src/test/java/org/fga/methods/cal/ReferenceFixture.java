@@ -1,0 +1,175 @@
+package org.fga.methods.cal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.fga.backbones.weights.Tensor;
+import org.fga.backbones.weights.WeightFiles;
+import org.fga.core.backbone.Backbone;
+import org.fga.core.backbone.BackboneCfg;
+import org.fga.core.backbone.FeatureTap;
+
+/**
+ * The tensors that src/test/python/make_cal_fixtures.py wrote by running raoyongming/CAL's modules,
+ * and the pieces that let fga run the same computation: the one-conv backbone the fixtures replace
+ * the reference backbones with, and a {@link Draws} that hands out the reference's draws.
+ */
+final class ReferenceFixture {
+  /** Channels of the one-conv backbone; a 16-px image gives a 4×4 map. */
+  static final int CHANNELS = 6;
+
+  private final Map<String, Tensor> tensors;
+
+  ReferenceFixture(String name) {
+    try {
+      this.tensors = WeightFiles.read(
+          Path.of(ReferenceFixture.class.getResource("/reference/" + name).toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  NDArray get(NDManager m, String key) {
+    Tensor t = tensors.get(key);
+    if (t == null) {
+      throw new IllegalArgumentException("fixture has no " + key + "; it has " + tensors.keySet());
+    }
+    return m.create(t.toFloats(), new Shape(t.shape()));
+  }
+
+  float[] floats(String key) {
+    return tensors.get(key).toFloats();
+  }
+
+  float scalar(String key) {
+    return floats(key)[0];
+  }
+
+  NDArray labels(NDManager m, String key) {
+    return get(m, key).toType(DataType.INT64, false);
+  }
+
+  /**
+   * Copies the fixture's weights into {@code block}: its parameters, in the order DJL lists them,
+   * take the torch names given (same order as the reference module's state_dict).
+   */
+  void load(Block block, List<String> torchNames) {
+    PairList<String, Parameter> params = block.getParameters();
+    if (params.size() != torchNames.size()) {
+      throw new IllegalStateException("block has " + params.keys() + ", fixture names " + torchNames);
+    }
+    for (int i = 0; i < params.size(); i++) {
+      NDArray a = params.valueAt(i).getArray();
+      Tensor t = tensors.get("w." + torchNames.get(i));
+      if (t == null || !new Shape(t.shape()).equals(a.getShape())) {
+        throw new IllegalStateException(params.keyAt(i) + " " + a.getShape() + " vs " + torchNames.get(i));
+      }
+      a.set(t.toFloats());
+    }
+  }
+
+  /** The reference backbones replaced by one 4×4 stride-4 convolution without bias + ReLU. */
+  static Backbone oneConvBackbone() {
+    Block block = new OneConv();
+    BackboneCfg cfg = new BackboneCfg("one-conv", 16, new float[] {0, 0, 0}, new float[] {1, 1, 1},
+        List.of(new FeatureTap("conv", CHANNELS, 4)));
+    return new Backbone() {
+      @Override
+      public Block block() {
+        return block;
+      }
+
+      @Override
+      public BackboneCfg cfg() {
+        return cfg;
+      }
+
+      @Override
+      public void loadPretrained() {}
+    };
+  }
+
+  /** conv(3 → CHANNELS, 4×4, stride 4) + ReLU, returning a one-stage list. */
+  private static final class OneConv extends AbstractBlock {
+    private final Block conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(4, 4))
+        .optStride(new Shape(4, 4)).setFilters(CHANNELS).optBias(false).build());
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+      return new NDList(ai.djl.nn.Activation.relu(conv.forward(ps, in, training).singletonOrThrow()));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+      conv.initialize(manager, dataType, inputShapes);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+      return conv.getOutputShapes(inputShapes);
+    }
+  }
+
+  /** The draws the reference made, in the order it made them. */
+  Draws draws(NDManager m, List<String> counterfactualKeys) {
+    Deque<NDArray> maps = new ArrayDeque<>();
+    for (String k : counterfactualKeys) {
+      maps.add(get(m, k));
+    }
+    float[] picks = tensors.containsKey("draw.picks") ? floats("draw.picks") : new float[0];
+    Deque<Float> crop = queue(tensors.containsKey("draw.crop_theta") ? floats("draw.crop_theta") : new float[0]);
+    Deque<Float> drop = queue(tensors.containsKey("draw.drop_theta") ? floats("draw.drop_theta") : new float[0]);
+    return new Draws() {
+      @Override
+      public NDArray counterfactualMaps(NDManager manager, Shape shape) {
+        NDArray a = maps.removeFirst();
+        if (!a.getShape().equals(shape)) {
+          throw new IllegalStateException("counterfactual maps " + a.getShape() + " asked " + shape);
+        }
+        return a;
+      }
+
+      @Override
+      public int[][] pickMaps(float[] sums, int batch, int count) {
+        int[][] out = new int[batch][2];
+        for (int i = 0; i < batch; i++) {
+          out[i][0] = (int) picks[2 * i];
+          out[i][1] = (int) picks[2 * i + 1];
+        }
+        return out;
+      }
+
+      @Override
+      public double cropTheta(double[] range) {
+        return crop.removeFirst();
+      }
+
+      @Override
+      public double dropTheta(double[] range) {
+        return drop.removeFirst();
+      }
+    };
+  }
+
+  private static Deque<Float> queue(float[] v) {
+    Deque<Float> q = new ArrayDeque<>();
+    for (float f : v) {
+      q.add(f);
+    }
+    return q;
+  }
+}
