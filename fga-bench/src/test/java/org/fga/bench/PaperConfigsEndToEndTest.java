@@ -65,10 +65,13 @@ class PaperConfigsEndToEndTest {
     List<String> overrides = new ArrayList<>();
     // every path of the data block moves under the fixture, as -o data.root=... would
     collectPaths(data, "data", dir, overrides);
-    writeFixture(type, data, dir);
+    overrides.addAll(writeFixture(type, data, dir));
     boolean reid = tree.path("schedule").has("instancesPerIdentity");
+    // the smallest member of the row's own family: a ResNet stays a ResNet, a VGG a VGG (whose
+    // stage names the method's tap refers to)
+    String arch = tree.path("backbone").path("arch").asText().startsWith("vgg") ? "vgg16" : "resnet18";
     overrides.addAll(List.of(
-        "backbone.arch=resnet18", "backbone.width=8", "backbone.weights=null",
+        "backbone.arch=" + arch, "backbone.width=8", "backbone.weights=null",
         "schedule.epochs=1", "schedule.batchSize=" + (reid ? 8 : 4), "eval.overlays=1"));
     ExperimentSpec spec = new SpecReader(PLUGINS).read(file, overrides);
     Path run = dir.resolve("run");
@@ -114,8 +117,10 @@ class PaperConfigsEndToEndTest {
         .optTrainSize(12).optValSize(0).optTestSize(6).optSeed(11);
   }
 
-  private static void writeFixture(String type, JsonNode data, Path dir) throws IOException {
+  /** Writes the dataset; returns overrides the fixture itself needs (VOC's class names). */
+  private static List<String> writeFixture(String type, JsonNode data, Path dir) throws IOException {
     Path root = dir.resolve(data.path("root").asText());
+    List<String> extra = new ArrayList<>();
     switch (type) {
       case "cub" -> {
         new CubLayout().write(small().build(), root);
@@ -129,10 +134,33 @@ class PaperConfigsEndToEndTest {
         writeWsolMetadata(type, data, dir, root);
         pngStoredAsJpeg(root.resolve("train"));
       }
+      case "voc" -> {
+        SyntheticConfig cfg = small().optTask("multilabel").optMaxObjects(2).build();
+        Layout.named("voc").write(cfg, root);
+        writeSbd(root, dir.resolve(data.path("sbd").asText()));
+        // the generator's class names stand for VOC's twenty
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < cfg.numClasses(); c++) {
+          names.add(org.fga.core.data.synthetic.SyntheticGenerator.className(c));
+        }
+        extra.add("data.classes=" + names);
+      }
       default -> throw new AssertionError(
           "no fixture writer for dataset '" + type + "': add one to " + PaperConfigsEndToEndTest.class.getSimpleName());
     }
     greyscaleSome(root);
+    return extra;
+  }
+
+  /**
+   * SBD as it unpacks ({@code benchmark_RELEASE/dataset/{cls/, train.txt, val.txt}}), naming VOC's
+   * segmentation training images, so that train_aug is built from the lists as for the real sets.
+   */
+  private static void writeSbd(Path voc, Path sbd) throws IOException {
+    Path dataset = sbd.resolve("benchmark_RELEASE/dataset");
+    Files.createDirectories(dataset.resolve("cls"));
+    Files.copy(voc.resolve("ImageSets/Segmentation/train.txt"), dataset.resolve("train.txt"));
+    Files.writeString(dataset.resolve("val.txt"), "");
   }
 
   private static SyntheticConfig reidConfig() {
