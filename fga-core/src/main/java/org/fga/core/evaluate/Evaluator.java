@@ -56,6 +56,7 @@ public final class Evaluator {
       needs = needs.or(m.provider().needs());
     }
     boolean wantOverlays = run != null && spec.overlays() > 0 && canAttend();
+    overlayCount = wantOverlays ? spec.overlays() : 0;
     EvalNeeds collectNeeds = wantOverlays ? needs.or(new EvalNeeds(false, false, true, false)) : needs;
     if (spec.heldOut() != null && split(spec.heldOut()) == split(spec.split())) {
       // A threshold chosen on the split it is reported on is the optimistic protocol: refuse it.
@@ -136,8 +137,14 @@ public final class Evaluator {
     return collect(session.open(split), needs, heldOut);
   }
 
+  /** Regions the method chose for the first images of the last split collected with overlays. */
+  private final List<List<Box>> overlayRegions = new ArrayList<>();
+
+  private int overlayCount;
+
   private EvalOutputs collect(FgaDataset ds, EvalNeeds needs, EvalOutputs heldOut) {
     int n = ds.size();
+    overlayRegions.clear();
     // re-ID query and gallery samples carry label -1 (their identities are not classifier
     // classes) and match by identity: with their labels every query matched every gallery image
     // of another camera, and any model, even an untrained one, scored mAP = rank-1 = 100 %
@@ -165,6 +172,12 @@ public final class Evaluator {
           StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
           Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
           float[][] batchMaps = needs.maps() ? maps(method, ctx, batch) : null;
+          if (k < overlayCount) {
+            List<List<Box>> chosen = method.regions(ctx, batch);
+            for (int i = 0; i < batch.size() && k + i < overlayCount; i++) {
+              overlayRegions.add(chosen == null ? List.of() : chosen.get(i));
+            }
+          }
           for (int i = 0; i < batch.size(); i++, k++) {
             Sample s = batch.samples().get(i);
             ids.add(s.id());
@@ -223,7 +236,8 @@ public final class Evaluator {
   /**
    * Writes {@code attention/NNNN.png} for the first images of the reported split: the map, the
    * ground-truth boxes in green and, when a metric predicts boxes ({@link BoxPredictor}, e.g.
-   * {@code wsol} at its chosen threshold), the predicted boxes in red.
+   * {@code wsol} at its chosen threshold), the predicted boxes in red, and the regions the method
+   * chose itself ({@link Method#regions}) in blue.
    */
   @SuppressWarnings("unchecked")
   private void writeOverlays(
@@ -251,7 +265,8 @@ public final class Evaluator {
       }
       List<Box> predicted = predictor == null ? List.of() : predictor.predictedBoxes(grid, predictorConfig, result);
       String name = String.format(Locale.ROOT, "%04d.png", i);
-      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), predicted), run.attention().resolve(name));
+      List<Box> chosen = i < overlayRegions.size() ? overlayRegions.get(i) : List.of();
+      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), predicted, chosen), run.attention().resolve(name));
     }
   }
 }

@@ -22,6 +22,12 @@ public final class Overlay {
   private Overlay() {}
 
   public static BufferedImage render(FloatImage image, float[] map, List<Box> truth, List<Box> predicted) {
+    return render(image, map, truth, predicted, List.of());
+  }
+
+  /** As above, with the regions the method chose drawn in blue on both halves. */
+  public static BufferedImage render(
+      FloatImage image, float[] map, List<Box> truth, List<Box> predicted, List<Box> chosen) {
     int h = image.height();
     int w = image.width();
     float lo = Float.POSITIVE_INFINITY;
@@ -49,6 +55,8 @@ public final class Overlay {
     g2.setStroke(new BasicStroke(1));
     draw(g2, truth, Color.GREEN, w);
     draw(g2, predicted, Color.RED, w);
+    draw(g2, chosen, Color.BLUE, 0);
+    draw(g2, chosen, Color.BLUE, w);
     g2.dispose();
     return out;
   }

@@ -39,6 +39,15 @@ public interface Method {
   NDArray attention(StepContext ctx, Batch batch, NDArray classes);
 
   /**
+   * The image regions the method chose to look at, per image of the batch, in the batch's pixel
+   * coordinates (Coarse2Fine's zoom box); drawn in blue on the attention overlays. Null (the
+   * default) for methods that choose none.
+   */
+  default List<List<org.fga.core.data.Box>> regions(StepContext ctx, Batch batch) {
+    return null;
+  }
+
+  /**
    * Arrays outside the block that must survive a checkpoint (for example moving class centres).
    * Keys are stable names; the trainer saves them and writes them back in place on resume.
    */

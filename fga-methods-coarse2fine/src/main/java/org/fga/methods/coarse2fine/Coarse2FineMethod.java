@@ -109,6 +109,29 @@ public final class Coarse2FineMethod implements Method {
     return net.coarse(ctx.parameters(), batch.images(), false).get(2).mean(new int[] {1});
   }
 
+  /**
+   * The zoom boxes in pixels, for the overlays: normalised [-1, 1] coordinates (align_corners
+   * false, as {@link BoxSampler}) mapped by x_pixel = ((x + 1)·W − 1) / 2, clipped to the image.
+   */
+  @Override
+  public java.util.List<java.util.List<org.fga.core.data.Box>> regions(StepContext ctx, Batch batch) {
+    float[] r = region(ctx, batch).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+    long h = batch.images().getShape().get(2);
+    long w = batch.images().getShape().get(3);
+    java.util.List<java.util.List<org.fga.core.data.Box>> out = new java.util.ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      float cx = r[4 * i], cy = r[4 * i + 1], hx = r[4 * i + 2], hy = r[4 * i + 3];
+      out.add(java.util.List.of(new org.fga.core.data.Box(
+          pixel(cx - hx, w), pixel(cy - hy, h), pixel(cx + hx, w), pixel(cy + hy, h))));
+    }
+    return out;
+  }
+
+  private static int pixel(float normalised, long size) {
+    double p = ((normalised + 1) * size - 1) / 2;
+    return (int) Math.max(0, Math.min(size - 1, Math.round(p)));
+  }
+
   /** The region the inverse mapping chooses for each image, B×4 {@code (cx, cy, hx, hy)}. */
   public NDArray region(StepContext ctx, Batch batch) {
     return net.region(ctx.parameters(), net.coarse(ctx.parameters(), batch.images(), false).get(2), false);

@@ -177,6 +177,17 @@ class Coarse2FineMethodTest {
       }
       NDArray att = mean.attention(ctx(m, false, 0), b, m.create(new long[] {0, 1}));
       assertThat(att.getShape()).isEqualTo(new Shape(2, 4, 4));
+      // the overlays' boxes are the same regions in pixels: ((x + 1) * W - 1) / 2
+      var boxes = mean.regions(ctx(m, false, 0), b);
+      assertThat(boxes).hasSize(2);
+      for (int i = 0; i < 2; i++) {
+        var px = boxes.get(i).get(0);
+        double x0 = ((box[4 * i] - box[4 * i + 2] + 1) * SIZE - 1) / 2;
+        double y1 = ((box[4 * i + 1] + box[4 * i + 3] + 1) * SIZE - 1) / 2;
+        assertThat((double) px.x0()).isCloseTo(Math.max(0, Math.min(SIZE - 1, x0)), within(0.51));
+        assertThat((double) px.y1()).isCloseTo(Math.max(0, Math.min(SIZE - 1, y1)), within(0.51));
+        assertThat(px.x1()).isGreaterThan(px.x0());
+      }
     }
   }
 
