@@ -27,7 +27,7 @@ class ClassMapMethodTest {
   private static ClassMapMethod method(NDManager m, boolean rfga) {
     Backbone bb = new ResNetProvider.ResNet18().create(new BackboneSpec("resnet18", null, null, 8, 8, null));
     DatasetInfo info = new DatasetInfo("t", Task.CLASSIFICATION, K, List.of("a", "b", "c", "d", "e"));
-    ClassMapMethod method = new ClassMapMethod(bb, info, null, rfga ? 3 : null);
+    ClassMapMethod method = new ClassMapMethod(bb, info, null, rfga ? 3 : null, CamNormalization.MINMAX);
     method.block().initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
     return method;
   }
