@@ -47,13 +47,17 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress bars")
   boolean quiet;
 
+  @Option(names = {"-o", "--override"}, paramLabel = "KEY=VALUE",
+      description = "change one key of every spec (dotted path, value read as YAML); repeatable")
+  List<String> overrides = new ArrayList<>();
+
   @Override
   public Integer call() {
     Plugins plugins = Plugins.load();
     SpecReader reader = new SpecReader(plugins);
     List<ExperimentSpec> parsed = new ArrayList<>();
     for (Path p : specs) {
-      parsed.add(reader.read(p)); // every file is checked before anything trains
+      parsed.add(reader.read(p, overrides)); // every file is checked before anything trains
     }
     List<MetricPath> paths = metrics.stream().map(MetricPath::new).toList();
     List<GridRow> rows = new GridRunner(plugins, System.err, quiet).run(parsed, seeds, out, paths);

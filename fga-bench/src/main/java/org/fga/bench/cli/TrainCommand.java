@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.run.DryRun;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
@@ -39,28 +40,39 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress bar")
   boolean quiet;
 
+  @Option(names = {"-o", "--override"}, paramLabel = "KEY=VALUE",
+      description = "change one key of the spec (dotted path, value read as YAML), e.g."
+          + " -o schedule.batchSize=8 -o backbone.weights=null; repeatable; checked like the file"
+          + " and recorded in spec.resolved.yaml")
+  java.util.List<String> overrides = new java.util.ArrayList<>();
+
+  @Option(names = "--dry-run", description = "count the splits, show the pipeline and feature-map"
+      + " sizes, build the model, time one training step and one test batch, estimate the run's"
+      + " time; write nothing")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
     ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     ObjectNode result;
     if (resume != null) {
-      if (spec != null || seed != null || epochs != null) {
-        throw new FgaUserException("--resume continues a run with its saved spec: give no SPEC, --seed or --epochs");
+      if (spec != null || seed != null || epochs != null || !overrides.isEmpty() || dryRun) {
+        throw new FgaUserException("--resume continues a run with its saved spec: give no SPEC, --seed, --epochs, -o or --dry-run");
       }
       result = runner.resume(resume);
     } else {
       if (spec == null) {
         throw new FgaUserException("give an experiment file, or --resume RUN_DIR");
       }
-      ExperimentSpec s = new SpecReader(plugins).read(spec);
+      ExperimentSpec s = new SpecReader(plugins).read(spec, overrides);
       if (seed != null) {
         s = s.withSeed(seed).withName(s.name() + "-s" + seed);
       }
       if (epochs != null) {
         s = s.withSchedule(s.schedule().withEpochs(epochs));
       }
-      result = runner.start(s, out.resolve(s.name()));
+      result = dryRun ? new DryRun(plugins, System.err).run(s) : runner.start(s, out.resolve(s.name()));
     }
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     return 0;

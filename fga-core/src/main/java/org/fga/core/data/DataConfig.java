@@ -1,6 +1,9 @@
 package org.fga.core.data;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.fga.core.data.pipeline.DefaultPipelines;
+import org.fga.core.data.pipeline.ImageSize;
+import org.fga.core.data.pipeline.PipelineSpec;
 
 /**
  * The {@code data:} block of an experiment file. Each dataset plugin contributes a record with
@@ -8,19 +11,26 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface DataConfig {
-  /** Side length of the square training and test images the loader produces. */
+  /**
+   * The crop size of the reader's default pipeline ({@link #defaultPipeline()}); a spec with its
+   * own {@code pipeline:} block sets the sizes there instead.
+   */
   int imageSize();
 
   /**
-   * The training augmentation; it must return images of {@link #imageSize()} squared. The default
-   * is no augmentation, for data that is generated at the right size.
+   * The size every image of the dataset has, or {@code null} when images differ (every real
+   * dataset on disk): then the pipeline must fix the size before batching.
    */
-  default SampleTransform trainTransform() {
-    return SampleTransform.identity();
+  default ImageSize nativeSize() {
+    return null;
   }
 
-  /** The deterministic test-time pipeline (resize, centre crop); same size rule as training. */
-  default SampleTransform evalTransform() {
-    return SampleTransform.identity();
+  /**
+   * The pipeline used when the spec has no {@code pipeline:} block: for disk data the
+   * fine-grained practice (shorter side to 8/7 of {@link #imageSize()}, random crop and flip for
+   * training; the same resize and a centre crop for testing).
+   */
+  default PipelineSpec defaultPipeline() {
+    return DefaultPipelines.resizeCrop(imageSize());
   }
 }

@@ -9,4 +9,12 @@ public interface DatasetProvider extends Named {
 
   /** Opens {@code split}; a split the dataset does not have fails with the list it has. */
   FgaDataset open(DataConfig config, Split split);
+
+  /**
+   * The number of images each split has in the official release, for {@code fga train --dry-run}
+   * to set beside what it found on disk; empty where not known or configurable.
+   */
+  default java.util.Map<Split, Integer> officialSizes(DataConfig config) {
+    return java.util.Map.of();
+  }
 }

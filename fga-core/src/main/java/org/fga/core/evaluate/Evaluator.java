@@ -154,7 +154,7 @@ public final class Evaluator {
     float[] std = session.backbone().cfg().std();
     int k = 0;
     try (BatchLoader loader =
-        new BatchLoader(ds, session.data().evalTransform(), mean, std, batchSize, false,
+        new BatchLoader(ds, session.spec().pipeline().testTransform(), mean, std, batchSize, false,
             session.spec().seed(), Runtime.getRuntime().availableProcessors())) {
       Iterator<HostBatch> it = loader.epoch(0, 0);
       while (it.hasNext()) {
@@ -239,7 +239,7 @@ public final class Evaluator {
     }
     FgaDataset ds = session.open(split(spec.split()));
     for (int i = 0; i < Math.min(spec.overlays(), test.size()); i++) {
-      Sample s = session.data().evalTransform().apply(ds.get(i), new Random(0));
+      Sample s = session.spec().pipeline().testTransform().apply(ds.get(i), new Random(0));
       float[][] grid = test.maps()[i];
       int h = grid.length;
       int w = grid[0].length;

@@ -4,11 +4,13 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import org.fga.core.backbone.BackboneProvider;
 import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.pipeline.PipelineStep;
+import org.fga.core.data.pipeline.StepType;
 import org.fga.core.method.MethodProvider;
 import org.fga.core.metric.MetricProvider;
 
 /**
- * The four kinds of plugin a module can contribute. Providers are collected in sets and indexed by
+ * The kinds of plugin a module can contribute. Providers are collected in sets and indexed by
  * name in {@link Registry}, which is where duplicate names are caught (with both classes named).
  */
 public final class PluginBinder {
@@ -42,11 +44,21 @@ public final class PluginBinder {
     return this;
   }
 
+  /**
+   * A data pipeline step: its config record, named by its {@code @JsonTypeName}, is registered with
+   * the experiment-file readers too (no {@code jacksonModules()} entry needed).
+   */
+  public PluginBinder step(Class<? extends PipelineStep> config) {
+    Multibinder.newSetBinder(binder, StepType.class).addBinding().toInstance(StepType.of(config));
+    return this;
+  }
+
   /** Declares the four sets so that a build without any plugin of a kind still injects. */
   static void declareAll(Binder binder) {
     Multibinder.newSetBinder(binder, MethodProvider.class);
     Multibinder.newSetBinder(binder, BackboneProvider.class);
     Multibinder.newSetBinder(binder, DatasetProvider.class);
     Multibinder.newSetBinder(binder, MetricProvider.class);
+    Multibinder.newSetBinder(binder, StepType.class);
   }
 }

@@ -21,6 +21,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.fga.core.backbone.BackboneProvider;
 import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.pipeline.StepType;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import org.fga.core.method.MethodProvider;
 import org.fga.core.metric.MetricProvider;
 
@@ -35,6 +37,7 @@ public final class Plugins {
   private final Registry<BackboneProvider> backbones;
   private final Registry<DatasetProvider> datasets;
   private final Registry<MetricProvider> metrics;
+  private final Registry<StepType> steps;
   private final ObjectMapper yaml;
   private final ObjectMapper json;
 
@@ -57,6 +60,7 @@ public final class Plugins {
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
+    this.steps = new Registry<>("pipeline step", set(StepType.class));
     this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)));
     this.json = configure(JsonMapper.builder().build());
   }
@@ -109,6 +113,9 @@ public final class Plugins {
         mapper.registerModule(jm);
       }
     }
+    for (StepType t : steps.all()) {
+      mapper.registerSubtypes(new NamedType(t.config(), t.name()));
+    }
     return mapper;
   }
 
@@ -134,6 +141,10 @@ public final class Plugins {
 
   public Registry<MetricProvider> metrics() {
     return metrics;
+  }
+
+  public Registry<StepType> steps() {
+    return steps;
   }
 
   /** A YAML mapper that knows every plugin's config subtypes. */

@@ -3,6 +3,8 @@ package org.fga.core.spec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.data.DataConfig;
+import org.fga.core.data.pipeline.PipelineSpec;
+import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.method.MethodConfig;
 
 /**
@@ -12,6 +14,8 @@ import org.fga.core.method.MethodConfig;
  * @param method the method and its settings ({@code type} selects the plugin)
  * @param backbone the backbone
  * @param data the dataset ({@code type} selects the plugin)
+ * @param pipeline the training and test data pipelines; missing: the dataset's default, written
+ *     out in full in the resolved spec
  * @param schedule optimiser and schedule
  * @param eval what to measure after training
  * @param seed seeds weights, data order and every random draw
@@ -23,6 +27,7 @@ public record ExperimentSpec(
     MethodConfig method,
     BackboneSpec backbone,
     DataConfig data,
+    PipelineSpec pipeline,
     ScheduleSpec schedule,
     EvalSpec eval,
     Long seed,
@@ -45,28 +50,38 @@ public record ExperimentSpec(
     if (data == null) {
       throw new IllegalArgumentException("'data' is required");
     }
+    pipeline = pipeline == null ? data.defaultPipeline() : pipeline;
+    try {
+      pipeline.checkedFor(data.nativeSize(), ConfigTypes.nameOf(data));
+    } catch (InvalidOptionException e) {
+      throw new InvalidOptionException("pipeline." + e.key(), e.problem());
+    }
     schedule = schedule == null ? ScheduleSpec.defaults() : schedule;
     eval = eval == null ? EvalSpec.defaults() : eval;
     seed = seed == null ? 0L : seed;
   }
 
   public ExperimentSpec withName(String n) {
-    return new ExperimentSpec(n, method, backbone, data, schedule, eval, seed, paper);
+    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, paper);
   }
 
   public ExperimentSpec withSeed(long s) {
-    return new ExperimentSpec(name, method, backbone, data, schedule, eval, s, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, paper);
   }
 
   public ExperimentSpec withSchedule(ScheduleSpec s) {
-    return new ExperimentSpec(name, method, backbone, data, s, eval, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, paper);
   }
 
   public ExperimentSpec withEval(EvalSpec e) {
-    return new ExperimentSpec(name, method, backbone, data, schedule, e, seed, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, paper);
+  }
+
+  public ExperimentSpec withPipeline(PipelineSpec p) {
+    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, paper);
   }
 
   public ExperimentSpec withMethod(MethodConfig m) {
-    return new ExperimentSpec(name, m, backbone, data, schedule, eval, seed, paper);
+    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, paper);
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Collectors;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
@@ -23,6 +25,44 @@ public final class SpecReader {
   }
 
   public ExperimentSpec read(Path file) {
+    return read(file, List.of());
+  }
+
+  /**
+   * Reads {@code file}, resolving its {@code extends:} chain and applying {@code key.path=value}
+   * overrides before the records are built, so an override is checked exactly like the file.
+   */
+  public ExperimentSpec read(Path file, List<String> overrides) {
+    if (overrides.isEmpty() && !extendsAnother(file)) {
+      return readText(file); // straight from the text: errors keep their line numbers
+    }
+    ObjectNode tree = SpecTree.load(file, plugins.yaml());
+    SpecTree.override(tree, overrides, plugins.yaml());
+    String origin = file + (overrides.isEmpty() ? "" : " (with -o overrides)");
+    try {
+      ExperimentSpec spec = plugins.yaml().treeToValue(tree, ExperimentSpec.class);
+      return withDefaultMetricSpelledOut(spec);
+    } catch (JsonProcessingException e) {
+      throw new FgaUserException(origin + ": " + describe(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new FgaUserException(origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean extendsAnother(Path file) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith(SpecTree.EXTENDS + ":")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false; // readText reports it
+    }
+  }
+
+  private ExperimentSpec readText(Path file) {
     String text;
     try {
       text = Files.readString(file);

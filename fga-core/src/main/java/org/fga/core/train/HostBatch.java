@@ -40,10 +40,11 @@ public record HostBatch(
     for (int i = 0; i < n; i++) {
       Sample s = samples.get(i);
       if (s.image().height() != h || s.image().width() != w || s.image().channels() != c) {
-        throw new IllegalStateException(
+        throw new org.fga.core.error.FgaUserException(
             "sample " + s.id() + " is " + s.image().channels() + "x" + s.image().height() + "x"
-                + s.image().width() + " but the batch is " + c + "x" + h + "x" + w
-                + ": the data pipeline must resize every image to imageSize");
+                + s.image().width() + " after the pipeline but the batch is " + c + "x" + h + "x"
+                + w + ": end pipeline.train and pipeline.test with a step that fixes the size"
+                + " (resize with size: [H, W], randomCrop, centerCrop, randomResizedCrop)");
       }
       float[] src = s.image().data();
       for (int ch = 0; ch < c; ch++) {

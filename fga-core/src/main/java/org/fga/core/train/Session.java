@@ -40,9 +40,9 @@ public final class Session implements AutoCloseable {
     this.manager = NDManager.newBaseManager();
     // Parameter initialisers draw from libtorch's generator: seed it so weights are reproducible.
     Engine.getInstance().setRandomSeed((int) BatchLoader.mix(spec.seed(), 0x1417, 0));
-    int size = spec.data().imageSize();
+    org.fga.core.data.pipeline.ImageSize size = spec.pipeline().trainSize(spec.data().nativeSize());
     Block block = method.block();
-    block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+    block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size.height(), size.width()));
     backbone.loadPretrained();
   }
 

@@ -66,25 +66,17 @@ public final class Trainer {
    * the end of the schedule.
    */
   public Result fit() {
+    if (run == null) {
+      throw new IllegalStateException("fit() needs a run directory (setRunDir)");
+    }
     ScheduleSpec s = session.spec().schedule();
     Method method = session.method();
-    long seed = session.spec().seed();
-    var data = session.data();
-    float[] mean = session.backbone().cfg().mean();
-    float[] std = session.backbone().cfg().std();
     List<Parameter> all = session.method().block().getParameters().values();
     List<Parameter> backboneParams = session.backbone().block().getParameters().values();
     run.create();
-    try (BatchLoader loader =
-            new BatchLoader(
-                session.train(), data.trainTransform(), mean, std, s.batchSize(), true, seed, loaderThreads);
+    try (BatchLoader loader = newLoader();
         Optimizer opt =
             Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
-      if (s.instancesPerIdentity() != null) {
-        int k = s.instancesPerIdentity();
-        loader.optIdentitySampler(
-            new IdentitySampler(IdentitySampler.labelsOf(session.train()), s.batchSize() / k, k));
-      }
       int perEpoch = loader.batchesPerEpoch();
       long total = (long) perEpoch * s.epochs();
       int startEpoch = 0;
@@ -137,6 +129,53 @@ public final class Trainer {
     }
   }
 
+  /** The training loader: the spec's training pipeline, P x K batches when the schedule asks. */
+  private BatchLoader newLoader() {
+    ScheduleSpec s = session.spec().schedule();
+    BatchLoader loader =
+        new BatchLoader(
+            session.train(), session.spec().pipeline().trainTransform(),
+            session.backbone().cfg().mean(), session.backbone().cfg().std(), s.batchSize(), true,
+            session.spec().seed(), loaderThreads);
+    if (s.instancesPerIdentity() != null) {
+      int k = s.instancesPerIdentity();
+      loader.optIdentitySampler(
+          new IdentitySampler(IdentitySampler.labelsOf(session.train()), s.batchSize() / k, k));
+    }
+    return loader;
+  }
+
+  /** What {@link #probe} measured. */
+  public record Probe(long[] stepNanos, int batchesPerEpoch, Map<String, Float> lastTerms) {}
+
+  /**
+   * Runs the first {@code steps} training steps exactly as {@link #fit} would (same loader,
+   * optimiser and step) and returns their wall times, writing nothing: the dry run's timing. The
+   * session's weights are changed by the steps; use a throwaway session.
+   */
+  public Probe probe(int steps) {
+    ScheduleSpec s = session.spec().schedule();
+    List<Parameter> all = session.method().block().getParameters().values();
+    List<Parameter> backboneParams = session.backbone().block().getParameters().values();
+    try (BatchLoader loader = newLoader();
+        Optimizer opt =
+            Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
+      int perEpoch = loader.batchesPerEpoch();
+      long total = (long) perEpoch * s.epochs();
+      LrSchedule schedule = new LrSchedule(s);
+      Iterator<HostBatch> it = loader.epoch(0, 0);
+      long[] nanos = new long[Math.min(steps, perEpoch)];
+      Map<String, Float> terms = Map.of();
+      for (int i = 0; i < nanos.length && it.hasNext(); i++) {
+        long t0 = System.nanoTime();
+        HostBatch hb = it.next();
+        terms = step(session.method(), hb, 0, i, total, schedule.lr((double) i / perEpoch), opt, s);
+        nanos[i] = System.nanoTime() - t0;
+      }
+      return new Probe(nanos, perEpoch, terms);
+    }
+  }
+
   private Map<String, Float> step(
       Method method, HostBatch hb, int epoch, long step, long total, double lr, Optimizer opt, ScheduleSpec s) {
     try (NDManager m = session.newStepManager()) {
@@ -154,7 +193,7 @@ public final class Trainer {
         }
         values.put("loss", total_);
         if (!Float.isFinite(total_)) {
-          Path last = Checkpoint.latest(run.checkpoints());
+          Path last = run == null ? null : Checkpoint.latest(run.checkpoints());
           throw new FgaUserException(
               "loss is " + total_ + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " (" + values
                   + "); training stopped, last good checkpoint: "
@@ -247,8 +286,8 @@ public final class Trainer {
     }
 
     public Trainer build() {
-      if (session == null || run == null) {
-        throw new IllegalStateException("Trainer needs a session and a run directory");
+      if (session == null) {
+        throw new IllegalStateException("Trainer needs a session (and a run directory to fit)");
       }
       return new Trainer(this);
     }

@@ -27,6 +27,17 @@ public final class SquaresData {
       imageSize = imageSize == 0 ? 16 : imageSize; // absent from the file
       size = size == null ? 64 : size;
     }
+
+    /** Drawn at their final size, like the synthetic data: no steps by default. */
+    @Override
+    public org.fga.core.data.pipeline.ImageSize nativeSize() {
+      return org.fga.core.data.pipeline.ImageSize.square(imageSize);
+    }
+
+    @Override
+    public org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
+      return org.fga.core.data.pipeline.DefaultPipelines.none();
+    }
   }
 
   /** Registers {@code squares}. */

@@ -24,6 +24,10 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
   }
 
   public static Plugins load() {
-    return Plugins.of(List.of(new BaselineModule(), new TestPlugins()));
+    return Plugins.of(
+        List.of(
+            new BaselineModule(),
+            new org.fga.core.data.pipeline.steps.StepsModule(),
+            new TestPlugins()));
   }
 }

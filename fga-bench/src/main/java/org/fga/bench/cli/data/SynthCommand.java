@@ -98,6 +98,13 @@ public final class SynthCommand implements Callable<Integer> {
       defaultValue = "" + SyntheticConfig.DEFAULT_BODY_COLOURS)
   int bodyColours;
 
+  @Option(
+      names = "--size-jitter",
+      defaultValue = "0",
+      description = "Give each image its own height and width, each within ±this fraction of"
+          + " --image-size (e.g. 0.3), as real datasets have (default 0: all square).")
+  double sizeJitter;
+
   @Override
   public Integer call() throws Exception {
     Layout l = Layout.named(layout);
@@ -117,6 +124,7 @@ public final class SynthCommand implements Callable<Integer> {
               .optTestIdentities(testIdentities)
               .optCameras(cameras)
               .optBodyColours(bodyColours)
+              .optSizeJitter(sizeJitter)
               .build();
     } catch (IllegalArgumentException e) {
       throw new FgaUserException(e.getMessage().replace("data.", "option "), e);

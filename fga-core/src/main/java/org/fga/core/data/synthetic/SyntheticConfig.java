@@ -36,6 +36,10 @@ import org.fga.core.data.Task;
  *     (cap, throat spot or tail band), as people in re-ID sets wear similar clothes; fewer colours
  *     is harder. 0 gives the old identities: a random continuous body hue each, which alone tells
  *     identities apart (every method scores 100 %). Ignored by the other tasks.
+ * @param sizeJitter 0 (default): every image is imageSize squared; above 0, each image is
+ *     rescaled to its own height and width, each a factor in [1 - j, 1 + j] of imageSize drawn per
+ *     image (portrait and landscape alike), as images on disk are: the pipeline must then fix the
+ *     size, and the layouts written by {@code fga data synth} have mixed sizes
  */
 @JsonTypeName("synthetic")
 @JsonPropertyOrder({"type"})
@@ -54,11 +58,29 @@ public record SyntheticConfig(
     int cameras,
     double noise,
     int distractors,
-    int bodyColours)
+    int bodyColours,
+    double sizeJitter)
     implements DataConfig {
 
   /** Default {@link #bodyColours}: the CAL re-ID specs land between chance and 100 % with it. */
   public static final int DEFAULT_BODY_COLOURS = 4;
+
+  /** Generated images all have {@link #imageSize()} squared. */
+  @Override
+  public org.fga.core.data.pipeline.ImageSize nativeSize() {
+    return sizeJitter > 0 ? null : org.fga.core.data.pipeline.ImageSize.square(imageSize);
+  }
+
+  /**
+   * No steps: the images are drawn at their final size, and a crop could cut the small part that
+   * tells the classes apart. Mixed-size images ({@link #sizeJitter}) are squashed back.
+   */
+  @Override
+  public org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
+    return sizeJitter > 0
+        ? org.fga.core.data.pipeline.DefaultPipelines.squash(imageSize)
+        : org.fga.core.data.pipeline.DefaultPipelines.none();
+  }
 
   public SyntheticConfig {
     task = task.toLowerCase(Locale.ROOT);
@@ -87,6 +109,8 @@ public record SyntheticConfig(
         bodyColours >= 0 && bodyColours <= BodyPalette.MAX,
         "data.bodyColours must be in 0.." + BodyPalette.MAX + ", got " + bodyColours);
     check(
+        sizeJitter >= 0 && sizeJitter < 1, "data.sizeJitter must be in [0, 1), got " + sizeJitter);
+    check(
         !task.equals("multilabel") || numClasses >= maxObjects,
         "data.numClasses ("
             + numClasses
@@ -112,7 +136,8 @@ public record SyntheticConfig(
       @JsonProperty("cameras") Integer cameras,
       @JsonProperty("noise") Double noise,
       @JsonProperty("distractors") Integer distractors,
-      @JsonProperty("bodyColours") Integer bodyColours) {
+      @JsonProperty("bodyColours") Integer bodyColours,
+      @JsonProperty("sizeJitter") Double sizeJitter) {
     return new SyntheticConfig(
         task == null ? "classification" : task,
         imageSize == null ? 64 : imageSize,
@@ -128,7 +153,8 @@ public record SyntheticConfig(
         cameras == null ? 4 : cameras,
         noise == null ? 0.04 : noise,
         distractors == null ? 4 : distractors,
-        bodyColours == null ? DEFAULT_BODY_COLOURS : bodyColours);
+        bodyColours == null ? DEFAULT_BODY_COLOURS : bodyColours,
+        sizeJitter == null ? 0.0 : sizeJitter);
   }
 
   /** All defaults: 8-class classification at 64 px, 1000/200/400 images, no bias. */
@@ -166,7 +192,8 @@ public record SyntheticConfig(
         .optCameras(cameras)
         .optNoise(noise)
         .optDistractors(distractors)
-        .optBodyColours(bodyColours);
+        .optBodyColours(bodyColours)
+        .optSizeJitter(sizeJitter);
   }
 
   private static void check(boolean ok, String message) {
@@ -192,8 +219,14 @@ public record SyntheticConfig(
     private Double noise;
     private Integer distractors;
     private Integer bodyColours;
+    private Double sizeJitter;
 
     private Builder() {}
+
+    public Builder optSizeJitter(double v) {
+      sizeJitter = v;
+      return this;
+    }
 
     public Builder optTask(String v) {
       task = v;
@@ -286,7 +319,8 @@ public record SyntheticConfig(
           cameras,
           noise,
           distractors,
-          bodyColours);
+          bodyColours,
+          sizeJitter);
     }
   }
 }

@@ -93,6 +93,20 @@ public final class SyntheticDataset implements FgaDataset {
       throw new IndexOutOfBoundsException(
           "index " + index + " outside 0.." + (size - 1) + " of " + split);
     }
+    SyntheticScene square = squareScene(index);
+    double j = generator.config().sizeJitter();
+    if (j == 0) {
+      return square;
+    }
+    // a size of its own per image, drawn from the index alone so that every reader agrees
+    long bits = Rng.mix(index * 0x9E3779B97F4A7C15L + split.ordinal() * 131L + 17);
+    double fh = 1 - j + 2 * j * ((bits >>> 11) & 0xFFFFF) / (double) 0xFFFFF;
+    double fw = 1 - j + 2 * j * ((bits >>> 33) & 0xFFFFF) / (double) 0xFFFFF;
+    int n = generator.config().imageSize();
+    return square.resized(Math.max(8, (int) Math.round(n * fh)), Math.max(8, (int) Math.round(n * fw)));
+  }
+
+  private SyntheticScene squareScene(int index) {
     SyntheticConfig c = generator.config();
     if (c.taskKind() != Task.REID) {
       return generator.render(split, index);

@@ -34,6 +34,22 @@ public record SyntheticScene(
     int camera,
     List<Keypoint> keypoints) {
 
+  /**
+   * The scene scaled to height × width (pixels bilinear, masks nearest, boxes and keypoints
+   * mapped), as a photo of another size would show it.
+   */
+  public SyntheticScene resized(int height, int width) {
+    org.fga.core.data.Sample as =
+        new org.fga.core.data.Sample(
+            "scene", image, -1, null, boxes, keypoints, instances, parts, identity, camera);
+    org.fga.core.data.Sample r =
+        org.fga.core.data.transform.Regions.crop(
+            as, 0, 0, image.width(), image.height(), height, width);
+    return new SyntheticScene(
+        r.image(), r.objectMask(), r.partMask(), classes, r.boxes(), backdrop, identity, camera,
+        r.keypoints());
+  }
+
   /** Reads the visible objects off a painted canvas; objects hidden entirely are dropped. */
   static SyntheticScene of(
       Canvas canvas,

@@ -19,9 +19,10 @@ public final class CenterCrop implements SampleTransform {
   public Sample apply(Sample s, Random random) {
     int h = s.image().height();
     int w = s.image().width();
-    // integer offsets, rounded as torchvision does, so no resampling blur is introduced
-    int top = (int) Math.round((h - height) / 2.0);
-    int left = (int) Math.round((w - width) / 2.0);
+    // integer offsets, rounded half to even as torchvision's Python round(), so no resampling
+    // blur is introduced
+    int top = (int) Math.rint((h - height) / 2.0);
+    int left = (int) Math.rint((w - width) / 2.0);
     return Regions.crop(s, left, top, width, height, height, width);
   }
 }

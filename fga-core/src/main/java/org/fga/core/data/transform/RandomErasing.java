@@ -22,6 +22,8 @@ public final class RandomErasing implements SampleTransform {
   private final double minRatio;
   private final double maxRatio;
   private final float[] fill;
+  private int attempts = 10;
+  private boolean uniformAspect;
 
   /**
    * @param p probability of erasing
@@ -59,6 +61,19 @@ public final class RandomErasing implements SampleTransform {
     this.fill = fill == null ? null : fill.clone();
   }
 
+  /**
+   * Draws the aspect ratio uniformly in [min, max] (Zhong et al.'s code, used by the re-ID
+   * references) instead of log-uniformly (torchvision), over up to {@code attempts} tries.
+   */
+  public RandomErasing optZhongSampling(int attempts, boolean uniformAspect) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("erasing attempts must be >= 1, got " + attempts);
+    }
+    this.attempts = attempts;
+    this.uniformAspect = uniformAspect;
+    return this;
+  }
+
   @Override
   public Sample apply(Sample s, Random random) {
     if (random.nextDouble() >= p) {
@@ -67,13 +82,15 @@ public final class RandomErasing implements SampleTransform {
     FloatImage img = s.image();
     int h = img.height();
     int w = img.width();
-    for (int attempt = 0; attempt < 10; attempt++) {
+    for (int attempt = 0; attempt < attempts; attempt++) {
       double area = h * w * (minArea + (maxArea - minArea) * random.nextDouble());
+      double u = random.nextDouble();
       double ratio =
-          Math.exp(
-              Math.log(minRatio) + (Math.log(maxRatio) - Math.log(minRatio)) * random.nextDouble());
-      int eh = (int) Math.round(Math.sqrt(area * ratio));
-      int ew = (int) Math.round(Math.sqrt(area / ratio));
+          uniformAspect
+              ? minRatio + (maxRatio - minRatio) * u
+              : Math.exp(Math.log(minRatio) + (Math.log(maxRatio) - Math.log(minRatio)) * u);
+      int eh = (int) Math.rint(Math.sqrt(area * ratio)); // Python's round: half to even
+      int ew = (int) Math.rint(Math.sqrt(area / ratio));
       if (eh < h && ew < w && eh > 0 && ew > 0) {
         int top = random.nextInt(h - eh + 1);
         int left = random.nextInt(w - ew + 1);

@@ -17,8 +17,10 @@ public final class RandomResizedCrop implements SampleTransform {
   private final double minRatio;
   private final double maxRatio;
   private final double flip;
+  private final Interpolation filter;
 
   private RandomResizedCrop(Builder b) {
+    this.filter = b.filter;
     this.height = b.height;
     this.width = b.width;
     this.minScale = b.minScale;
@@ -42,23 +44,23 @@ public final class RandomResizedCrop implements SampleTransform {
     for (int attempt = 0; attempt < 10; attempt++) {
       double target = area * (minScale + (maxScale - minScale) * random.nextDouble());
       double ratio = Math.exp(logLo + (logHi - logLo) * random.nextDouble());
-      int cw = (int) Math.round(Math.sqrt(target * ratio));
-      int ch = (int) Math.round(Math.sqrt(target / ratio));
+      int cw = (int) Math.rint(Math.sqrt(target * ratio)); // Python's round: half to even
+      int ch = (int) Math.rint(Math.sqrt(target / ratio));
       if (cw > 0 && ch > 0 && cw <= w && ch <= h) {
         int top = random.nextInt(h - ch + 1);
         int left = random.nextInt(w - cw + 1);
-        return Regions.crop(s, left, top, cw, ch, height, width, flip(random));
+        return Regions.crop(s, left, top, cw, ch, height, width, flip(random), filter);
       }
     }
     double ratio = (double) w / h;
     int cw = w;
     int ch = h;
     if (ratio < minRatio) {
-      ch = (int) Math.round(w / minRatio);
+      ch = (int) Math.rint(w / minRatio);
     } else if (ratio > maxRatio) {
-      cw = (int) Math.round(h * maxRatio);
+      cw = (int) Math.rint(h * maxRatio);
     }
-    return Regions.crop(s, (w - cw) / 2, (h - ch) / 2, cw, ch, height, width, flip(random));
+    return Regions.crop(s, (w - cw) / 2, (h - ch) / 2, cw, ch, height, width, flip(random), filter);
   }
 
   /** The flip coin, drawn after the region so that flipping does not change the crop. */
@@ -75,6 +77,7 @@ public final class RandomResizedCrop implements SampleTransform {
     private double minRatio = 3.0 / 4.0;
     private double maxRatio = 4.0 / 3.0;
     private double flip = 0;
+    private Interpolation filter = Interpolation.BILINEAR;
 
     private Builder(int height, int width) {
       Regions.checkSize("crop", height, width);
@@ -111,6 +114,11 @@ public final class RandomResizedCrop implements SampleTransform {
         throw new IllegalArgumentException("flip probability must be in [0, 1], got " + p);
       }
       flip = p;
+      return this;
+    }
+
+    public Builder optInterpolation(Interpolation f) {
+      filter = f;
       return this;
     }
 

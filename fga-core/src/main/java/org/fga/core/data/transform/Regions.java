@@ -31,6 +31,20 @@ public final class Regions {
   /** As {@link #crop}, mirrored left-right in the same pass when {@code mirror}. */
   public static Sample crop(
       Sample s, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
+    return crop(s, x0, y0, w, h, outH, outW, mirror, Interpolation.BILINEAR);
+  }
+
+  /** As {@link #crop}, resampling the pixels with {@code filter}. */
+  public static Sample crop(
+      Sample s,
+      double x0,
+      double y0,
+      double w,
+      double h,
+      int outH,
+      int outW,
+      boolean mirror,
+      Interpolation filter) {
     if (w <= 0 || h <= 0 || outH <= 0 || outW <= 0) {
       throw new IllegalArgumentException(
           "empty region or output: " + w + "x" + h + " -> " + outW + "x" + outH);
@@ -38,7 +52,7 @@ public final class Regions {
     Region region = new Region(x0, y0, w, h, outH, outW, mirror);
     return new Sample(
         s.id(),
-        Resampler.resample(s.image(), x0, y0, w, h, outH, outW, mirror),
+        Resampler.resample(s.image(), x0, y0, w, h, outH, outW, mirror, filter),
         s.label(),
         s.labels(),
         boxes(s.boxes(), region),

@@ -33,15 +33,29 @@ final class Resampler {
    */
   static FloatImage resample(
       FloatImage img, double x0, double y0, double w, double h, int outH, int outW, boolean mirror) {
+    return resample(img, x0, y0, w, h, outH, outW, mirror, Interpolation.BILINEAR);
+  }
+
+  /** As above with the given filter; bicubic results are clipped to [0, 1] as PIL's 8-bit are. */
+  static FloatImage resample(
+      FloatImage img,
+      double x0,
+      double y0,
+      double w,
+      double h,
+      int outH,
+      int outW,
+      boolean mirror,
+      Interpolation filter) {
     boolean plain = w == outW && h == outH && x0 == Math.rint(x0) && y0 == Math.rint(y0);
     if (plain && !mirror) {
       return copy(img, (int) x0, (int) y0, outH, outW); // a plain crop: no filtering needed
     }
-    Taps tx = taps(img.width(), x0, w, outW);
+    Taps tx = taps(img.width(), x0, w, outW, filter);
     if (mirror) {
       tx = tx.reversed();
     }
-    Taps ty = taps(img.height(), y0, h, outH);
+    Taps ty = taps(img.height(), y0, h, outH, filter);
     int c = img.channels();
     int inH = img.height();
     int inW = img.width();
@@ -58,6 +72,10 @@ final class Resampler {
         horizontal(src, srcRow, mid, dstRow, outW, tx);
       }
     }
+    if (filter == Interpolation.BICUBIC) {
+      // PIL stores the horizontal pass in 8 bits, so the cubic's overshoot is clipped in between
+      clip(mid);
+    }
     float[] out = new float[c * outH * outW];
     for (int ch = 0; ch < c; ch++) {
       for (int oy = 0; oy < outH; oy++) {
@@ -73,7 +91,16 @@ final class Resampler {
         }
       }
     }
+    if (filter == Interpolation.BICUBIC) {
+      clip(out);
+    }
     return new FloatImage(c, outH, outW, out);
+  }
+
+  private static void clip(float[] v) {
+    for (int i = 0; i < v.length; i++) {
+      v[i] = v[i] < 0 ? 0 : (v[i] > 1 ? 1 : v[i]);
+    }
   }
 
   /** The window at (x0, y0), edge pixels repeated where it leaves the image. */
@@ -156,8 +183,72 @@ final class Resampler {
     return new Taps(first, count, weights, n);
   }
 
-  private static Taps taps(int inSize, double start, double length, int outSize) {
-    return fixedWidth(variableTaps(inSize, start, length, outSize), inSize);
+  private static Taps taps(
+      int inSize, double start, double length, int outSize, Interpolation filter) {
+    Taps t =
+        switch (filter) {
+          case BILINEAR -> variableTaps(inSize, start, length, outSize);
+          case BICUBIC -> filterTaps(inSize, start, length, outSize, filter);
+          case NEAREST -> nearestTaps(inSize, start, length, outSize);
+        };
+    return fixedWidth(t, inSize);
+  }
+
+  /** One tap per output: the source pixel under the output pixel's centre (PIL's NEAREST). */
+  private static Taps nearestTaps(int inSize, double start, double length, int outSize) {
+    double scale = length / outSize;
+    int[] first = new int[outSize];
+    int[] count = new int[outSize];
+    float[] weights = new float[outSize];
+    for (int i = 0; i < outSize; i++) {
+      int p = (int) Math.floor(start + (i + 0.5) * scale);
+      first[i] = Math.min(Math.max(p, 0), inSize - 1);
+      count[i] = 1;
+      weights[i] = 1;
+    }
+    return new Taps(first, count, weights, 1);
+  }
+
+  /**
+   * Taps of a filter with support wider than one pixel (bicubic), laid out as PIL's {@code
+   * precompute_coeffs}: the window [centre - support + 0.5, centre + support + 0.5) truncated,
+   * weights at the pixel centres' distances in filter units, normalised to sum 1.
+   */
+  private static Taps filterTaps(
+      int inSize, double start, double length, int outSize, Interpolation filter) {
+    double scale = length / outSize;
+    double filterScale = Math.max(1.0, scale);
+    double support = filter.support() * filterScale;
+    int stride = (int) Math.ceil(support) * 2 + 1;
+    int[] first = new int[outSize];
+    int[] count = new int[outSize];
+    float[] weights = new float[outSize * stride];
+    for (int i = 0; i < outSize; i++) {
+      double centre = start + (i + 0.5) * scale;
+      int lo = Math.max(0, (int) (centre - support + 0.5));
+      int hi = Math.min(inSize, (int) (centre + support + 0.5));
+      if (hi <= lo) { // the window left the image: clamp to the nearest edge pixel
+        lo = Math.min(Math.max((int) Math.floor(centre), 0), inSize - 1);
+        hi = lo + 1;
+      }
+      int n = Math.min(hi - lo, stride);
+      double sum = 0;
+      double[] w = new double[n];
+      for (int k = 0; k < n; k++) {
+        w[k] = filter.weight((lo + k + 0.5 - centre) / filterScale);
+        sum += w[k];
+      }
+      if (sum == 0) {
+        w[0] = 1;
+        sum = 1;
+      }
+      for (int k = 0; k < n; k++) {
+        weights[i * stride + k] = (float) (w[k] / sum);
+      }
+      first[i] = lo;
+      count[i] = n;
+    }
+    return new Taps(first, count, weights, stride);
   }
 
   private static Taps variableTaps(int inSize, double start, double length, int outSize) {

@@ -12,20 +12,27 @@ public final class Resize implements SampleTransform {
   private final int height;
   private final int width;
   private final boolean shorter;
+  private final Interpolation filter;
 
-  private Resize(int height, int width, boolean shorter) {
+  private Resize(int height, int width, boolean shorter, Interpolation filter) {
     Regions.checkSize("resize", height, width);
     this.height = height;
     this.width = width;
     this.shorter = shorter;
+    this.filter = filter;
   }
 
   public static Resize to(int height, int width) {
-    return new Resize(height, width, false);
+    return new Resize(height, width, false, Interpolation.BILINEAR);
   }
 
   public static Resize shorterSide(int size) {
-    return new Resize(size, size, true);
+    return new Resize(size, size, true, Interpolation.BILINEAR);
+  }
+
+  /** The same resize with another filter. */
+  public Resize withInterpolation(Interpolation f) {
+    return new Resize(height, width, shorter, f);
   }
 
   @Override
@@ -35,15 +42,16 @@ public final class Resize implements SampleTransform {
     int outH = height;
     int outW = width;
     if (shorter) {
+      // the longer side is truncated, as torchvision's Resize(int) computes it
       if (h <= w) {
-        outW = (int) Math.round((double) w * height / h);
+        outW = (int) ((double) w * height / h);
       } else {
-        outH = (int) Math.round((double) h * width / w);
+        outH = (int) ((double) h * width / w);
       }
     }
     if (outH == h && outW == w) {
       return s;
     }
-    return Regions.crop(s, 0, 0, w, h, outH, outW);
+    return Regions.crop(s, 0, 0, w, h, outH, outW, false, filter);
   }
 }

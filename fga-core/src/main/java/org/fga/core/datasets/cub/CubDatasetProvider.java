@@ -29,6 +29,15 @@ import org.fga.core.error.FgaUserException;
  * ({@code splits}), e.g. its train-fullsup images (CUBV2) as {@code val}.
  */
 public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
+
+  /** CUB-200-2011's official split (images.txt / train_test_split.txt). */
+  @Override
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    CubConfig c = (CubConfig) config;
+    return c.heldOutPerClass() > 0 || !c.splits().isEmpty()
+        ? java.util.Map.of()
+        : java.util.Map.of(org.fga.core.data.Split.TRAIN, 5994, org.fga.core.data.Split.TEST, 5794);
+  }
   public CubDatasetProvider() {
     super(
         "cub",

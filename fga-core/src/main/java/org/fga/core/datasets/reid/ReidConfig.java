@@ -14,6 +14,12 @@ public interface ReidConfig extends DiskDataConfig {
     return height();
   }
 
+  /** torchreid's: squash to height × width, flip, pad 10 and crop back, random erasing. */
+  @Override
+  default org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
+    return org.fga.core.data.pipeline.DefaultPipelines.reid(height(), width());
+  }
+
   /** Fills defaults: 256 × 128 (people) unless given, or the given vehicle default. */
   static int[] size(
       String dataset, String root, int height, int width, int defaultHeight, int defaultWidth) {

@@ -37,6 +37,11 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
   }
 
   @Override
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    return set.official();
+  }
+
+  @Override
   protected List<Split> splitsOf(ReidConfig config) {
     return List.of(Split.TRAIN, Split.QUERY, Split.GALLERY);
   }

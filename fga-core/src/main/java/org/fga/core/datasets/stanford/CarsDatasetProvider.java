@@ -24,6 +24,12 @@ import us.hebi.matlab.mat.types.Struct;
  * inclusive pixels), {@code class} (1-based) and {@code fname}.
  */
 public final class CarsDatasetProvider extends BaseDiskProvider<CarsConfig> {
+
+  /** Stanford Cars' official split. */
+  @Override
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    return java.util.Map.of(org.fga.core.data.Split.TRAIN, 8144, org.fga.core.data.Split.TEST, 8041);
+  }
   public CarsDatasetProvider() {
     super(
         "cars",

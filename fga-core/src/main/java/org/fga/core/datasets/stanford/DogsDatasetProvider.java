@@ -26,6 +26,12 @@ import us.hebi.matlab.mat.types.Matrix;
  * part of the folder names, in label order.
  */
 public final class DogsDatasetProvider extends BaseDiskProvider<DogsConfig> {
+
+  /** Stanford Dogs' official split. */
+  @Override
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+    return java.util.Map.of(org.fga.core.data.Split.TRAIN, 12000, org.fga.core.data.Split.TEST, 8580);
+  }
   public DogsDatasetProvider() {
     super(
         "dogs",

@@ -178,19 +178,23 @@ class TransformsTest {
   }
 
   @Test
-  void standardPipelinesProduceTheConfiguredSize() {
+  void defaultPipelinesProduceTheConfiguredSize() {
     Sample big = Sample.classification("b", FloatImage.zeros(3, 375, 500), 0);
+    Sample tall = Sample.classification("t", FloatImage.zeros(3, 500, 333), 0);
     var cub = org.fga.core.datasets.cub.CubConfig.of("/x");
-    assertThat(Pipelines.standard(cub, true).apply(big, new Random(1)).image().height())
-        .isEqualTo(448);
-    assertThat(Pipelines.standard(cub, false).apply(big, new Random(1)).image().width())
-        .isEqualTo(448);
+    for (Sample s : java.util.List.of(big, tall)) {
+      Sample train = cub.defaultPipeline().trainTransform().apply(s, new Random(1));
+      assertThat(train.image().height()).isEqualTo(448);
+      assertThat(train.image().width()).isEqualTo(448);
+      assertThat(cub.defaultPipeline().testTransform().apply(s, new Random(1)).image().width())
+          .isEqualTo(448);
+    }
     var market = org.fga.core.datasets.reid.MarketConfig.of("/x");
-    Sample person = Pipelines.standard(market, true).apply(big, new Random(1));
+    Sample person = market.defaultPipeline().trainTransform().apply(big, new Random(1));
     assertThat(person.image().height()).isEqualTo(256);
     assertThat(person.image().width()).isEqualTo(128);
     Sample synth = DATA.get(0);
-    assertThat(Pipelines.standard(SyntheticConfig.defaults(), false).apply(synth, new Random(1)))
+    assertThat(SyntheticConfig.defaults().defaultPipeline().testTransform().apply(synth, new Random(1)))
         .isSameAs(synth);
   }
 
@@ -212,7 +216,7 @@ class TransformsTest {
   @Test
   void theSameRandomSeedGivesTheSameAugmentation() {
     var pipeline =
-        Pipelines.trainRandomResizedCrop(32)
+        RandomResizedCrop.builder(32, 32).optFlip(0.5).build()
             .then(new ColorJitter(0.4, 0.4, 0.4))
             .then(new RandomErasing(0.5, null));
     Sample a = pipeline.apply(DATA.get(3), new Random(11));

@@ -1,0 +1,240 @@
+package org.fga.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.fga.core.data.Split;
+import org.fga.core.data.layout.CubLayout;
+import org.fga.core.data.layout.ImageNetLayout;
+import org.fga.core.data.layout.Layout;
+import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.core.datasets.Entry;
+import org.fga.core.datasets.FileDataset;
+import org.fga.core.datasets.wsol.WsolMetadataWriter;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.ExperimentRunner;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+import org.fga.core.spec.SpecTree;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every committed paper row, pointed at a tiny copy of its dataset in the official on-disk layout,
+ * trains and evaluates to the end. The copy has what real data has: every image its own size and
+ * aspect (portrait and landscape), greyscale JPEGs among the colour ones, ImageNet's PNG stored as
+ * .JPEG, and wsolevaluation metadata where the spec reads it. Only the model and the schedule are
+ * shrunk, with the same {@code -o} overrides a user would type; the pipeline, the method and the
+ * evaluation are the file's own. A new row on a known dataset is covered without editing this
+ * test; a new dataset needs its fixture writer below.
+ */
+class PaperConfigsEndToEndTest {
+  static final Plugins PLUGINS = Plugins.load();
+  static final Path CONFIGS = Path.of("..", "configs");
+
+  static Stream<Named<Path>> paperConfigs() throws IOException {
+    try (Stream<Path> s = Files.walk(CONFIGS)) {
+      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json"))
+          .filter(p -> !p.toString().contains("/synthetic/") && !p.toString().contains("/tables/"))
+          .sorted()
+          .map(p -> Named.of(CONFIGS.relativize(p).toString(), p))
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paperConfigs")
+  void runsToTheEndOnItsDatasetsOfficialLayout(Path file, @TempDir Path dir) throws Exception {
+    ObjectNode tree = SpecTree.load(file, PLUGINS.yaml());
+    JsonNode data = tree.path("data");
+    String type = data.path("type").asText();
+    List<String> overrides = new ArrayList<>();
+    // every path of the data block moves under the fixture, as -o data.root=... would
+    collectPaths(data, "data", dir, overrides);
+    writeFixture(type, data, dir);
+    boolean reid = tree.path("schedule").has("instancesPerIdentity");
+    overrides.addAll(List.of(
+        "backbone.arch=resnet18", "backbone.width=8", "backbone.weights=null",
+        "schedule.epochs=1", "schedule.batchSize=" + (reid ? 8 : 4), "eval.overlays=1"));
+    ExperimentSpec spec = new SpecReader(PLUGINS).read(file, overrides);
+    Path run = dir.resolve("run");
+    new ExperimentRunner(PLUGINS, System.err, true).start(spec, run);
+    JsonNode metrics = PLUGINS.json().readTree(run.resolve("metrics.json").toFile()).path("metrics");
+    for (var m : spec.eval().metricsOrDefault(PLUGINS.metrics())) {
+      String name = org.fga.core.plugin.ConfigTypes.nameOf(m);
+      assertThat(metrics.has(name)).as("%s: metrics.json has %s (got %s)", file, name, metrics.fieldNames()).isTrue();
+    }
+  }
+
+  /** Adds an override for every string under {@code node} that is a path below {@code data/}. */
+  private static void collectPaths(JsonNode node, String key, Path dir, List<String> out) {
+    if (node.isTextual() && node.asText().startsWith("data/")) {
+      out.add(key + "=" + dir.resolve(node.asText()));
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> collectPaths(e.getValue(), key + "." + e.getKey(), dir, out));
+    }
+  }
+
+  private static SyntheticConfig.Builder small() {
+    return SyntheticConfig.builder().optImageSize(48).optSizeJitter(0.4).optNumClasses(3)
+        .optTrainSize(12).optValSize(0).optTestSize(6).optSeed(11);
+  }
+
+  private static void writeFixture(String type, JsonNode data, Path dir) throws IOException {
+    Path root = dir.resolve(data.path("root").asText());
+    switch (type) {
+      case "cub" -> {
+        new CubLayout().write(small().build(), root);
+        writeWsolMetadata(type, data, dir, root);
+      }
+      case "cars", "aircraft", "dogs", "nabirds" -> Layout.named(type).write(small().build(), root);
+      case "market1501", "dukemtmc" -> Layout.named("market").write(reidConfig(), root);
+      case "msmt17" -> writeMsmt17(reidConfig(), root, dir.resolve("market"));
+      case "imagefolder" -> {
+        new ImageNetLayout().write(small().build(), root);
+        writeWsolMetadata(type, data, dir, root);
+        pngStoredAsJpeg(root.resolve("train"));
+      }
+      default -> throw new AssertionError(
+          "no fixture writer for dataset '" + type + "': add one to " + PaperConfigsEndToEndTest.class.getSimpleName());
+    }
+    greyscaleSome(root);
+  }
+
+  private static SyntheticConfig reidConfig() {
+    return small().optTask("reid").optIdentities(4).optTestIdentities(3).optCameras(2)
+        .optTrainSize(16).optTestSize(9).build();
+  }
+
+  /**
+   * wsolevaluation metadata for every split the spec reads from it: {@code val} (the held-out
+   * train-fullsup split) from copies of training images in its own folder, the others from the
+   * reader's own split of that name.
+   */
+  private static void writeWsolMetadata(String type, JsonNode data, Path dir, Path root) throws IOException {
+    JsonNode splits = data.path("splits");
+    if (splits.isMissingNode()) {
+      return;
+    }
+    var provider = (org.fga.core.datasets.DiskDatasetProvider) PLUGINS.datasets().get(type);
+    var plain = PLUGINS.yaml().treeToValue(
+        PLUGINS.yaml().readTree("{type: " + type + ", root: '" + root + "'"
+            + (type.equals("imagefolder")
+                ? ", devkit: '" + root.resolve("ILSVRC2012_devkit_t12") + "', boxes: '" + root.resolve("val_boxes") + "'"
+                : "")
+            + "}"), org.fga.core.data.DataConfig.class);
+    Path imagesDefault = type.equals("cub") ? root.resolve("images") : root;
+    Iterator<Map.Entry<String, JsonNode>> it = splits.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Path metadata = dir.resolve(e.getValue().path("metadata").asText());
+      Path images = e.getValue().has("images") ? dir.resolve(e.getValue().path("images").asText()) : imagesDefault;
+      List<WsolMetadataWriter.Row> rows = new ArrayList<>();
+      if (e.getKey().equals("val")) {
+        // copies of training images, or of test images where training images have no boxes
+        // (ImageNet's): the copies are other files, as ImageNetV2 and CUBV2 are other photos
+        FileDataset train = provider.open(plain, Split.TRAIN);
+        if (train.entries().get(0).boxes() == null) {
+          train = provider.open(plain, Split.TEST);
+        }
+        boolean separateFolder = !images.equals(imagesDefault);
+        for (int k = 0; k < train.size(); k += 3) {
+          Entry en = train.entries().get(k);
+          String id = separateFolder
+              ? "c" + en.label() + "/heldout_" + k + ".jpg"
+              : "val2/" + en.label() + "/" + k + ".jpeg";
+          Path copy = images.resolve(id);
+          Files.createDirectories(copy.getParent());
+          Files.copy(en.image(), copy);
+          rows.add(new WsolMetadataWriter.Row(id, en.label(), en.boxes()));
+        }
+      } else {
+        FileDataset split = provider.open(plain, Split.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
+        for (Entry en : split.entries()) {
+          rows.add(new WsolMetadataWriter.Row(images.relativize(en.image()).toString(), en.label(), en.boxes()));
+        }
+      }
+      WsolMetadataWriter.write(metadata, rows, images);
+    }
+  }
+
+  /**
+   * MSMT17_V1: {@code train/} and {@code test/} folders of {@code <pid>/<pid>_<n>_<cam>_...jpg},
+   * listed with their ids in list_train/val/query/gallery.txt; written from the Market layout.
+   */
+  private static void writeMsmt17(SyntheticConfig cfg, Path root, Path market) throws IOException {
+    Layout.named("market").write(cfg, market);
+    Map<String, String[]> parts = Map.of(
+        "bounding_box_train", new String[] {"train", "list_train.txt"},
+        "query", new String[] {"test", "list_query.txt"},
+        "bounding_box_test", new String[] {"test", "list_gallery.txt"});
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("list_val.txt"), "");
+    int n = 0; // one running number: query and gallery share test/
+    for (var p : parts.entrySet()) {
+      List<String> lines = new ArrayList<>();
+      List<Path> files;
+      try (Stream<Path> s = Files.list(market.resolve(p.getKey()))) {
+        files = s.filter(f -> f.toString().endsWith(".jpg")).sorted().toList();
+      }
+      for (Path f : files) {
+        String[] bits = f.getFileName().toString().split("_");
+        if (bits[0].startsWith("-") || bits[0].equals("0000")) {
+          continue; // junk and distractors: MSMT17 has neither
+        }
+        int pid = Integer.parseInt(bits[0]);
+        int cam = Integer.parseInt(bits[1].substring(1, 2));
+        n++;
+        String name = String.format("%04d/%04d_%03d_%02d_0303morning_%04d_0.jpg", pid, pid, n, cam, n);
+        Path to = root.resolve(p.getValue()[0]).resolve(name);
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+        lines.add(name + " " + pid);
+      }
+      Files.write(root.resolve(p.getValue()[1]), lines);
+    }
+  }
+
+  /** Every fifth JPEG rewritten as a one-channel greyscale JPEG (CUB has a few). */
+  private static void greyscaleSome(Path root) throws IOException {
+    List<Path> jpegs;
+    try (Stream<Path> s = Files.walk(root)) {
+      jpegs = s.filter(p -> p.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.jpe?g")).sorted().toList();
+    }
+    for (int i = 0; i < jpegs.size(); i += 5) {
+      BufferedImage colour = ImageIO.read(jpegs.get(i).toFile());
+      if (colour == null) {
+        continue; // a PNG stored as .JPEG is already irregular
+      }
+      BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      grey.getGraphics().drawImage(colour, 0, 0, null);
+      ImageIO.write(grey, "jpg", jpegs.get(i).toFile());
+    }
+  }
+
+  /** ImageNet's training set holds a PNG file named .JPEG; so does this one. */
+  private static void pngStoredAsJpeg(Path train) throws IOException {
+    Path first;
+    try (Stream<Path> s = Files.walk(train)) {
+      first = s.filter(p -> p.toString().endsWith(".JPEG")).sorted().findFirst().orElseThrow();
+    }
+    BufferedImage img = ImageIO.read(first.toFile());
+    BufferedImage alpha = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    alpha.getGraphics().drawImage(img, 0, 0, null);
+    ImageIO.write(alpha, "png", first.toFile());
+  }
+}

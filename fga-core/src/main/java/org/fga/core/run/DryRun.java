@@ -1,0 +1,204 @@
+package org.fga.core.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.fga.core.backbone.FeatureTap;
+import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.Split;
+import org.fga.core.data.pipeline.ImageSize;
+import org.fga.core.error.FgaUserException;
+import org.fga.core.method.Batch;
+import org.fga.core.method.StepContext;
+import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.train.BatchLoader;
+import org.fga.core.train.HostBatch;
+import org.fga.core.train.Session;
+import org.fga.core.train.Trainer;
+
+/**
+ * {@code fga train --dry-run}: everything a run would do first, nothing it would write. Counts the
+ * splits (beside the official counts), shows the resolved pipeline and the feature-map size of
+ * every tap at the configured input, builds the model, runs two training steps and one test batch,
+ * and estimates the epoch and total time from the second step (the first pays for warm-up).
+ */
+public final class DryRun {
+  private static final int PROBE_STEPS = 2;
+
+  private final Plugins plugins;
+  private final PrintStream out;
+
+  public DryRun(Plugins plugins, PrintStream out) {
+    this.plugins = plugins;
+    this.out = out;
+  }
+
+  /** Runs the checks; returns the report as JSON and prints it readably to {@code out}. */
+  public ObjectNode run(ExperimentSpec spec) {
+    ObjectNode report = plugins.json().createObjectNode();
+    report.put("name", spec.name());
+    out.println("dry run of " + spec.name() + " (nothing is written)");
+    DatasetProvider provider = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
+    Map<Split, Integer> official = provider.officialSizes(spec.data());
+    ObjectNode splits = report.putObject("splits");
+    out.println("splits (" + ConfigTypes.nameOf(spec.data()) + "):");
+    for (Split split : Split.values()) {
+      FgaDataset ds;
+      try {
+        ds = provider.open(spec.data(), split);
+      } catch (FgaUserException e) {
+        if (split == Split.TRAIN || split.name().equalsIgnoreCase(spec.eval().split())) {
+          throw e; // the run needs this split
+        }
+        continue;
+      }
+      String name = split.name().toLowerCase(Locale.ROOT);
+      ObjectNode row = splits.putObject(name);
+      row.put("images", ds.size());
+      Integer o = official.get(split);
+      if (o != null) {
+        row.put("official", o);
+      }
+      out.printf(Locale.ROOT, "  %-8s %8d images%s%n", name, ds.size(),
+          o == null ? "" : (o == ds.size() ? "  (official: " + o + ")" : "  (official: " + o + ", differs)"));
+    }
+    ImageSize trainSize = spec.pipeline().trainSize(spec.data().nativeSize());
+    ImageSize testSize = spec.pipeline().testSize(spec.data().nativeSize());
+    report.set("pipeline", plugins.json().valueToTree(spec.pipeline()));
+    out.println("pipeline (images reach the model at " + trainSize + " in training, " + testSize + " in testing):");
+    for (String part : java.util.List.of("train", "test")) {
+      out.println("  " + part + ":");
+      for (com.fasterxml.jackson.databind.JsonNode step : report.path("pipeline").path(part)) {
+        out.println("    - " + flow(step));
+      }
+    }
+    try (Session session = new Session(plugins, spec)) {
+      long params = 0;
+      for (var p : session.method().block().getParameters()) {
+        params += p.getValue().getArray().getShape().size();
+      }
+      report.put("parameters", params);
+      out.printf(Locale.ROOT, "model: %s on %s, %,d parameters%n",
+          ConfigTypes.nameOf(spec.method()), spec.backbone().arch(), params);
+      ArrayNode taps = report.putArray("featureMaps");
+      out.println("feature maps at " + trainSize + ":");
+      try (NDManager m = session.newStepManager()) {
+        NDList maps = session.backbone().block().forward(new ParameterStore(m, false),
+            new NDList(m.zeros(new Shape(1, 3, trainSize.height(), trainSize.width()))), false);
+        for (int i = 0; i < maps.size() && i < session.backbone().taps().size(); i++) {
+          FeatureTap tap = session.backbone().taps().get(i);
+          Shape s = maps.get(i).getShape();
+          ObjectNode t = taps.addObject();
+          t.put("tap", tap.name());
+          t.put("channels", s.get(1));
+          t.put("height", s.get(2));
+          t.put("width", s.get(3));
+          out.printf(Locale.ROOT, "  %-8s %5d x %d x %d%n", tap.name(), s.get(1), s.get(2), s.get(3));
+        }
+      }
+      Trainer.Probe probe = Trainer.builder().setSession(session).optQuiet(true).build().probe(PROBE_STEPS);
+      long stepNanos = probe.stepNanos()[probe.stepNanos().length - 1];
+      int batchesPerEpoch = probe.batchesPerEpoch();
+      double epochSeconds = stepNanos / 1e9 * batchesPerEpoch;
+      int epochs = spec.schedule().epochs();
+      double testSeconds = testBatch(session, spec);
+      report.put("trainStepSeconds", stepNanos / 1e9);
+      report.put("batchesPerEpoch", batchesPerEpoch);
+      report.put("testBatchSeconds", testSeconds);
+      report.put("estimatedEpochSeconds", epochSeconds);
+      report.put("estimatedTotalSeconds", epochSeconds * epochs);
+      report.set("firstLosses", plugins.json().valueToTree(probe.lastTerms()));
+      long peak = peakRssBytes();
+      if (peak > 0) {
+        report.put("peakRssBytes", peak);
+      }
+      out.printf(Locale.ROOT, "train step: %.3f s (batch %d, losses %s); test batch: %.3f s%n",
+          stepNanos / 1e9, spec.schedule().batchSize(), probe.lastTerms(), testSeconds);
+      out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
+          duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs,
+          peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "");
+    }
+    return report;
+  }
+
+  /** Seconds for one batch of the evaluated split through the method's inference. */
+  private double testBatch(Session session, ExperimentSpec spec) {
+    Split split = Split.valueOf(spec.eval().split().toUpperCase(Locale.ROOT));
+    FgaDataset ds = session.open(split);
+    try (BatchLoader loader = new BatchLoader(ds, spec.pipeline().testTransform(),
+            session.backbone().cfg().mean(), session.backbone().cfg().std(),
+            Math.min(spec.schedule().batchSize(), Math.max(1, ds.size())), false, spec.seed(), 1);
+        NDManager m = session.newStepManager()) {
+      Iterator<HostBatch> it = loader.epoch(0, 0);
+      if (!it.hasNext()) {
+        return 0;
+      }
+      Batch batch = it.next().toBatch(m);
+      long t0 = System.nanoTime();
+      StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
+      var outputs = session.method().infer(ctx, batch);
+      NDArray any = outputs.logits() != null ? outputs.logits() : outputs.embedding();
+      if (any != null) {
+        any.toFloatArray(); // wait for the result
+      }
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** The process's peak resident memory (Linux {@code VmHWM}), or -1 where unknown. */
+  static long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  static String duration(double seconds) {
+    if (seconds < 120) {
+      return String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+    if (seconds < 7200) {
+      return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+    if (seconds < 172800) {
+      return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+    }
+    return String.format(Locale.ROOT, "%.1f days", seconds / 86400);
+  }
+
+  /** A node in YAML's one-line flow style: {@code {type: resize, size: [512, 512]}}. */
+  static String flow(com.fasterxml.jackson.databind.JsonNode n) {
+    if (n.isObject()) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      n.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + flow(e.getValue())));
+      return "{" + String.join(", ", parts) + "}";
+    }
+    if (n.isArray()) {
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      n.forEach(e -> parts.add(flow(e)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return n.isTextual() ? n.asText() : n.toString();
+  }
+}
