@@ -30,6 +30,7 @@ public final class CamProvider implements MethodProvider {
 
   @Override
   public Method create(MethodConfig config, Backbone backbone, DatasetInfo data) {
-    return new ClassMapMethod(backbone, data, ((CamConfig) config).tap(), null);
+    CamConfig c = (CamConfig) config;
+    return new ClassMapMethod(backbone, data, c.tap(), null, CamNormalization.of(c.camNormalization()));
   }
 }

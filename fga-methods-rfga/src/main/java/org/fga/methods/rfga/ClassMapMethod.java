@@ -2,6 +2,7 @@ package org.fga.methods.rfga;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.Map;
 import org.fga.core.backbone.Backbone;
@@ -18,17 +19,22 @@ import org.fga.core.nn.Pooling;
 /**
  * {@code rfga} and {@code cam}: a {@link ClassMapNetwork} trained with cross-entropy on its pooled
  * class maps (binary cross-entropy for multi-label data). The attention of class c is the
- * classifier's map of c; the embedding is the pooled (calibrated) features.
+ * classifier's map of c, raw or normalised as MoANA scores it ({@link CamNormalization}); the
+ * embedding is the pooled (calibrated) features.
  */
 public final class ClassMapMethod implements Method {
   private final Backbone backbone;
   private final ClassMapNetwork network;
+  private final CamNormalization camNormalization;
 
   /**
    * @param kernel the RFGA module's kernel size, or null for the plain CAM network
+   * @param camNormalization the form of the maps {@link #attention} returns
    */
-  public ClassMapMethod(Backbone backbone, DatasetInfo data, String tap, Integer kernel) {
+  public ClassMapMethod(
+      Backbone backbone, DatasetInfo data, String tap, Integer kernel, CamNormalization camNormalization) {
     this.backbone = backbone;
+    this.camNormalization = camNormalization;
     BackboneCfg cfg = backbone.cfg();
     int index = tap == null ? cfg.stages().size() - 1 : cfg.indexOf(tap);
     int channels = cfg.stages().get(index).channels();
@@ -66,6 +72,7 @@ public final class ClassMapMethod implements Method {
   @Override
   public NDArray attention(StepContext ctx, Batch batch, NDArray classes) {
     NDArray maps = network.forward(ctx.parameters(), new NDList(batch.images()), false).get(1);
-    return ClassMaps.select(maps, classes);
+    Shape image = batch.images().getShape();
+    return camNormalization.apply(ClassMaps.select(maps, classes), (int) image.get(2), (int) image.get(3));
   }
 }

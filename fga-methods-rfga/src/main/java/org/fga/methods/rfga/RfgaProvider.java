@@ -31,6 +31,6 @@ public final class RfgaProvider implements MethodProvider {
   @Override
   public Method create(MethodConfig config, Backbone backbone, DatasetInfo data) {
     RfgaConfig c = (RfgaConfig) config;
-    return new ClassMapMethod(backbone, data, c.tap(), c.kernel());
+    return new ClassMapMethod(backbone, data, c.tap(), c.kernel(), CamNormalization.of(c.camNormalization()));
   }
 }

@@ -25,9 +25,13 @@ class ClassMapMethodTest {
   private static final int K = 5;
 
   private static ClassMapMethod method(NDManager m, boolean rfga) {
+    return method(m, rfga, CamNormalization.MINMAX);
+  }
+
+  private static ClassMapMethod method(NDManager m, boolean rfga, CamNormalization normalization) {
     Backbone bb = new ResNetProvider.ResNet18().create(new BackboneSpec("resnet18", null, null, 8, 8, null));
     DatasetInfo info = new DatasetInfo("t", Task.CLASSIFICATION, K, List.of("a", "b", "c", "d", "e"));
-    ClassMapMethod method = new ClassMapMethod(bb, info, null, rfga ? 3 : null);
+    ClassMapMethod method = new ClassMapMethod(bb, info, null, rfga ? 3 : null, normalization);
     method.block().initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
     return method;
   }
@@ -65,6 +69,22 @@ class ClassMapMethodTest {
         for (int i = 0; i < 3; i++) {
           assertThat(att.get(i).toFloatArray()).containsExactly(maps.get(i).get(cls[i]).toFloatArray());
         }
+      }
+    }
+  }
+
+  @Test
+  void percentileOptionHandsTheEvaluatorMoanasMapAtTheInputSize() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (boolean rfga : new boolean[] {true, false}) {
+        ClassMapMethod method = method(m, rfga, CamNormalization.PERCENTILE65);
+        Batch b = batch(m, 3);
+        NDArray classes = m.create(new long[] {2, 0, 4});
+        NDArray att = method.attention(ctx(m), b, classes);
+        NDArray maps = method.block().forward(new ParameterStore(m, false), new NDList(b.images()), false).get(1);
+        NDArray expected = CamNormalization.PERCENTILE65.apply(ClassMaps.select(maps, classes), 32, 32);
+        assertThat(att.getShape()).isEqualTo(new Shape(3, 32, 32));
+        assertThat(att.toFloatArray()).containsExactly(expected.toFloatArray());
       }
     }
   }
