@@ -1,6 +1,5 @@
 package org.fga.eval.wsol;
 
-import java.util.Arrays;
 import org.fga.core.data.Box;
 
 /**
@@ -21,13 +20,8 @@ import org.fga.core.data.Box;
  * <p>It also counts, per IoU threshold δ, the components whose protocol box meets δ (the
  * multi-contour mode's outer contours), updated only for components that changed.
  */
-final class ForegroundComponents {
+final class ForegroundComponents extends UnionFindComponents {
   private static final int STRIDE = 12;
-  private static final int SIZE = 0;
-  private static final int MIN_X = 1;
-  private static final int MIN_Y = 2;
-  private static final int MAX_X = 3;
-  private static final int MAX_Y = 4;
   /** Smallest pixel index: the start of OpenCV's outer contour, and its discovery order. */
   private static final int FIRST = 5;
   /** Twice the area of the full and half windows (the lower bound of the contour area). */
@@ -47,32 +41,20 @@ final class ForegroundComponents {
   private static final int[] WINDOW2 = {0, 0, 0, 1, 2};
 
   private final IouBits iou;
-  private final int[] goodCount;
-  private int[] parent = new int[0];
-  private int[] comp = new int[0];
   private int[] live = new int[0];
   private int liveCount;
   /** Σ EULER4 over the live components: 4·(components − holes) of the whole mask. */
   private int eulerSum4;
-  private int h;
-  private int w;
 
   ForegroundComponents(IouBits iou, int deltas) {
+    super(STRIDE, GOOD, deltas);
     this.iou = iou;
-    this.goodCount = new int[deltas];
   }
 
   void reset(int height, int width) {
-    h = height;
-    w = width;
-    int n = h * w;
-    if (parent.length < n) {
-      parent = new int[n];
-      comp = new int[STRIDE * n];
-      live = new int[n];
+    if (resetBase(height, width) || live.length < height * width) {
+      live = new int[height * width];
     }
-    Arrays.fill(parent, 0, n, -1);
-    Arrays.fill(goodCount, 0);
     liveCount = 0;
     eulerSum4 = 0;
   }
@@ -295,43 +277,10 @@ final class ForegroundComponents {
     return comp[o + AREA2];
   }
 
-  /** The root of p's component, with full path compression. */
-  int find(int p) {
-    int root = p;
-    while (parent[root] != root) {
-      root = parent[root];
-    }
-    while (parent[p] != root) {
-      int next = parent[p];
-      parent[p] = root;
-      p = next;
-    }
-    return root;
-  }
 
-  /** Joins root r (or none, −1) with the component of pixel q (union by size); returns the root. */
-  private int join(int r, int q) {
-    int pq = parent[q];
-    if (pq == r) {
-      return r;
-    }
-    int rq = parent[pq] == pq ? pq : find(pq);
-    if (rq == r || r < 0) {
-      return rq;
-    }
+  @Override
+  void merged(int ro, int co) {
     int[] c = comp;
-    int root = c[r * STRIDE + SIZE] < c[rq * STRIDE + SIZE] ? rq : r;
-    int child = root == r ? rq : r;
-    int ro = root * STRIDE;
-    int co = child * STRIDE;
-    forget(ro);
-    forget(co);
-    parent[child] = root;
-    c[ro + SIZE] += c[co + SIZE];
-    c[ro + MIN_X] = Math.min(c[ro + MIN_X], c[co + MIN_X]);
-    c[ro + MIN_Y] = Math.min(c[ro + MIN_Y], c[co + MIN_Y]);
-    c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
-    c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
     c[ro + FIRST] = Math.min(c[ro + FIRST], c[co + FIRST]);
     c[ro + CELLS2] += c[co + CELLS2];
     c[ro + EULER4] += c[co + EULER4];
@@ -340,19 +289,6 @@ final class ForegroundComponents {
     int last = live[--liveCount];
     live[i] = last;
     c[last * STRIDE + LIVE] = i;
-    return root;
   }
 
-  /** Takes the component at record offset o out of the counts: its box is about to change. */
-  private void forget(int o) {
-    int bits = comp[o + GOOD];
-    if (bits != 0) {
-      for (int d = 0; d < goodCount.length; d++) {
-        if ((bits & (1 << d)) != 0) {
-          goodCount[d]--;
-        }
-      }
-      comp[o + GOOD] = 0;
-    }
-  }
 }

@@ -1,6 +1,5 @@
 package org.fga.eval.wsol;
 
-import java.util.Arrays;
 import org.fga.core.data.Box;
 
 /**
@@ -13,40 +12,22 @@ import org.fga.core.data.Box;
  * <p>As the threshold rises the background only grows, so this sweep runs from the lowest level
  * up. It counts, per IoU threshold δ, the holes whose protocol box meets δ (multi-contour mode).
  */
-final class HoleComponents {
+final class HoleComponents extends UnionFindComponents {
   private static final int STRIDE = 8;
-  private static final int SIZE = 0;
-  private static final int MIN_X = 1;
-  private static final int MIN_Y = 2;
-  private static final int MAX_X = 3;
-  private static final int MAX_Y = 4;
   /** 1 when the component reaches the image edge (not a hole). */
   private static final int EDGE = 5;
   private static final int GOOD = 6;
   private static final int STAMP = 7;
 
   private final IouBits iou;
-  private final int[] goodCount;
-  private int[] parent = new int[0];
-  private int[] comp = new int[0];
-  private int h;
-  private int w;
 
   HoleComponents(IouBits iou, int deltas) {
+    super(STRIDE, GOOD, deltas);
     this.iou = iou;
-    this.goodCount = new int[deltas];
   }
 
   void reset(int height, int width) {
-    h = height;
-    w = width;
-    int n = h * w;
-    if (parent.length < n) {
-      parent = new int[n];
-      comp = new int[STRIDE * n];
-    }
-    Arrays.fill(parent, 0, n, -1);
-    Arrays.fill(goodCount, 0);
+    resetBase(height, width);
   }
 
   /** Adds background pixel p, joined to its 4 neighbours in the background; returns its root. */
@@ -148,54 +129,10 @@ final class HoleComponents {
     return new Box(comp[o + MIN_X] - 1, comp[o + MIN_Y] - 1, x1(o), y1(o));
   }
 
-  int find(int p) {
-    int root = p;
-    while (parent[root] != root) {
-      root = parent[root];
-    }
-    while (parent[p] != root) {
-      int next = parent[p];
-      parent[p] = root;
-      p = next;
-    }
-    return root;
+
+  @Override
+  void merged(int ro, int co) {
+    comp[ro + EDGE] |= comp[co + EDGE];
   }
 
-  private int join(int r, int q) {
-    int pq = parent[q];
-    if (pq == r) {
-      return r;
-    }
-    int rq = parent[pq] == pq ? pq : find(pq);
-    if (rq == r || r < 0) {
-      return rq;
-    }
-    int[] c = comp;
-    int root = c[r * STRIDE + SIZE] < c[rq * STRIDE + SIZE] ? rq : r;
-    int child = root == r ? rq : r;
-    int ro = root * STRIDE;
-    int co = child * STRIDE;
-    forget(ro);
-    forget(co);
-    parent[child] = root;
-    c[ro + SIZE] += c[co + SIZE];
-    c[ro + MIN_X] = Math.min(c[ro + MIN_X], c[co + MIN_X]);
-    c[ro + MIN_Y] = Math.min(c[ro + MIN_Y], c[co + MIN_Y]);
-    c[ro + MAX_X] = Math.max(c[ro + MAX_X], c[co + MAX_X]);
-    c[ro + MAX_Y] = Math.max(c[ro + MAX_Y], c[co + MAX_Y]);
-    c[ro + EDGE] |= c[co + EDGE];
-    return root;
-  }
-
-  private void forget(int o) {
-    int bits = comp[o + GOOD];
-    if (bits != 0) {
-      for (int d = 0; d < goodCount.length; d++) {
-        if ((bits & (1 << d)) != 0) {
-          goodCount[d]--;
-        }
-      }
-      comp[o + GOOD] = 0;
-    }
-  }
 }
