@@ -50,7 +50,12 @@ public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements B
     WsolCounts test = counts(ev, o);
     EvalOutputs h = o.heldOut();
     WsolCounts held = h != null && h.maps() != null && h.boxes() != null ? counts(ev, h) : null;
-    return WsolEvaluator.report(test, held, config.largestComponentOnly(), config.iouPercents());
+    Map<String, Object> out = WsolEvaluator.report(test, held, config.largestComponentOnly(), config.iouPercents());
+    if (config.fixedThreshold() != null) {
+      out.put("atFixedThreshold",
+          WsolEvaluator.atThreshold(test, config.fixedThreshold(), config.largestComponentOnly(), config.iouPercents()));
+    }
+    return out;
   }
 
   private static WsolEvaluator evaluator(WsolMetricConfig config) {

@@ -14,9 +14,13 @@ import org.fga.core.spec.InvalidOptionException;
  * @param thresholdStep spacing of the map thresholds τ (default 0.01)
  * @param largestComponentOnly score only the largest connected component's box (the original
  *     MaxBoxAcc, "V1") instead of every component (default false)
+ * @param fixedThreshold also report the accuracies at this one τ (on the grid) under {@code
+ *     atFixedThreshold}: the MoANA code (RFGA) reports top-1 Loc at τ = 0.04 (index 4 of its
+ *     0.01 grid). Default none; never under the protocol's names.
  */
 @JsonTypeName("wsol")
-public record WsolMetricConfig(List<Integer> iouThresholds, Double thresholdStep, Boolean largestComponentOnly)
+public record WsolMetricConfig(
+    List<Integer> iouThresholds, Double thresholdStep, Boolean largestComponentOnly, Double fixedThreshold)
     implements MetricConfig {
   /** {@link org.fga.eval.wsol.WsolEvaluator} sweeps at most this many δ (one bit each), 50 included. */
   private static final int MAX_IOU_THRESHOLDS = 15;
@@ -32,10 +36,14 @@ public record WsolMetricConfig(List<Integer> iouThresholds, Double thresholdStep
     }
     thresholdStep = OptionChecks.thresholdStep("thresholdStep", thresholdStep == null ? 0.01 : thresholdStep);
     largestComponentOnly = largestComponentOnly != null && largestComponentOnly;
+    if (fixedThreshold != null && !(fixedThreshold >= 0 && fixedThreshold < 1)) {
+      throw new InvalidOptionException(
+          "fixedThreshold", "must be in [0, 1), got " + InvalidOptionException.show(fixedThreshold));
+    }
   }
 
   public static WsolMetricConfig defaults() {
-    return new WsolMetricConfig(null, null, null);
+    return new WsolMetricConfig(null, null, null, null);
   }
 
   int[] iouPercents() {

@@ -190,6 +190,33 @@ public final class WsolEvaluator {
     return out;
   }
 
+  /**
+   * Accuracies on {@code test} at one threshold τ (the grid's threshold at or below it), as a
+   * reference that reports at a fixed τ does (MoANA: top-1 Loc at τ = 0.04): {@code threshold},
+   * {@code boxAcc} per δ (chosen mode), {@code boxAccV2}, {@code gtKnownBoxAcc}, {@code top1BoxAcc}.
+   */
+  public static Map<String, Object> atThreshold(WsolCounts test, double tau, boolean largestOnly, int[] reportIous) {
+    int mode = largestOnly ? WsolCounts.LARGEST : WsolCounts.ALL;
+    int k = test.grid().indexOf(tau);
+    Map<String, Double> perIou = new LinkedHashMap<>();
+    double v2Sum = 0;
+    for (int p : reportIous) {
+      int d = indexOf(test, p);
+      perIou.put(Integer.toString(p), test.accuracy(mode, d, k));
+      v2Sum += test.accuracy(WsolCounts.ALL, d, k);
+    }
+    int d50 = indexOf(test, 50);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("threshold", test.grid().tau(k));
+    out.put("boxAcc", perIou);
+    out.put("boxAccV2", v2Sum / reportIous.length);
+    out.put("gtKnownBoxAcc", test.accuracy(mode, d50, k));
+    if (test.hasClassOutcomes()) {
+      out.put("top1BoxAcc", test.top1Accuracy(mode, d50, k));
+    }
+    return out;
+  }
+
   /** Accuracies on {@code test} at the τ that {@code select} maximises (per δ, first maximum), under the given keys. */
   private static Map<String, Object> accuracies(WsolCounts test, WsolCounts select, int mode, int[] reportIous,
       String perIouKey, String v2Key, String gtKnownKey, String top1Key, String thresholdKey) {

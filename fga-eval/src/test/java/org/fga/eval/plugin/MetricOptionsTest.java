@@ -74,7 +74,7 @@ class MetricOptionsTest {
 
   @Test
   void defaultsAreTheProtocolsHardCodedBefore() {
-    assertThat(WsolMetricConfig.defaults()).isEqualTo(new WsolMetricConfig(List.of(30, 50, 70), 0.01, false));
+    assertThat(WsolMetricConfig.defaults()).isEqualTo(new WsolMetricConfig(List.of(30, 50, 70), 0.01, false, null));
     assertThat(AccuracyMetricConfig.defaults().topK()).containsExactly(1, 5);
     assertThat(ReidMetricConfig.defaults()).isEqualTo(new ReidMetricConfig(50, "euclidean"));
     assertThat(RetrievalMetricConfig.defaults()).isEqualTo(new RetrievalMetricConfig(List.of(1, 5), "cosine"));
@@ -131,11 +131,18 @@ class MetricOptionsTest {
   }
 
   @Test
+  void aFixedWsolThresholdMustLieOnTheUnitInterval() {
+    assertThatThrownBy(() -> metrics("[{type: wsol, fixedThreshold: 1.5}]"))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("eval.metrics[0].fixedThreshold must be in [0, 1), got 1.5");
+  }
+
+  @Test
   void anUnknownKeyListsTheKnownOnes() {
     assertThatThrownBy(() -> metrics("[accuracy, {type: wsol, iou: [50]}]"))
         .isInstanceOf(FgaUserException.class)
         .hasMessageStartingWith("exp.yaml: unknown key 'eval.metrics[1].iou'")
-        .hasMessageContaining("known keys: iouThresholds, largestComponentOnly, thresholdStep");
+        .hasMessageContaining("known keys: fixedThreshold, iouThresholds, largestComponentOnly, thresholdStep");
   }
 
   @Test

@@ -142,6 +142,13 @@ class WsolEvaluatorTest {
     assertThat(at).doesNotContainKeys("maxBoxAcc", "maxBoxAccV2", "gtKnownLoc", "top1Loc");
     assertThat(at.get("heldOutImages")).isEqualTo(1L);
     assertThat(WsolEvaluator.report(test, null, false, IOUS)).doesNotContainKey("atHeldOutThreshold");
+    // a fixed τ (MoANA's top-1 Loc at 0.04) reads the counts at that grid point, under its own keys
+    Map<String, Object> fixed = WsolEvaluator.atThreshold(test, 0.5, false, IOUS);
+    assertThat((double) fixed.get("threshold")).isEqualTo(0.5);
+    assertThat((double) fixed.get("gtKnownBoxAcc")).isEqualTo(0.0);
+    assertThat((double) WsolEvaluator.atThreshold(test, 0.2, false, IOUS).get("gtKnownBoxAcc")).isEqualTo(1.0);
+    assertThat((double) WsolEvaluator.atThreshold(test, 0.2, false, IOUS).get("threshold")).isEqualTo(0.0);
+    assertThat(fixed).doesNotContainKeys("maxBoxAcc", "maxBoxAccV2", "gtKnownLoc", "top1Loc");
   }
 
   @Test
