@@ -102,7 +102,7 @@ public final class ColorJitter implements SampleTransform {
   }
 
   /** Rotates the hue of every pixel by {@code shift} turns, keeping saturation and value. */
-  private static void shiftHue(float[] d, int plane, float shift) {
+  static void shiftHue(float[] d, int plane, float shift) {
     if (shift == 0) {
       return;
     }

@@ -226,6 +226,17 @@ class TransformsTest {
   }
 
   @Test
+  void aHueShiftTurnsTheColourWheelAndLeavesGreyAlone() {
+    // planar RGB of three pixels: red, orange (1, 0.5, 0) and grey
+    float[] d = {1, 1, 0.5f, 0, 0.5f, 0.5f, 0, 0, 0.5f};
+    ColorJitter.shiftHue(d, 3, 1f / 3);
+    // a third of a turn: red -> green, orange (hue 1/12) -> (0, 1, 0.5)
+    assertThat(new float[] {d[0], d[3], d[6]}).containsExactly(new float[] {0, 1, 0}, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(new float[] {d[1], d[4], d[7]}).containsExactly(new float[] {0, 1, 0.5f}, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(new float[] {d[2], d[5], d[8]}).containsExactly(0.5f, 0.5f, 0.5f);
+  }
+
+  @Test
   void jitterStaysInRangeAndChangesPixels() {
     Sample s = DATA.get(1);
     Sample j = new ColorJitter(0.5, 0.5, 0.5).apply(s, new Random(2));
