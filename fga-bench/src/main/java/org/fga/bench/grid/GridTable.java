@@ -46,8 +46,10 @@ public final class GridTable {
         }
       }
       if (anyPaper) {
-        sb.append(' ').append(r.paper() == null ? "" : String.format(Locale.ROOT, "%s %s (%s)",
-            r.paper().metric(), r.paper().value() == null ? "n/a" : r.paper().value(), r.paper().source()))
+        // the note travels with the number: it says when the paper's value is not comparable
+        sb.append(' ').append(r.paper() == null ? "" : String.format(Locale.ROOT, "%s %s (%s)%s",
+            r.paper().metric(), r.paper().value() == null ? "n/a" : r.paper().value(), r.paper().source(),
+            r.paper().note() == null || r.paper().note().isBlank() ? "" : "; " + r.paper().note()))
             .append(" |");
       }
       sb.append('\n');
