@@ -61,8 +61,35 @@ public final class Plugins {
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
     this.steps = new Registry<>("pipeline step", set(StepType.class));
+    for (MethodProvider p : methods.all()) {
+      checkNamed("method", p, p.configType());
+    }
+    for (DatasetProvider p : datasets.all()) {
+      checkNamed("dataset", p, p.configType());
+    }
+    for (MetricProvider p : metrics.all()) {
+      checkNamed("metric", p, p.configType());
+    }
     this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)));
     this.json = configure(JsonMapper.builder().build());
+  }
+
+  /**
+   * A provider and its config record must carry one name: experiment files select the record by
+   * its {@code @JsonTypeName}, the registry the provider by {@code name()}. A mismatch would show
+   * the plugin in {@code fga list} and then fail every spec with "unknown type".
+   */
+  private static void checkNamed(String kind, Named provider, Class<?> configType) {
+    com.fasterxml.jackson.annotation.JsonTypeName n =
+        configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
+    String declared = n == null ? null : n.value();
+    if (!provider.name().equals(declared)) {
+      throw new IllegalStateException(
+          kind + " plugin " + provider.getClass().getName() + " is named '" + provider.name()
+              + "' but its config " + configType.getName()
+              + (declared == null ? " has no @JsonTypeName" : " is named '" + declared + "'")
+              + ": give both the same name");
+    }
   }
 
   /** Loads the plugins visible to the context class loader (or this class's loader). */

@@ -28,6 +28,33 @@ class PluginsTest {
     }
   }
 
+  /** A provider whose name is not its config record's {@code @JsonTypeName}. */
+  public static final class Misnamed extends org.fga.core.testing.DelegatingMethodProvider {
+    public Misnamed() {
+      super(new BaselineProvider());
+    }
+
+    @Override
+    public String name() {
+      return "plain";
+    }
+  }
+
+  public static final class MisnamedModule extends AbstractModule implements FgaModule {
+    @Override
+    protected void configure() {
+      PluginBinder.of(binder()).method(Misnamed.class);
+    }
+  }
+
+  @Test
+  void aProviderNamedUnlikeItsConfigFailsAtStartUpInOneLine() {
+    assertThatThrownBy(() -> Plugins.of(List.of(new MisnamedModule())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("method plugin " + Misnamed.class.getName() + " is named 'plain' but its config "
+            + org.fga.core.baseline.BaselineConfig.class.getName() + " is named 'baseline': give both the same name");
+  }
+
   @Test
   void serviceLoaderFindsTheCoresOwnPlugins() {
     Plugins p = Plugins.load();
