@@ -112,32 +112,18 @@ final class ForegroundComponents extends UnionFindComponents {
     }
     int[] c = comp;
     if (root < 0) {
-      par[p] = p;
-      int o = p * STRIDE;
-      c[o + SIZE] = 1;
-      c[o + MIN_X] = x;
-      c[o + MAX_X] = x;
-      c[o + MIN_Y] = y;
-      c[o + MAX_Y] = y;
+      int o = start(p, x, y);
       c[o + FIRST] = p;
       c[o + CELLS2] = 0;
       c[o + EULER4] = 4;
       c[o + AREA2] = 0;
-      c[o + GOOD] = 0;
       c[o + STAMP] = 0;
       c[o + LIVE] = liveCount;
       live[liveCount++] = p;
       eulerSum4 += 4;
       return p;
     }
-    par[p] = root;
-    int o = root * STRIDE;
-    forget(o);
-    c[o + SIZE]++;
-    c[o + MIN_X] = Math.min(c[o + MIN_X], x);
-    c[o + MAX_X] = Math.max(c[o + MAX_X], x);
-    c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
-    c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+    int o = grow(root, p, x, y);
     c[o + FIRST] = Math.min(c[o + FIRST], p);
     c[o + CELLS2] += cells2;
     c[o + EULER4] += euler4;

@@ -50,26 +50,12 @@ final class HoleComponents extends UnionFindComponents {
     int edge = x == 0 || y == 0 || x == w - 1 || y == h - 1 ? 1 : 0;
     int[] c = comp;
     if (root < 0) {
-      parent[p] = p;
-      int o = p * STRIDE;
-      c[o + SIZE] = 1;
-      c[o + MIN_X] = x;
-      c[o + MAX_X] = x;
-      c[o + MIN_Y] = y;
-      c[o + MAX_Y] = y;
+      int o = start(p, x, y);
       c[o + EDGE] = edge;
-      c[o + GOOD] = 0;
       c[o + STAMP] = 0;
       return p;
     }
-    parent[p] = root;
-    int o = root * STRIDE;
-    forget(o);
-    c[o + SIZE]++;
-    c[o + MIN_X] = Math.min(c[o + MIN_X], x);
-    c[o + MAX_X] = Math.max(c[o + MAX_X], x);
-    c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
-    c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+    int o = grow(root, p, x, y);
     c[o + EDGE] |= edge;
     return root;
   }

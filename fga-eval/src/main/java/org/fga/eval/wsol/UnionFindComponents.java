@@ -61,6 +61,40 @@ abstract class UnionFindComponents {
     return root;
   }
 
+  /**
+   * Makes pixel p at (x, y) a component of its own: size 1, its box, no δ met. Returns the record
+   * offset for the subclass's fields.
+   */
+  final int start(int p, int x, int y) {
+    parent[p] = p;
+    int o = p * stride;
+    int[] c = comp;
+    c[o + SIZE] = 1;
+    c[o + MIN_X] = x;
+    c[o + MAX_X] = x;
+    c[o + MIN_Y] = y;
+    c[o + MAX_Y] = y;
+    c[o + good] = 0;
+    return o;
+  }
+
+  /**
+   * Adds pixel p at (x, y) to the component rooted at {@code root}: out of the counts (its box may
+   * change), one pixel larger, box grown. Returns the root's record offset.
+   */
+  final int grow(int root, int p, int x, int y) {
+    parent[p] = root;
+    int o = root * stride;
+    forget(o);
+    int[] c = comp;
+    c[o + SIZE]++;
+    c[o + MIN_X] = Math.min(c[o + MIN_X], x);
+    c[o + MAX_X] = Math.max(c[o + MAX_X], x);
+    c[o + MIN_Y] = Math.min(c[o + MIN_Y], y);
+    c[o + MAX_Y] = Math.max(c[o + MAX_Y], y);
+    return o;
+  }
+
   /** Joins root r (or none, −1) with the component of pixel q (union by size); returns the root. */
   final int join(int r, int q) {
     int pq = parent[q];
