@@ -71,15 +71,9 @@ public final class Trainer {
     }
     ScheduleSpec s = session.spec().schedule();
     Method method = session.method();
-    List<Parameter> all = session.method().block().getParameters().values();
-    List<Parameter> backboneParams = new java.util.ArrayList<>();
-    for (ai.djl.nn.Block b : method.backboneBlocks()) {
-      backboneParams.addAll(b.getParameters().values());
-    }
     run.create();
     try (BatchLoader loader = newLoader();
-        Optimizer opt =
-            Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
+        Optimizer opt = newOptimizer()) {
       int perEpoch = loader.batchesPerEpoch();
       long total = (long) perEpoch * s.epochs();
       int startEpoch = 0;
@@ -148,6 +142,20 @@ public final class Trainer {
     return loader;
   }
 
+  /**
+   * The optimiser over every parameter of the method, the backbone's (every block the method
+   * reports, e.g. Coarse2Fine's second backbone) in their own group at the backbone rate.
+   */
+  private Optimizer newOptimizer() {
+    ScheduleSpec s = session.spec().schedule();
+    List<Parameter> all = session.method().block().getParameters().values();
+    List<Parameter> backboneParams = new java.util.ArrayList<>();
+    for (ai.djl.nn.Block b : session.method().backboneBlocks()) {
+      backboneParams.addAll(b.getParameters().values());
+    }
+    return Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager());
+  }
+
   /** What {@link #probe} measured. */
   public record Probe(long[] stepNanos, int batchesPerEpoch, Map<String, Float> lastTerms) {}
 
@@ -158,11 +166,8 @@ public final class Trainer {
    */
   public Probe probe(int steps) {
     ScheduleSpec s = session.spec().schedule();
-    List<Parameter> all = session.method().block().getParameters().values();
-    List<Parameter> backboneParams = session.backbone().block().getParameters().values();
     try (BatchLoader loader = newLoader();
-        Optimizer opt =
-            Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager())) {
+        Optimizer opt = newOptimizer()) {
       int perEpoch = loader.batchesPerEpoch();
       long total = (long) perEpoch * s.epochs();
       LrSchedule schedule = new LrSchedule(s);
