@@ -103,6 +103,20 @@ class PaperConfigsEndToEndTest {
     assertThat(out).doesNotExist();
   }
 
+  @org.junit.jupiter.api.Test
+  void theDryRunOfAReidRowTimesAQueryBatch(@TempDir Path dir) throws Exception {
+    // re-ID sets have no 'test' split: the evaluator reports query against gallery, so must this
+    Path root = dir.resolve("Market-1501");
+    Layout.named("market").write(reidConfig(), root);
+    Cli cli = Cli.run("train", "--dry-run", CONFIGS.resolve("cal/cal-reid_resnet50_market1501.yaml").toString(),
+        "-o", "data.root=" + root, "-o", "backbone.weights=null", "-o", "backbone.arch=resnet18",
+        "-o", "backbone.width=8", "-o", "schedule.batchSize=8");
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    JsonNode report = PLUGINS.json().readTree(cli.out());
+    assertThat(report.path("splits").path("query").path("official").asInt()).isEqualTo(3368);
+    assertThat(report.path("testBatchSeconds").asDouble()).isPositive();
+  }
+
   /** Adds an override for every string under {@code node} that is a path below {@code data/}. */
   private static void collectPaths(JsonNode node, String key, Path dir, List<String> out) {
     if (node.isTextual() && node.asText().startsWith("data/")) {

@@ -55,14 +55,19 @@ public final class DryRun {
     out.println("dry run of " + spec.name() + " (nothing is written)");
     DatasetProvider provider = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
     Map<Split, Integer> official = provider.officialSizes(spec.data());
+    // re-ID sets report on query against gallery, whatever eval.split says (as the evaluator does)
+    FgaDataset train = provider.open(spec.data(), Split.TRAIN);
+    Split evaluated = train.info().task() == org.fga.core.data.Task.REID
+        ? Split.QUERY
+        : Split.valueOf(spec.eval().split().toUpperCase(Locale.ROOT));
     ObjectNode splits = report.putObject("splits");
     out.println("splits (" + ConfigTypes.nameOf(spec.data()) + "):");
     for (Split split : Split.values()) {
       FgaDataset ds;
       try {
-        ds = provider.open(spec.data(), split);
+        ds = split == Split.TRAIN ? train : provider.open(spec.data(), split);
       } catch (FgaUserException e) {
-        if (split == Split.TRAIN || split.name().equalsIgnoreCase(spec.eval().split())) {
+        if (split == Split.TRAIN || split == evaluated) {
           throw e; // the run needs this split
         }
         continue;
@@ -116,7 +121,7 @@ public final class DryRun {
       int batchesPerEpoch = probe.batchesPerEpoch();
       double epochSeconds = stepNanos / 1e9 * batchesPerEpoch;
       int epochs = spec.schedule().epochs();
-      double testSeconds = testBatch(session, spec);
+      double testSeconds = testBatch(session, spec, evaluated);
       report.put("trainStepSeconds", stepNanos / 1e9);
       report.put("batchesPerEpoch", batchesPerEpoch);
       report.put("testBatchSeconds", testSeconds);
@@ -137,8 +142,7 @@ public final class DryRun {
   }
 
   /** Seconds for one batch of the evaluated split through the method's inference. */
-  private double testBatch(Session session, ExperimentSpec spec) {
-    Split split = Split.valueOf(spec.eval().split().toUpperCase(Locale.ROOT));
+  private double testBatch(Session session, ExperimentSpec spec, Split split) {
     FgaDataset ds = session.open(split);
     try (BatchLoader loader = new BatchLoader(ds, spec.pipeline().testTransform(),
             session.backbone().cfg().mean(), session.backbone().cfg().std(),
