@@ -33,8 +33,16 @@ public final class SpecReader {
    * overrides before the records are built, so an override is checked exactly like the file.
    */
   public ExperimentSpec read(Path file, List<String> overrides) {
-    if (overrides.isEmpty() && !extendsAnother(file)) {
-      return readText(file); // straight from the text: errors keep their line numbers
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new FgaUserException("experiment file not found: " + file);
+    } catch (IOException e) {
+      throw new FgaUserException("cannot read experiment file " + file + ": " + e.getMessage());
+    }
+    if (overrides.isEmpty() && !extendsAnother(text)) {
+      return parse(text, isJson(file), file.toString()); // from the text: errors keep their lines
     }
     ObjectNode tree = SpecTree.load(file, plugins.yaml());
     SpecTree.override(tree, overrides, plugins.yaml());
@@ -49,27 +57,12 @@ public final class SpecReader {
     }
   }
 
-  /** Whether the file names a base spec (YAML {@code extends:} or JSON {@code "extends"}). */
-  private static boolean extendsAnother(Path file) {
-    try {
-      String text = Files.readString(file);
-      return text.contains("\"" + SpecTree.EXTENDS + "\"")
-          || java.util.regex.Pattern.compile("(?m)^" + SpecTree.EXTENDS + "\\s*:").matcher(text).find();
-    } catch (IOException e) {
-      return false; // readText reports it
-    }
-  }
+  private static final java.util.regex.Pattern YAML_EXTENDS =
+      java.util.regex.Pattern.compile("(?m)^" + SpecTree.EXTENDS + "\\s*:");
 
-  private ExperimentSpec readText(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new FgaUserException("experiment file not found: " + file);
-    } catch (IOException e) {
-      throw new FgaUserException("cannot read experiment file " + file + ": " + e.getMessage());
-    }
-    return parse(text, isJson(file), file.toString());
+  /** Whether a spec's text names a base spec (YAML {@code extends:} or JSON {@code "extends"}). */
+  private static boolean extendsAnother(String text) {
+    return text.contains("\"" + SpecTree.EXTENDS + "\"") || YAML_EXTENDS.matcher(text).find();
   }
 
   /** Parses {@code text}; {@code origin} names the source in error messages. */
