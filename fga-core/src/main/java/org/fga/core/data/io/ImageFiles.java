@@ -67,7 +67,7 @@ public final class ImageFiles {
       try {
         reader.setInput(in, true, true);
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        BufferedImage img = readAny(reader, file);
+        BufferedImage img = readAny(reader);
         if (!warnings.isEmpty()) {
           throw new FgaUserException("damaged image " + file + ": " + warnings.get(0));
         }
@@ -90,7 +90,7 @@ public final class ImageFiles {
    * training set holds 22), is converted as PIL's {@code convert("RGB")} does: R = (1 - C)(1 - K),
    * read from the Adobe-inverted samples the file stores.
    */
-  private static BufferedImage readAny(ImageReader reader, Path file) throws IOException {
+  private static BufferedImage readAny(ImageReader reader) throws IOException {
     BufferedImage img;
     try {
       img = reader.read(0);
@@ -114,52 +114,46 @@ public final class ImageFiles {
 
   /** A four-channel JPEG's raw samples as RGB, or null if the file is not one. */
   private static BufferedImage fourChannelJpeg(ImageReader reader) {
-    {
-      try {
-        if (!reader.getFormatName().equalsIgnoreCase("jpeg") || !reader.canReadRaster()) {
-          return null;
-        }
-      } catch (IOException e) {
+    java.awt.image.Raster raw;
+    try {
+      if (!reader.getFormatName().equalsIgnoreCase("jpeg") || !reader.canReadRaster()) {
         return null;
       }
-      java.awt.image.Raster raw;
-      try {
-        raw = reader.readRaster(0, null);
-      } catch (IOException | RuntimeException again) {
-        return null;
-      }
-      if (raw.getNumBands() != 4) {
-        return null;
-      }
-      int h = raw.getHeight();
-      int w = raw.getWidth();
-      int transform = adobeTransform(reader);
-      BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-      int[] px = new int[4];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          raw.getPixel(x, y, px);
-          if (transform == 2) {
-            // YCCK (libjpeg's default for CMYK): the first three bands are YCbCr of 255 - CMY
-            double yy = px[0];
-            double cb = px[1] - 128.0;
-            double cr = px[2] - 128.0;
-            px[0] = 255 - clip8(yy + 1.402 * cr);
-            px[1] = 255 - clip8(yy - 0.344136 * cb - 0.714136 * cr);
-            px[2] = 255 - clip8(yy + 1.772 * cb);
-          }
-          // Adobe files store CMYK inverted: with s = 255 - C and t = 255 - K, PIL's
-          // convert("RGB") gives R = (255 - C)(255 - K) / 255 = s * t / 255
-          boolean inverted = transform >= 0;
-          int k = inverted ? px[3] : 255 - px[3];
-          int r = ((inverted ? px[0] : 255 - px[0]) * k + 127) / 255;
-          int g = ((inverted ? px[1] : 255 - px[1]) * k + 127) / 255;
-          int b = ((inverted ? px[2] : 255 - px[2]) * k + 127) / 255;
-          rgb.setRGB(x, y, (r << 16) | (g << 8) | b);
-        }
-      }
-      return rgb;
+      raw = reader.readRaster(0, null);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
+    if (raw.getNumBands() != 4) {
+      return null;
+    }
+    int h = raw.getHeight();
+    int w = raw.getWidth();
+    int transform = adobeTransform(reader);
+    BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    int[] px = new int[4];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        raw.getPixel(x, y, px);
+        if (transform == 2) {
+          // YCCK (libjpeg's default for CMYK): the first three bands are YCbCr of 255 - CMY
+          double yy = px[0];
+          double cb = px[1] - 128.0;
+          double cr = px[2] - 128.0;
+          px[0] = 255 - clip8(yy + 1.402 * cr);
+          px[1] = 255 - clip8(yy - 0.344136 * cb - 0.714136 * cr);
+          px[2] = 255 - clip8(yy + 1.772 * cb);
+        }
+        // Adobe files store CMYK inverted: with s = 255 - C and t = 255 - K, PIL's
+        // convert("RGB") gives R = (255 - C)(255 - K) / 255 = s * t / 255
+        boolean inverted = transform >= 0;
+        int k = inverted ? px[3] : 255 - px[3];
+        int r = ((inverted ? px[0] : 255 - px[0]) * k + 127) / 255;
+        int g = ((inverted ? px[1] : 255 - px[1]) * k + 127) / 255;
+        int b = ((inverted ? px[2] : 255 - px[2]) * k + 127) / 255;
+        rgb.setRGB(x, y, (r << 16) | (g << 8) | b);
+      }
+    }
+    return rgb;
   }
 
   private static int clip8(double v) {
