@@ -27,6 +27,18 @@ class CommandLineTest {
   }
 
   @Test
+  void aRunThatCannotStartWritesNothingSoTheSameCommandWorksOnceFixed(@TempDir Path dir) throws Exception {
+    Path spec = write(dir, "s.yaml", SPEC);
+    Path out = dir.resolve("runs");
+    Cli gpu = Cli.run("train", spec.toString(), "--out", out.toString(), "--device", "gpu", "-q");
+    assertThat(gpu.exit()).isEqualTo(2);
+    assertThat(gpu.err()).contains("device gpu: libtorch sees no CUDA GPU");
+    assertThat(out.resolve("cli-toy")).doesNotExist();
+    Cli cpu = Cli.run("train", spec.toString(), "--out", out.toString(), "--epochs", "1", "-q");
+    assertThat(cpu.exit()).as(cpu.err()).isZero();
+  }
+
+  @Test
   void badInputIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
     Cli missing = Cli.run("train", dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isEqualTo(2);

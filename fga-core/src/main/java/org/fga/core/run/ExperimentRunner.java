@@ -39,9 +39,17 @@ public final class ExperimentRunner {
           "run directory " + dir + " already holds a run; resume it with --resume " + dir
               + " or choose another name or --out");
     }
-    run.create();
-    RunDir.writeAtomically(run.spec(), new SpecReader(plugins).toYaml(spec));
-    return execute(spec, run);
+    // the session is built first: a missing dataset, GPU or weights file stops the run before
+    // anything is written, so the same command can simply be run again once it is fixed
+    Session session = new Session(plugins, spec);
+    try {
+      run.create();
+      RunDir.writeAtomically(run.spec(), new SpecReader(plugins).toYaml(spec));
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return execute(spec, run, session);
   }
 
   /** Continues the run in {@code dir} from its newest checkpoint, with its resolved spec. */
@@ -65,7 +73,7 @@ public final class ExperimentRunner {
     } catch (java.io.IOException e) {
       throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
     }
-    return execute(spec, run);
+    return execute(spec, run, new Session(plugins, spec));
   }
 
   /**
@@ -97,8 +105,9 @@ public final class ExperimentRunner {
     return start(spec, dir);
   }
 
-  private ObjectNode execute(ExperimentSpec spec, RunDir run) {
-    try (Session session = new Session(plugins, spec)) {
+  /** Trains and evaluates; closes the session. */
+  private ObjectNode execute(ExperimentSpec spec, RunDir run, Session session) {
+    try (session) {
       Trainer.Result r =
           Trainer.builder().setSession(session).setRunDir(run).optProgress(progress).optQuiet(quiet).build().fit();
       Map<String, Object> metrics =
