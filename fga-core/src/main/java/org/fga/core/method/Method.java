@@ -48,6 +48,22 @@ public interface Method {
   }
 
   /**
+   * B×D features for evaluations on frozen features (linear probe, retrieval), computed in
+   * evaluation mode. By default the embedding {@link #infer} returns; a method whose evaluation
+   * feature differs from its embedding (LCR's map-weighted pooling) overrides it.
+   */
+  default NDArray features(StepContext ctx, Batch batch) {
+    return infer(ctx, batch).embedding();
+  }
+
+  /**
+   * Called once after every optimiser step, outside the gradient collector, with the step's
+   * context: for updates that are not gradient steps (an EMA target network, a queue of keys).
+   * Anything it changes that must survive a resume belongs in {@link #state}.
+   */
+  default void afterStep(StepContext ctx) {}
+
+  /**
    * Arrays outside the block that must survive a checkpoint (for example moving class centres).
    * Keys are stable names; the trainer saves them and writes them back in place on resume.
    */

@@ -213,6 +213,7 @@ public final class Trainer {
         clip(opt.parameters(), s.clipGradNorm());
       }
       opt.step(lr);
+      method.afterStep(ctx);
       return values;
     }
   }
