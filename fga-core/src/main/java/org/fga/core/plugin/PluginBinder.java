@@ -24,6 +24,11 @@ public final class PluginBinder {
     return new PluginBinder(binder);
   }
 
+  /**
+   * A method; its config record (the provider's type argument) is registered with the experiment
+   * file readers under the record's {@code @JsonTypeName} by {@link Plugins}.
+   */
+  @SuppressWarnings("rawtypes") // raw: also takes a provider declared before MethodProvider was typed
   public PluginBinder method(Class<? extends MethodProvider> provider) {
     Multibinder.newSetBinder(binder, MethodProvider.class).addBinding().to(provider);
     return this;

@@ -33,7 +33,7 @@ import org.fga.core.metric.MetricProvider;
 public final class Plugins {
   private final List<FgaModule> modules;
   private final Injector injector;
-  private final Registry<MethodProvider> methods;
+  private final Registry<MethodProvider<?>> methods;
   private final Registry<BackboneProvider> backbones;
   private final Registry<DatasetProvider> datasets;
   private final Registry<MetricProvider> metrics;
@@ -56,12 +56,12 @@ public final class Plugins {
     } catch (CreationException e) {
       throw new IllegalStateException("plugin wiring failed: " + e.getMessage(), e);
     }
-    this.methods = new Registry<>("method", set(MethodProvider.class));
+    this.methods = new Registry<>("method", methodProviders());
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
     this.steps = new Registry<>("pipeline step", set(StepType.class));
-    for (MethodProvider p : methods.all()) {
+    for (MethodProvider<?> p : methods.all()) {
       checkNamed("method", p, p.configType());
     }
     for (DatasetProvider p : datasets.all()) {
@@ -80,6 +80,10 @@ public final class Plugins {
    * the plugin in {@code fga list} and then fail every spec with "unknown type".
    */
   private static void checkNamed(String kind, Named provider, Class<?> configType) {
+    if (configType == null) {
+      throw new IllegalStateException(
+          kind + " plugin " + provider.getClass().getName() + " gives no config type");
+    }
     com.fasterxml.jackson.annotation.JsonTypeName n =
         configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     String declared = n == null ? null : n.value();
@@ -117,6 +121,12 @@ public final class Plugins {
     return new Plugins(modules);
   }
 
+  /** Guice keys the set by the raw interface; every element is some {@code MethodProvider<C>}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Set<MethodProvider<?>> methodProviders() {
+    return (Set) set(MethodProvider.class);
+  }
+
   private <T> Set<T> set(Class<T> type) {
     return injector.getInstance(Key.get(setOf(type)));
   }
@@ -143,6 +153,18 @@ public final class Plugins {
     for (StepType t : steps.all()) {
       mapper.registerSubtypes(new NamedType(t.config(), t.name()));
     }
+    // Every provider's config record is registered here, under the provider's name (checked equal
+    // to the record's @JsonTypeName above): a plugin cannot be listed by `fga list` and yet be an
+    // "unknown type" in a spec for want of a Jackson registration.
+    for (MethodProvider<?> p : methods.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (DatasetProvider p : datasets.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (MetricProvider p : metrics.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
     return mapper;
   }
 
@@ -154,7 +176,7 @@ public final class Plugins {
     return modules;
   }
 
-  public Registry<MethodProvider> methods() {
+  public Registry<MethodProvider<?>> methods() {
     return methods;
   }
 
