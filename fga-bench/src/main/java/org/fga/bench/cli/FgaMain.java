@@ -43,6 +43,12 @@ public final class FgaMain implements Runnable {
     for (Object sub : Subcommands.all()) {
       cli.addSubcommand(sub);
     }
+    BenchCommand.configure(cli.getSubcommands().get("bench"));
+    return handleErrors(cli);
+  }
+
+  /** Bad input as one line and exit code 2, anything else with its stack trace and exit code 1. */
+  static CommandLine handleErrors(CommandLine cli) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           Throwable root = ex;

@@ -20,6 +20,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.bench.BenchProvider;
 import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.pipeline.StepType;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
@@ -38,6 +39,7 @@ public final class Plugins {
   private final Registry<DatasetProvider> datasets;
   private final Registry<MetricProvider> metrics;
   private final Registry<StepType> steps;
+  private final Registry<BenchProvider> benches;
   private final ObjectMapper yaml;
   private final ObjectMapper json;
 
@@ -61,6 +63,7 @@ public final class Plugins {
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
     this.steps = new Registry<>("pipeline step", set(StepType.class));
+    this.benches = new Registry<>("benchmark", set(BenchProvider.class));
     for (MethodProvider<?> p : methods.all()) {
       checkNamed("method", p, p.configType());
     }
@@ -194,6 +197,11 @@ public final class Plugins {
 
   public Registry<StepType> steps() {
     return steps;
+  }
+
+  /** Benchmarks that modules register, run by {@code fga bench <name>}. */
+  public Registry<BenchProvider> benches() {
+    return benches;
   }
 
   /** A YAML mapper that knows every plugin's config subtypes. */

@@ -3,6 +3,7 @@ package org.fga.methods.cal;
 import com.google.inject.AbstractModule;
 import org.fga.core.plugin.FgaModule;
 import org.fga.core.plugin.PluginBinder;
+import org.fga.methods.cal.bench.CalBench;
 
 /** The plugin module of {@code cal}, {@code wsdan} and {@code cal-reid}. */
 public final class CalModule extends AbstractModule implements FgaModule {
@@ -11,6 +12,7 @@ public final class CalModule extends AbstractModule implements FgaModule {
     PluginBinder.of(binder())
         .method(CalProvider.class)
         .method(WsdanProvider.class)
-        .method(CalReidProvider.class);
+        .method(CalReidProvider.class)
+        .bench(CalBench.class);
   }
 }

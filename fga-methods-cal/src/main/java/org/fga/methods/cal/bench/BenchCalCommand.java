@@ -1,9 +1,9 @@
-package org.fga.bench.cli.cal;
+package org.fga.methods.cal.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.fga.bench.perf.StepTimer;
+import org.fga.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

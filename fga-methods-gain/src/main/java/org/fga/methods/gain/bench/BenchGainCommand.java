@@ -1,12 +1,12 @@
-package org.fga.bench.cli.gain;
+package org.fga.methods.gain.bench;
 
-import org.fga.bench.perf.Medians;
+import org.fga.perf.Medians;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fga.bench.perf.InterleavedStepTimer;
-import org.fga.bench.perf.StepTimer;
+import org.fga.perf.InterleavedStepTimer;
+import org.fga.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.fga.bench.perf;
+package org.fga.perf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.fga.bench.perf;
+package org.fga.perf;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;

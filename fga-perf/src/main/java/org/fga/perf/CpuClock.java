@@ -1,4 +1,4 @@
-package org.fga.bench.perf;
+package org.fga.perf;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

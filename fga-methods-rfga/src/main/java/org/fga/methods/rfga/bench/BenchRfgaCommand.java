@@ -1,11 +1,11 @@
-package org.fga.bench.cli.rfga;
+package org.fga.methods.rfga.bench;
 
-import org.fga.bench.perf.Medians;
+import org.fga.perf.Medians;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.fga.bench.perf.InterleavedStepTimer;
-import org.fga.bench.perf.StepTimer;
+import org.fga.perf.InterleavedStepTimer;
+import org.fga.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

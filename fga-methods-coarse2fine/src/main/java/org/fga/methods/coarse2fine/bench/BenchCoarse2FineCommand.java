@@ -1,10 +1,10 @@
-package org.fga.bench.cli.coarse2fine;
+package org.fga.methods.coarse2fine.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.fga.bench.perf.InterleavedStepTimer;
-import org.fga.bench.perf.Medians;
-import org.fga.bench.perf.StepTimer;
+import org.fga.perf.InterleavedStepTimer;
+import org.fga.perf.Medians;
+import org.fga.perf.StepTimer;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
