@@ -1,12 +1,7 @@
 package org.fga.core.plugin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -24,6 +19,7 @@ import org.fga.core.bench.BenchProvider;
 import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.pipeline.StepType;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import org.fga.core.io.Mappers;
 import org.fga.core.method.MethodProvider;
 import org.fga.core.metric.MetricProvider;
 
@@ -73,8 +69,8 @@ public final class Plugins {
     for (MetricProvider p : metrics.all()) {
       checkNamed("metric", p, p.configType());
     }
-    this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)));
-    this.json = configure(JsonMapper.builder().build());
+    this.yaml = configure(Mappers.yaml());
+    this.json = configure(Mappers.json());
   }
 
   /**
@@ -141,12 +137,7 @@ public final class Plugins {
   }
 
   private ObjectMapper configure(ObjectMapper mapper) {
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    // Absent primitive keys arrive as 0 so that records can fill in their defaults.
-    mapper.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-    mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    // reading rules and the NaN rule come from Mappers; run files are written for people to read
     mapper.enable(SerializationFeature.INDENT_OUTPUT);
     for (FgaModule m : modules) {
       for (com.fasterxml.jackson.databind.Module jm : m.jacksonModules()) {

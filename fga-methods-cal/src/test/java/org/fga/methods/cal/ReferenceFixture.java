@@ -11,8 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
 import org.fga.core.backbone.Backbone;
+import org.fga.core.io.NdArray;
 import org.fga.testkit.ReferenceTensors;
 import org.fga.testkit.StandInBackbones;
 
@@ -25,14 +25,14 @@ final class ReferenceFixture {
   /** Channels of the one-conv backbone; a 16-px image gives a 4×4 map. */
   static final int CHANNELS = 6;
 
-  private final Map<String, Tensor> tensors;
+  private final Map<String, NdArray> tensors;
 
   ReferenceFixture(String name) {
     this.tensors = ReferenceTensors.read(ReferenceFixture.class, "/reference/" + name);
   }
 
   NDArray get(NDManager m, String key) {
-    Tensor t = tensors.get(key);
+    NdArray t = tensors.get(key);
     if (t == null) {
       throw new IllegalArgumentException("fixture has no " + key + "; it has " + tensors.keySet());
     }
@@ -62,8 +62,8 @@ final class ReferenceFixture {
     }
     for (int i = 0; i < params.size(); i++) {
       NDArray a = params.valueAt(i).getArray();
-      Tensor t = tensors.get("w." + torchNames.get(i));
-      if (t == null || !new Shape(t.shape()).equals(a.getShape())) {
+      NdArray t = tensors.get("w." + torchNames.get(i));
+      if (t == null || !new Shape(t.longShape()).equals(a.getShape())) {
         throw new IllegalStateException(params.keyAt(i) + " " + a.getShape() + " vs " + torchNames.get(i));
       }
       a.set(t.toFloats());

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fga.backbones.nn.TorchNames;
-import org.fga.backbones.weights.Tensor;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Task;
 import org.fga.core.evaluate.MapResize;
+import org.fga.core.io.NdArray;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
 import org.fga.testkit.ReferenceTensors;
@@ -60,7 +60,7 @@ class MoanaReferenceTest {
   }
 
   private static void checkModule(String shape, boolean training) {
-    Map<String, Tensor> f = fixture("moana_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("moana_" + shape + ".npz");
     String mode = training ? "train." : "eval.";
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
@@ -91,7 +91,7 @@ class MoanaReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"c8_h7_w7", "c8_h5_w9"})
   void networkHeadMatchesTheReferenceForwardLossGradientsAndCams(String shape) {
-    Map<String, Tensor> f = fixture("head_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("head_" + shape + ".npz");
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
       Shape s = x.getShape();
@@ -157,14 +157,14 @@ class MoanaReferenceTest {
    * Copies the fixture's {@code prefix}-ed tensors into {@code block} under the reference's names;
    * returns the block's parameters by reference name (without the prefix).
    */
-  private static Map<String, Parameter> load(Block block, Map<String, Tensor> f, String prefix) {
+  private static Map<String, Parameter> load(Block block, Map<String, NdArray> f, String prefix) {
     Map<String, Parameter> byReference = new LinkedHashMap<>();
-    Map<String, Tensor> tensors = new HashMap<>();
+    Map<String, NdArray> tensors = new HashMap<>();
     for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
       String ours = e.getKey(); // "01conv_c.weight" in the module, "weight" in the classifier
       int dot = ours.indexOf('.');
       String ref = dot < 0 ? ours : REFERENCE_NAMES.get(ours.substring(2, dot)) + ours.substring(dot);
-      Tensor t = f.get(prefix + ref);
+      NdArray t = f.get(prefix + ref);
       assertThat(t).as("fixture tensor " + prefix + ref).isNotNull();
       tensors.put(ours, t);
       byReference.put(ref, e.getValue());
@@ -174,10 +174,10 @@ class MoanaReferenceTest {
     return byReference;
   }
 
-  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, Tensor> f, String prefix) {
+  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, NdArray> f, String prefix) {
     int compared = 0;
     for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      Tensor expected = f.get(prefix + e.getKey());
+      NdArray expected = f.get(prefix + e.getKey());
       if (expected != null) { // the reference's named_parameters: no running statistics
         assertClose(shape + " grad " + e.getKey(), e.getValue().getArray().getGradient(), expected);
         compared++;
@@ -186,7 +186,7 @@ class MoanaReferenceTest {
     assertThat(compared).as("gradients compared").isGreaterThanOrEqualTo(9);
   }
 
-  private static void assertClose(String what, NDArray actual, Tensor expected) {
+  private static void assertClose(String what, NDArray actual, NdArray expected) {
     ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
@@ -195,15 +195,15 @@ class MoanaReferenceTest {
     ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
-  private static Map<String, Tensor> fixture(String name) {
+  private static Map<String, NdArray> fixture(String name) {
     return ReferenceTensors.read(MoanaReferenceTest.class, "/moana/" + name);
   }
 
-  private static NDArray array(NDManager m, Tensor t) {
+  private static NDArray array(NDManager m, NdArray t) {
     return ReferenceTensors.array(m, t);
   }
 
-  private static long[] longs(Tensor t) {
+  private static long[] longs(NdArray t) {
     float[] v = t.toFloats(); // small class indices: exact in float32
     long[] out = new long[v.length];
     for (int i = 0; i < out.length; i++) {

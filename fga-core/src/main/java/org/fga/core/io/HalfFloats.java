@@ -1,4 +1,4 @@
-package org.fga.backbones.weights;
+package org.fga.core.io;
 
 /** IEEE 754 half precision to single precision (Java 17 has no {@code Float.float16ToFloat}). */
 final class HalfFloats {
