@@ -96,6 +96,30 @@ class AddAMethodReadmeTest {
     assertThat(Files.readString(work.resolve("runs/hs/spec.resolved.yaml"))).contains("type: \"hideseek\"");
   }
 
+  @Test
+  void aConfigRecordWithoutItsNameStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
+    // the README's module with the one place its name is written left out
+    Map<String, String> files = readmeFiles();
+    for (var f : files.entrySet()) {
+      if (f.getKey().endsWith(".java") && !f.getKey().contains("/src/test/")) {
+        Path p = dir.resolve(f.getKey());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, f.getValue().replace("@JsonTypeName(\"hideseek\")\n", ""));
+      } else if (f.getKey().contains("META-INF")) {
+        Path p = dir.resolve(f.getKey());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, f.getValue());
+      }
+    }
+    Path jar = build(dir.resolve("fga-methods-hideseek"), dir.resolve("nameless.jar"));
+    Path work = Files.createDirectories(dir.resolve("work"));
+    Process list = fga(work, jar, "list");
+    String out = output(list);
+    assertThat(list.exitValue()).as(out).isEqualTo(1);
+    assertThat(out.strip()).isEqualTo("fga: plugin error: org.example.hideseek.HideSeekConfig needs"
+        + " @JsonTypeName(\"<name>\"): the name experiment files select it by");
+  }
+
   /** Compiles {@code module}'s sources against this build and packs classes and resources. */
   private static Path build(Path module, Path jar) throws IOException {
     Path classes = Files.createDirectories(module.resolve("target/classes"));

@@ -61,6 +61,13 @@ public final class FgaMain implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
           }
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.fga.core.plugin.PluginException p) { // names the plugin class at fault
+              err.println("fga: plugin error: " + p.getMessage());
+              err.flush();
+              return 1;
+            }
+          }
           ex.printStackTrace(err);
           err.flush();
           return 1;

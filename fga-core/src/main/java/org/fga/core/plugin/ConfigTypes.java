@@ -36,7 +36,7 @@ public final class ConfigTypes {
     com.fasterxml.jackson.annotation.JsonTypeName n =
         configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     if (n == null) {
-      throw new IllegalStateException(
+      throw new PluginException(
           configType.getName() + " needs @JsonTypeName(\"<name>\"): the name experiment files select it by");
     }
     return n.value();

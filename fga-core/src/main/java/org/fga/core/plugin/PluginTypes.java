@@ -28,7 +28,7 @@ public final class PluginTypes {
         return (Class<C>) c;
       }
     }
-    throw new IllegalStateException(
+    throw new PluginException(
         impl.getName() + " does not say which config it reads: declare it as 'implements "
             + kind.getSimpleName() + "<YourConfig>' or override configType()");
   }

@@ -52,7 +52,7 @@ public final class Plugins {
     try {
       this.injector = Guice.createInjector(all);
     } catch (CreationException e) {
-      throw new IllegalStateException("plugin wiring failed: " + e.getMessage(), e);
+      throw new PluginException("plugin wiring failed: " + e.getMessage(), e);
     }
     this.methods = new Registry<>("method", methodProviders());
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
@@ -80,14 +80,14 @@ public final class Plugins {
    */
   private static void checkNamed(String kind, Named provider, Class<?> configType) {
     if (configType == null) {
-      throw new IllegalStateException(
+      throw new PluginException(
           kind + " plugin " + provider.getClass().getName() + " gives no config type");
     }
     com.fasterxml.jackson.annotation.JsonTypeName n =
         configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     String declared = n == null ? null : n.value();
     if (!provider.name().equals(declared)) {
-      throw new IllegalStateException(
+      throw new PluginException(
           kind + " plugin " + provider.getClass().getName() + " is named '" + provider.name()
               + "' but its config " + configType.getName()
               + (declared == null ? " has no @JsonTypeName" : " is named '" + declared + "'")
@@ -109,7 +109,7 @@ public final class Plugins {
         found.add(m);
       }
     } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("a plugin could not be loaded: " + e.getMessage(), e);
+      throw new PluginException("a plugin could not be loaded: " + e.getMessage(), e);
     }
     found.sort(Comparator.comparing(m -> m.getClass().getName()));
     return of(found);
