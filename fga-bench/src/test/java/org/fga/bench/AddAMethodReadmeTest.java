@@ -68,6 +68,11 @@ class AddAMethodReadmeTest {
     }
     Path module = dir.resolve("fga-methods-hideseek");
     Path jar = build(module, dir.resolve("hideseek.jar"));
+    assertThat(files.keySet()).as("the README's contract test step").anyMatch(f -> f.endsWith("ContractTest.java"));
+    Path testClasses = Files.createDirectories(module.resolve("target/test-classes"));
+    compile(module.resolve("src/test/java"), testClasses,
+        module.resolve("target/classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"));
+    assertContractTestPasses(module.resolve("target/classes"), testClasses);
 
     Path work = Files.createDirectories(dir.resolve("work"));
     Process list = fga(work, jar, "list");
@@ -94,19 +99,18 @@ class AddAMethodReadmeTest {
   /** Compiles {@code module}'s sources against this build and packs classes and resources. */
   private static Path build(Path module, Path jar) throws IOException {
     Path classes = Files.createDirectories(module.resolve("target/classes"));
-    List<String> sources;
-    try (Stream<Path> s = Files.walk(module.resolve("src/main/java"))) {
-      sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(),
-        "-classpath", System.getProperty("java.class.path")));
-    args.addAll(sources);
-    assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac of the README's sources").isZero();
+    compile(module.resolve("src/main/java"), classes, System.getProperty("java.class.path"));
     Path resources = module.resolve("src/main/resources");
+    try (Stream<Path> s = Files.walk(resources)) { // as Maven's process-resources
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        Path to = classes.resolve(resources.relativize(p).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(p, to);
+      }
+    }
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream j = new JarOutputStream(out, new Manifest())) {
-      for (Path root : List.of(classes, resources)) {
+      for (Path root : List.of(classes)) {
         try (Stream<Path> s = Files.walk(root)) {
           for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
             j.putNextEntry(new java.util.jar.JarEntry(root.relativize(p).toString().replace('\\', '/')));
@@ -117,6 +121,44 @@ class AddAMethodReadmeTest {
       }
     }
     return jar;
+  }
+
+  /**
+   * Runs the README's contract test class in this JVM, as Surefire would in the new module: its
+   * classes and test classes in a class loader of their own, which is also the one {@code
+   * Plugins.load()} sees. Every case must pass, and there must be some.
+   */
+  private static void assertContractTestPasses(Path classes, Path testClasses) throws Exception {
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {classes.toUri().toURL(), testClasses.toUri().toURL()}, AddAMethodReadmeTest.class.getClassLoader())) {
+      Thread.currentThread().setContextClassLoader(loader);
+      Class<?> test = loader.loadClass("org.example.hideseek.HideSeekContractTest");
+      var summary = new org.junit.platform.launcher.listeners.SummaryGeneratingListener();
+      // without this module's listener, which would swap in the source tree's plugins
+      var launcher = org.junit.platform.launcher.core.LauncherFactory.create(
+          org.junit.platform.launcher.core.LauncherConfig.builder()
+              .enableLauncherSessionListenerAutoRegistration(false).build());
+      launcher.execute(org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+          .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(test)).build(), summary);
+      var result = summary.getSummary();
+      java.io.StringWriter failures = new java.io.StringWriter();
+      result.printFailuresTo(new java.io.PrintWriter(failures), 5);
+      assertThat(result.getTotalFailureCount()).as(failures.toString()).isZero();
+      assertThat(result.getTestsSucceededCount()).as("contract cases run").isEqualTo(5);
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  /** javac of every source under {@code sources} into {@code classes} (the test kit is on this class path). */
+  private static void compile(Path sources, Path classes, String classPath) throws IOException {
+    List<String> args = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-classpath", classPath));
+    try (Stream<Path> s = Files.walk(sources)) {
+      s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac of the README's " + sources).isZero();
   }
 
   /** {@code fga ARGS} in a fresh JVM whose only extra plugin is {@code jar}, via FGA_PLUGIN_PATH. */

@@ -10,8 +10,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
+import org.fga.core.io.NdArray;
 
 /** The tensors a fixture generator wrote (safetensors / npz), read from the test's resources. */
 public final class ReferenceTensors {
