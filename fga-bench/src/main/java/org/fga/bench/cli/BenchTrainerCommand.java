@@ -8,7 +8,7 @@ import org.fga.bench.perf.CpuClock;
 import org.fga.bench.perf.MemoryProbe;
 import org.fga.bench.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.method.MethodConfig;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.train.Session;

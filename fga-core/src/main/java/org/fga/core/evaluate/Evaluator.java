@@ -12,7 +12,7 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.metric.MetricConfig;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.EvalSpec;
 import org.fga.core.train.Session;
 
