@@ -9,9 +9,12 @@ import org.fga.core.method.MethodProvider;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
-import org.fga.core.spec.SpecReader;
+import org.fga.core.spec.EvalSpec;
+import org.fga.core.spec.ScheduleSpec;
+import org.fga.perf.NoiseData;
+import org.fga.perf.StepTimer;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
 import org.fga.core.evaluate.Evaluator;
@@ -35,16 +38,11 @@ class EveryMethodTest {
   @MethodSource("methods")
   void trainsTwoStepsThenInfersAndAttends(String name, @TempDir Path dir) throws Exception {
     MethodProvider<?> p = PLUGINS.methods().get(name);
-    String method = PLUGINS.json().writeValueAsString(p.defaultConfig());
-    String yaml = """
-        name: every-%s
-        method: %s
-        backbone: {arch: resnet18, width: 8}
-        data: {type: noise, imageSize: 32, size: 8, numClasses: 4}
-        schedule: {epochs: 1, batchSize: 4, lr: 0.01, logEvery: 1}
-        eval: {metrics: []}
-        """.formatted(name, method);
-    ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, name);
+    ExperimentSpec spec = new ExperimentSpec("every-" + name, p.defaultConfig(), StepTimer.backbone("resnet18", 8),
+        new NoiseData.Config(32, 8, 4), null,
+        new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, 1, null),
+        new EvalSpec(java.util.List.of(), null, null, null), null, null, null);
     try (Session s = new Session(PLUGINS, spec)) {
       Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
       assertThat(r.steps()).isEqualTo(2);

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
-import org.fga.core.spec.SpecReader;
+import org.fga.core.rundir.RunDir;
+import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
 
@@ -25,7 +25,7 @@ public final class InterleavedStepTimer {
   }
 
   /** Median milliseconds per step of each spec, {@code [a, b]}, timed as in {@link #stepMillis}. */
-  public double[] medianMillis(String specA, String specB, int warmup, int steps) {
+  public double[] medianMillis(ExperimentSpec specA, ExperimentSpec specB, int warmup, int steps) {
     double[][] ms = stepMillis(specA, specB, warmup, steps);
     return new double[] {Medians.of(ms[0]), Medians.of(ms[1])};
   }
@@ -35,9 +35,8 @@ public final class InterleavedStepTimer {
    * Milliseconds of each timed step (after {@code warmup}) of each spec: {@code [a, b][step]}.
    * Step i of a and step i of b ran back to back, so their ratio is a paired comparison.
    */
-  public double[][] stepMillis(String specA, String specB, int warmup, int steps) {
-    SpecReader reader = new SpecReader(plugins);
-    String[] yaml = {specA, specB};
+  public double[][] stepMillis(ExperimentSpec specA, ExperimentSpec specB, int warmup, int steps) {
+    ExperimentSpec[] specs = {specA, specB};
     int total = warmup + steps;
     long[][] nanos = new long[2][total];
     Semaphore[] turn = {new Semaphore(1), new Semaphore(0)};
@@ -45,8 +44,8 @@ public final class InterleavedStepTimer {
     List<Path> dirs = new ArrayList<>();
     RuntimeException[] failure = new RuntimeException[2];
     try {
-      for (String y : yaml) {
-        sessions.add(new Session(plugins, reader.parse(y, false, "benchmark spec")));
+      for (ExperimentSpec spec : specs) {
+        sessions.add(new Session(plugins, spec));
         dirs.add(StepTimer.tempDir());
       }
       Thread[] threads = new Thread[2];

@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
-import org.fga.core.spec.SpecReader;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.method.MethodConfig;
+import org.fga.core.spec.EvalSpec;
+import org.fga.core.spec.ScheduleSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
 
@@ -23,8 +28,8 @@ public final class StepTimer {
   }
 
   /** Median milliseconds per step over {@code steps} steps after {@code warmup}. */
-  public double medianMillis(String specYaml, int warmup, int steps) {
-    return timing(specYaml, warmup, steps).wallMs();
+  public double medianMillis(ExperimentSpec spec, int warmup, int steps) {
+    return timing(spec, warmup, steps).wallMs();
   }
 
   /**
@@ -35,10 +40,10 @@ public final class StepTimer {
   public record Timing(double wallMs, double cpuMs) {}
 
   /** Wall and process-CPU medians over {@code steps} steps after {@code warmup}. */
-  public Timing timing(String specYaml, int warmup, int steps) {
+  public Timing timing(ExperimentSpec spec, int warmup, int steps) {
     var os = (com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return timing(specYaml, warmup, steps, os::getProcessCpuTime);
+    return timing(spec, warmup, steps, os::getProcessCpuTime);
   }
 
   /**
@@ -46,8 +51,7 @@ public final class StepTimer {
    * steps' ends: {@link CpuClock#of(int)} gives the training thread's clock when libtorch runs on
    * one thread, which load from other processes does not inflate.
    */
-  public Timing timing(String specYaml, int warmup, int steps, java.util.function.LongSupplier cpuClock) {
-    ExperimentSpec spec = new SpecReader(plugins).parse(specYaml, false, "benchmark spec");
+  public Timing timing(ExperimentSpec spec, int warmup, int steps, java.util.function.LongSupplier cpuClock) {
     long[] nanos = new long[warmup + steps];
     long[] cpu = new long[warmup + steps];
     long[] lastCpu = {0};
@@ -90,16 +94,31 @@ public final class StepTimer {
     }
   }
 
-  /** A spec that trains {@code method} on in-memory noise for exactly {@code steps} steps. */
-  public static String noiseSpec(String methodBlock, String backboneBlock, int imageSize, int batch, int steps) {
-    return """
-        name: bench
-        method: %s
-        backbone: %s
-        data: {type: noise, imageSize: %d, size: %d}
-        schedule: {epochs: 1, batchSize: %d, lr: 0.01, lrSchedule: constant, logEvery: 1000000}
-        eval: {metrics: []}
-        """.formatted(methodBlock, backboneBlock, imageSize, batch * steps, batch);
+  /**
+   * A spec that trains {@code method} on in-memory noise for exactly {@code steps} steps: one
+   * epoch of {@code batch × steps} images, a constant rate, no logging, no metrics.
+   */
+  public static ExperimentSpec noiseSpec(MethodConfig method, BackboneSpec backbone, int imageSize, int batch, int steps) {
+    ScheduleSpec schedule = new ScheduleSpec(1, batch, null, 0.01, null, null, null, null, null, null, "constant",
+        null, null, null, null, null, null, null, null, null, 1_000_000, null);
+    return new ExperimentSpec("bench", method, backbone, new NoiseData.Config(imageSize, batch * steps, null), null,
+        schedule, new EvalSpec(List.of(), null, null, null), null, null, null);
+  }
+
+  /**
+   * The config of method {@code type} with {@code options} (key → value, as in an experiment
+   * file's {@code method:} block) and every other key at its default; unknown keys fail as there.
+   */
+  public static MethodConfig method(Plugins plugins, String type, Map<String, Object> options) {
+    plugins.methods().get(type); // an unknown name fails here, listing the known ones
+    Map<String, Object> block = new LinkedHashMap<>(options);
+    block.put("type", type);
+    return plugins.json().convertValue(block, MethodConfig.class);
+  }
+
+  /** The backbone {@code arch}, at {@code width} when not null, every other key at its default. */
+  public static BackboneSpec backbone(String arch, Integer width) {
+    return new BackboneSpec(arch, null, null, null, width, null);
   }
 
   public static List<Double> toList(double... xs) {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 
 /**

@@ -16,7 +16,7 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.fga.core.data.layout.ImageFolderLayout;
+import org.fga.bench.layout.ImageFolderLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;

@@ -1,5 +1,6 @@
 package org.fga.core.run;
 
+import org.fga.core.rundir.RunDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

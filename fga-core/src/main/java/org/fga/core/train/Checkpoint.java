@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fga.core.error.FgaUserException;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 
 /**
  * A training checkpoint: every parameter of the block (BatchNorm statistics included) by name,

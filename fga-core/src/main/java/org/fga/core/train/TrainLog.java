@@ -44,7 +44,7 @@ public final class TrainLog implements AutoCloseable {
             // the last line of a killed run may be cut short: drop it
           }
         }
-        org.fga.core.run.RunDir.writeAtomically(
+        org.fga.core.rundir.RunDir.writeAtomically(
             file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
       }
       return new TrainLog(

@@ -23,7 +23,7 @@ import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.Method;
 import org.fga.core.method.StepContext;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ScheduleSpec;
 import org.fga.core.train.optim.Optimizer;
 import org.fga.core.train.optim.Optimizers;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.fga.perf.StepTimer;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,15 +35,17 @@ public final class BenchCalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
-    String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
-    String[] methods = {"{type: baseline}", "{type: cal, attentionMaps: " + maps + "}",
-        "{type: wsdan, attentionMaps: " + maps + "}"};
+    BackboneSpec bb = StepTimer.backbone(arch, width);
+    ExperimentSpec[] methods = {
+      StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", java.util.Map.of()), bb, size, batch, warmup + steps),
+      StepTimer.noiseSpec(StepTimer.method(plugins, "cal", java.util.Map.of("attentionMaps", maps)), bb, size, batch, warmup + steps),
+      StepTimer.noiseSpec(StepTimer.method(plugins, "wsdan", java.util.Map.of("attentionMaps", maps)), bb, size, batch, warmup + steps)};
     double[][] ms = new double[methods.length][rounds];
     double[][] cpu = new double[methods.length][rounds];
     StepTimer timer = new StepTimer(plugins);
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits every method
       for (int k = 0; k < methods.length; k++) {
-        StepTimer.Timing t = timer.timing(StepTimer.noiseSpec(methods[k], bb, size, batch, warmup + steps), warmup, steps);
+        StepTimer.Timing t = timer.timing(methods[k], warmup, steps);
         ms[k][r] = t.wallMs();
         cpu[k][r] = t.cpuMs();
       }

@@ -6,6 +6,9 @@ import org.fga.perf.InterleavedStepTimer;
 import org.fga.perf.Medians;
 import org.fga.perf.StepTimer;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.spec.ExperimentSpec;
+import java.util.Map;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,14 +42,15 @@ public final class BenchCoarse2FineCommand implements Callable<Integer> {
       throw new FgaUserException("need --size >= 32, --batch >= 2, --steps >= 1, --warmup >= 0, --maps >= 1");
     }
     Plugins plugins = Plugins.load();
-    String bb = "{arch: %s, width: %d, outputStride: %d}".formatted(arch, width, outputStride);
+    BackboneSpec bb = new BackboneSpec(arch, null, null, outputStride, width, null);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
-    String baseline = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, warmup + steps);
+    ExperimentSpec baseline =
+        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, size, batch, warmup + steps);
     // stage1Epochs beyond the run: every step is stage 1; 0: every step is stage 2
-    String stage1 = StepTimer.noiseSpec(
-        "{type: coarse2fine, attentionMaps: %d, stage1Epochs: 1000}".formatted(maps), bb, size, batch, warmup + steps);
-    String stage2 = StepTimer.noiseSpec(
-        "{type: coarse2fine, attentionMaps: %d, stage1Epochs: 0}".formatted(maps), bb, size, batch, warmup + steps);
+    ExperimentSpec stage1 = StepTimer.noiseSpec(StepTimer.method(plugins, "coarse2fine",
+        Map.of("attentionMaps", maps, "stage1Epochs", 1000)), bb, size, batch, warmup + steps);
+    ExperimentSpec stage2 = StepTimer.noiseSpec(StepTimer.method(plugins, "coarse2fine",
+        Map.of("attentionMaps", maps, "stage1Epochs", 0)), bb, size, batch, warmup + steps);
     ObjectNode out = plugins.json().createObjectNode();
     out.put("arch", arch).put("width", width).put("outputStride", outputStride);
     out.put("imageSize", size).put("batch", batch).put("maps", maps).put("timedSteps", steps);
@@ -56,7 +60,7 @@ public final class BenchCoarse2FineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void compare(InterleavedStepTimer timer, String baseline, String method, String name, ObjectNode out)
+  private void compare(InterleavedStepTimer timer, ExperimentSpec baseline, ExperimentSpec method, String name, ObjectNode out)
       throws Exception {
     double[][] ms = timer.stepMillis(baseline, method, warmup, steps);
     double[] paired = new double[steps];

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fga.perf.InterleavedStepTimer;
 import org.fga.perf.StepTimer;
+import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,23 +39,24 @@ public final class BenchGainCommand implements Callable<Integer> {
           "bench gain: need --size >= 32, --batch >= 1, --steps >= 1, --rounds >= 1, --warmup >= 0");
     }
     Plugins plugins = Plugins.load();
-    String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
-    Map<String, String> variants = new LinkedHashMap<>();
-    variants.put("gain", "{type: gain}");
-    variants.put("gainGradCamBackward", "{type: gain, fastCam: false}");
-    variants.put("gainConvHead", "{type: gain, head: conv-gap-linear}");
-    String baseline = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, warmup + steps);
+    BackboneSpec bb = StepTimer.backbone(arch, width);
+    Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+    variants.put("gain", Map.of());
+    variants.put("gainGradCamBackward", Map.of("fastCam", false));
+    variants.put("gainConvHead", Map.of("head", "conv-gap-linear"));
+    ExperimentSpec baseline =
+        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, size, batch, warmup + steps);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
     ObjectNode out = plugins.json().createObjectNode();
     out.put("arch", arch).put("width", width == null ? "default" : width.toString());
     out.put("imageSize", size).put("batch", batch).put("steps", steps).put("rounds", rounds);
     ObjectNode results = out.putObject("variants");
     for (var e : variants.entrySet()) {
-      String spec = StepTimer.noiseSpec(e.getValue(), bb, size, batch, warmup + steps);
+      ExperimentSpec spec = StepTimer.noiseSpec(StepTimer.method(plugins, "gain", e.getValue()), bb, size, batch, warmup + steps);
       // Steps of baseline and the variant strictly alternate, so load from other processes hits
       // both alike; every round is reported, the headline is the median ratio over rounds.
       ObjectNode v = results.putObject(e.getKey());
-      v.put("method", e.getValue());
+      v.put("method", methodBlock(e.getValue()));
       var roundsOut = v.putArray("rounds");
       double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
@@ -80,5 +83,12 @@ public final class BenchGainCommand implements Callable<Integer> {
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The variant as an experiment file's {@code method:} block, for the report. */
+  private static String methodBlock(Map<String, Object> options) {
+    StringBuilder b = new StringBuilder("{type: gain");
+    options.forEach((k, v) -> b.append(", ").append(k).append(": ").append(v));
+    return b.append('}').toString();
   }
 }

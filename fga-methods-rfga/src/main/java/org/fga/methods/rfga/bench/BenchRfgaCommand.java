@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.fga.perf.InterleavedStepTimer;
 import org.fga.perf.StepTimer;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +44,12 @@ public final class BenchRfgaCommand implements Callable<Integer> {
           "need --size >= 32, --batch >= 2 (batch norm in the module), --steps >= 1, --rounds >= 1, --warmup >= 0");
     }
     Plugins plugins = Plugins.load();
-    String bb = "{arch: %s, width: %d, outputStride: %d}".formatted(arch, width, outputStride);
+    BackboneSpec bb = new BackboneSpec(arch, null, null, outputStride, width, null);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
-    String camSpec = StepTimer.noiseSpec("{type: cam}", bb, size, batch, warmup + steps);
-    String rfgaSpec = StepTimer.noiseSpec("{type: rfga}", bb, size, batch, warmup + steps);
+    ExperimentSpec camSpec =
+        StepTimer.noiseSpec(StepTimer.method(plugins, "cam", java.util.Map.of()), bb, size, batch, warmup + steps);
+    ExperimentSpec rfgaSpec =
+        StepTimer.noiseSpec(StepTimer.method(plugins, "rfga", java.util.Map.of()), bb, size, batch, warmup + steps);
     double[] cam = new double[rounds * steps];
     double[] rfga = new double[rounds * steps];
     double[] paired = new double[rounds * steps];

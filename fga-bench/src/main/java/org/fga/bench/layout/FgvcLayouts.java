@@ -1,4 +1,4 @@
-package org.fga.core.data.layout;
+package org.fga.bench.layout;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

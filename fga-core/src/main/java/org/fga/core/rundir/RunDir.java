@@ -1,4 +1,4 @@
-package org.fga.core.run;
+package org.fga.core.rundir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

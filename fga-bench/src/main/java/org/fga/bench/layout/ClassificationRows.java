@@ -1,4 +1,4 @@
-package org.fga.core.data.layout;
+package org.fga.bench.layout;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.fga.core.data.layout;
+package org.fga.bench.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

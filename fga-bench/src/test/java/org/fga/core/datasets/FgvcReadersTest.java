@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.fga.core.data.DataConfig;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
-import org.fga.core.data.layout.Layout;
+import org.fga.bench.layout.Layout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 import org.fga.core.data.synthetic.SyntheticScene;

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fga.core.data.Split;
-import org.fga.core.data.layout.MarketLayout;
+import org.fga.bench.layout.MarketLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.reid.DukeConfig;
 import org.fga.core.datasets.reid.Msmt17Config;

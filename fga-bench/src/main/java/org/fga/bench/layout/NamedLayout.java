@@ -1,4 +1,4 @@
-package org.fga.core.data.layout;
+package org.fga.bench.layout;
 
 /** A layout's name and task, so that each writer only says how it writes. */
 abstract class NamedLayout implements Layout {

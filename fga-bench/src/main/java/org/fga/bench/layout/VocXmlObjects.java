@@ -1,4 +1,4 @@
-package org.fga.core.data.layout;
+package org.fga.bench.layout;
 
 import java.util.Locale;
 import org.fga.core.data.Box;

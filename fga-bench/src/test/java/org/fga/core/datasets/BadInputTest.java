@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
-import org.fga.core.data.layout.CubLayout;
+import org.fga.bench.layout.CubLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.cub.CubConfig;
 import org.fga.core.datasets.cub.CubDatasetProvider;
