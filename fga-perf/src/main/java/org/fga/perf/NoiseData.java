@@ -6,12 +6,12 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetInfo;
-import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
+import org.fga.core.data.TypedDataset;
 
 /**
  * Uniform-noise images with random labels, held in memory: a dataset that costs nothing to read, so
@@ -31,25 +31,14 @@ public final class NoiseData {
   }
 
   /** Registers {@code noise}. */
-  public static final class Provider implements DatasetProvider {
-    @Override
-    public String name() {
-      return "noise";
-    }
-
+  public static final class Provider extends TypedDataset<Config> {
     @Override
     public String description() {
       return "uniform-noise images with random labels, in memory (benchmarks)";
     }
 
     @Override
-    public Class<? extends DataConfig> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public FgaDataset open(DataConfig config, Split split) {
-      Config c = (Config) config;
+    protected FgaDataset read(Config c, Split split) {
       int s = c.imageSize();
       // drawn on demand from the index, as a disk dataset decodes on demand: a long memory
       // benchmark must not hold its whole dataset (10,000 steps of 16 images at 32 px is 2 GB)

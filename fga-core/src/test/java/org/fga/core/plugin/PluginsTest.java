@@ -164,4 +164,15 @@ class PluginsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("method 'baseline' reads BaselineConfig, got Nameless");
   }
+
+  @Test
+  void aTypedDatasetIsNamedByItsConfigAndRefusesAnotherDatasetsConfig() {
+    var synthetic = new org.fga.core.data.synthetic.SyntheticDatasetProvider();
+    assertThat(synthetic.configType()).isEqualTo(org.fga.core.data.synthetic.SyntheticConfig.class);
+    assertThat(synthetic.name()).isEqualTo("synthetic");
+    org.fga.core.data.DataConfig squares = new org.fga.core.testing.SquaresData.Config(16, 4, null);
+    assertThatThrownBy(() -> synthetic.open(squares, org.fga.core.data.Split.TRAIN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dataset 'synthetic' reads SyntheticConfig, got Config");
+  }
 }
