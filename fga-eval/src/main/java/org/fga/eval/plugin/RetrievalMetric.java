@@ -8,18 +8,9 @@ import org.fga.eval.retrieval.RetrievalEvaluator;
 
 /** {@code retrieval}: leave-one-out Recall@K (default K = 1, 5) and mAP over embeddings, cosine by default. */
 public final class RetrievalMetric extends TypedMetric<RetrievalMetricConfig> {
-  public RetrievalMetric() {
-    super(RetrievalMetricConfig.class);
-  }
-
   @Override
   public RetrievalMetricConfig defaultConfig() {
     return RetrievalMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "retrieval";
   }
 
   @Override
