@@ -36,6 +36,7 @@ import org.fga.core.train.Session;
  * maps are taken for the ground-truth class and resized to the image before scoring, as
  * wsolevaluation's inference.py does ({@code cv2.resize(..., INTER_CUBIC)} of the float64 CAM,
  * {@link MapResize#cubic}), then kept in float32; metrics normalise them (min-max) themselves.
+ * Embeddings are {@link Method#features}, the feature frozen-feature evaluations use.
  */
 public final class Evaluator {
   private final Session session;
@@ -159,6 +160,9 @@ public final class Evaluator {
     List<Mask> masks = new ArrayList<>(n);
     int[] cams = new int[n];
     Method method = session.method();
+    // embeddings are what frozen-feature metrics (retrieval, re-ID) score: Method.features. Its
+    // default is infer()'s embedding, so only a method that overrides it pays a second forward
+    boolean ownFeatures = overridesFeatures(method);
     float[] mean = session.backbone().cfg().mean();
     float[] std = session.backbone().cfg().std();
     int k = 0;
@@ -170,7 +174,8 @@ public final class Evaluator {
         try (NDManager m = session.newStepManager()) {
           Batch batch = it.next().toBatch(m);
           StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
-          Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
+          Outputs out = needs.logits() || (needs.embeddings() && !ownFeatures) ? method.infer(ctx, batch) : null;
+          NDArray features = !needs.embeddings() ? null : ownFeatures ? method.features(ctx, batch) : out.embedding();
           float[][] batchMaps = needs.maps() ? maps(method, ctx, batch) : null;
           if (k < overlayCount) {
             List<List<Box>> chosen = method.regions(ctx, batch);
@@ -189,8 +194,8 @@ public final class Evaluator {
             if (logits != null && out.logits() != null) {
               logits[k] = row(out.logits(), i);
             }
-            if (emb != null && out.embedding() != null) {
-              emb[k] = row(out.embedding(), i);
+            if (emb != null && features != null) {
+              emb[k] = row(features, i);
             }
             if (maps != null) {
               int h = s.image().height();
@@ -206,6 +211,14 @@ public final class Evaluator {
       }
     }
     return new EvalOutputs(ds.info(), ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, null);
+  }
+
+  static boolean overridesFeatures(Method method) {
+    try {
+      return method.getClass().getMethod("features", StepContext.class, Batch.class).getDeclaringClass() != Method.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static float[] row(NDArray a, int i) {
