@@ -19,7 +19,8 @@ import org.fga.core.method.MethodConfig;
  * @param schedule optimiser and schedule
  * @param eval what to measure after training
  * @param seed seeds weights, data order and every random draw
- * @param device {@code cpu} (default), {@code gpu} (the first CUDA device) or {@code gpu:N}
+ * @param device {@code cpu} (default), {@code gpu} (the first CUDA device), {@code gpu:N}, or
+ *     {@code gpu:N,M,...} to train data-parallel over several GPUs
  * @param paper the published number this run reproduces, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,8 +66,9 @@ public record ExperimentSpec(
     }
     seed = seed == null ? 0L : seed;
     device = device == null ? "cpu" : device;
-    if (!device.matches("cpu|gpu|gpu:\\d+")) {
-      throw new InvalidOptionException("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+    if (!device.matches("cpu|gpu|gpu:\\d+(,\\d+)*")) {
+      throw new InvalidOptionException(
+          "device", "must be cpu, gpu, gpu:N or gpu:N,M,... (data-parallel), got '" + device + "'");
     }
   }
 

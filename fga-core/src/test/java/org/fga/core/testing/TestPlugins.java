@@ -14,6 +14,7 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
   protected void configure() {
     PluginBinder.of(binder())
         .backbone(TinyBackbone.Provider.class)
+        .backbone(TinyBackbone.NoNormProvider.class)
         .dataset(SquaresData.Provider.class)
         .metric(StandInAccuracy.class);
   }
