@@ -114,7 +114,7 @@ public final class LinearProbe {
           }
         }
         LrSchedule schedule = new LrSchedule(spec.asSchedule());
-        ProgressBar bar = new ProgressBar(progressOut, total, step).quiet(quiet);
+        ProgressBar bar = new ProgressBar(progressOut, total, step).quiet(quiet).label("linear probe");
         Method method = session.method();
         try (ProbeLog log = ProbeLog.open(dir.resolve("probe.jsonl"), startEpoch)) {
           for (int epoch = startEpoch; epoch < spec.epochs(); epoch++) {
