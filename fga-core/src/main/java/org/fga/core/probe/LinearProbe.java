@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Split;
+import org.fga.core.data.Task;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Method;
@@ -84,6 +85,14 @@ public final class LinearProbe {
   /** Trains (or resumes) the probe to its last epoch and returns its test accuracies. */
   public ProbeResult run() {
     FgaDataset trainSplit = session.train();
+    if (trainSplit.info().task() != Task.CLASSIFICATION) {
+      // re-ID identities of the training split never appear in the test split, and multi-label
+      // images have no single class: a softmax probe's top-1 means nothing there
+      throw new FgaUserException(
+          "eval.linearProbe needs single-label classification data; " + trainSplit.info().name() + " is "
+              + trainSplit.info().task().name().toLowerCase(java.util.Locale.ROOT) + " (score its features with"
+              + " retrieval or reid instead)");
+    }
     if (trainSplit.size() < spec.batchSize()) {
       throw new FgaUserException(
           "eval.linearProbe.batchSize " + spec.batchSize() + " exceeds the training split's " + trainSplit.size()

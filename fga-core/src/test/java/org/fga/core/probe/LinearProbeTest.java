@@ -144,6 +144,24 @@ class LinearProbeTest {
   }
 
   @Test
+  void aProbeOnMultiLabelDataIsOneLine(@TempDir Path dir) {
+    Plugins withSynthetic = Plugins.of(List.of(new org.fga.core.baseline.BaselineModule(), new TestPlugins(),
+        new org.fga.core.data.pipeline.steps.StepsModule(), new org.fga.core.data.synthetic.SyntheticDataModule()));
+    String yaml = """
+        name: ml
+        method: {type: baseline}
+        backbone: {arch: tiny}
+        data: {type: synthetic, task: multilabel, imageSize: 32, trainSize: 16, testSize: 8}
+        eval: {metrics: [], linearProbe: {epochs: 1, batchSize: 8}}
+        """;
+    ExperimentSpec spec = new SpecReader(withSynthetic).parse(yaml, false, "ml.yaml");
+    try (Session s = new Session(withSynthetic, spec)) {
+      assertThatThrownBy(() -> probe(s, dir)).isInstanceOf(FgaUserException.class)
+          .hasMessageStartingWith("eval.linearProbe needs single-label classification data; synthetic is multilabel");
+    }
+  }
+
+  @Test
   void theProbeBlockIsCheckedAndItsPipelineWrittenOut() {
     LinearProbeSpec p = spec("").eval().linearProbe();
     assertThat(p.pipeline()).isNotNull();
