@@ -43,6 +43,15 @@ class ProbeCommandTest {
         .isEqualTo(m.get("linearProbe"));
     assertThat(new ObjectMapper().readTree(again.out()).at("/metrics/accuracy")).isEqualTo(m.get("accuracy"));
 
+    // killed in the probe's second epoch: fga train --resume finds the main phase done and resumes the probe
+    Files.delete(run.resolve("probe/checkpoints/epoch-0002.ckpt"));
+    Files.delete(run.resolve("metrics.json"));
+    Cli resumed = Cli.run("train", "--resume", run.toString(), "-q");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).at("/metrics/linearProbe"))
+        .isEqualTo(m.get("linearProbe"));
+    assertThat(Files.readAllLines(run.resolve("probe/probe.jsonl"))).hasSize(2);
+
     // another probe spec in the same directory is refused in one line
     Cli other = Cli.run("probe", run.toString(), "-q", "-o", "eval.linearProbe.report=best");
     assertThat(other.exit()).isEqualTo(2);
