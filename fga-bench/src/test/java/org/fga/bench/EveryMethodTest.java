@@ -40,10 +40,10 @@ class EveryMethodTest {
     return PLUGINS.methods().names().stream();
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("methods")
   void trainsTwoStepsThenInfersAndAttends(String name, @TempDir Path dir) throws Exception {
-    MethodProvider p = PLUGINS.methods().get(name);
+    MethodProvider<?> p = PLUGINS.methods().get(name);
     String method = PLUGINS.json().writeValueAsString(p.defaultConfig());
     String yaml = """
         name: every-%s

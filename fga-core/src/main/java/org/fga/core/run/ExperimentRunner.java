@@ -1,5 +1,6 @@
 package org.fga.core.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -80,33 +81,60 @@ public final class ExperimentRunner {
     return execute(spec, run, new Session(plugins, spec));
   }
 
+  /** What {@link #runOrReuse} finds in a run directory. */
+  public enum RunState {
+    /** No run yet: it will be started. */
+    NEW,
+    /** A run of this spec that was interrupted: it will be resumed from its newest checkpoint. */
+    UNFINISHED,
+    /** A finished run of this spec: its {@code metrics.json} will be reused. */
+    FINISHED
+  }
+
   /**
-   * The one way a sweep (grid, table, demo) runs an experiment: a finished run in {@code dir} is
-   * reused and an interrupted one resumed, provided its resolved spec is this spec; a run of
-   * another spec in {@code dir} is refused (one line naming the first differing key) rather than
-   * reused or overwritten. Returns the run's {@code metrics.json}.
+   * What {@code dir} holds for {@code spec}; a run of another spec there is refused (one line
+   * naming the first differing key), so callers that sweep many runs can check them all before
+   * training any.
+   */
+  public RunState state(ExperimentSpec spec, Path dir) {
+    RunDir run = new RunDir(dir);
+    if (!Files.isRegularFile(run.spec())) {
+      return RunState.NEW;
+    }
+    try {
+      JsonNode stored = plugins.yaml().readTree(run.spec().toFile());
+      JsonNode now = plugins.yaml().readTree(new SpecReader(plugins).toYaml(spec));
+      String diff = SpecDrift.firstDifference(stored, now);
+      if (diff != null) {
+        throw new FgaUserException(
+            dir + " holds a run of another experiment (" + diff + "); remove it or choose another --out");
+      }
+    } catch (java.io.IOException e) {
+      throw new FgaUserException("cannot read the run in " + dir + ": " + e.getMessage());
+    }
+    return Files.isRegularFile(run.metrics()) ? RunState.FINISHED : RunState.UNFINISHED;
+  }
+
+  /**
+   * The one way every command (train, grid, table, demo) runs an experiment: a finished run in
+   * {@code dir} is reused and an interrupted one resumed, provided its resolved spec is this spec;
+   * a run of another spec in {@code dir} is refused (see {@link #state}) rather than reused or
+   * overwritten. Returns the run's {@code metrics.json}.
    */
   public ObjectNode runOrReuse(ExperimentSpec spec, Path dir) {
     RunDir run = new RunDir(dir);
-    if (Files.isRegularFile(run.spec())) {
-      try {
-        com.fasterxml.jackson.databind.JsonNode stored = plugins.yaml().readTree(run.spec().toFile());
-        com.fasterxml.jackson.databind.JsonNode now =
-            plugins.yaml().readTree(new SpecReader(plugins).toYaml(spec));
-        String diff = SpecDrift.firstDifference(stored, now);
-        if (diff != null) {
-          throw new FgaUserException(
-              dir + " holds a run of another experiment (" + diff + "); remove it or choose another --out");
-        }
-        if (Files.isRegularFile(run.metrics())) {
+    switch (state(spec, dir)) {
+      case FINISHED:
+        try {
           return (ObjectNode) plugins.json().readTree(run.metrics().toFile());
+        } catch (java.io.IOException e) {
+          throw new FgaUserException("cannot read " + run.metrics() + ": " + e.getMessage());
         }
-      } catch (java.io.IOException e) {
-        throw new FgaUserException("cannot read the run in " + dir + ": " + e.getMessage());
-      }
-      return resume(dir);
+      case UNFINISHED:
+        return resume(dir);
+      default:
+        return start(spec, dir);
     }
-    return start(spec, dir);
   }
 
   /** Trains and evaluates; closes the session. */

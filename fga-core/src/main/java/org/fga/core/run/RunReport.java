@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code report.html}: one self-contained page per run with the metrics, the loss curve (inline
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * would rather look than read JSON.
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
 
   private RunReport() {}
 

@@ -92,6 +92,19 @@ public record ExperimentSpec(
     return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }
 
+  /**
+   * This experiment with {@code seed}, named {@code <name>-s<seed>}: how train {@code --seed},
+   * grids and tables name the runs of one spec over several seeds.
+   */
+  public ExperimentSpec forSeed(long s) {
+    return withSeed(s).withName(seededName(name, s));
+  }
+
+  /** {@code <base>-s<seed>}, the run name of one seed of a sweep. */
+  public static String seededName(String base, long seed) {
+    return base + "-s" + seed;
+  }
+
   public ExperimentSpec withSeed(long s) {
     return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, device, paper);
   }

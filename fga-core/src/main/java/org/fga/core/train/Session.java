@@ -38,7 +38,7 @@ public final class Session implements AutoCloseable {
     this.train = datasets.open(spec.data(), Split.TRAIN);
     this.backbone = plugins.backbones().get(spec.backbone().arch()).create(spec.backbone());
     this.method =
-        plugins.methods().get(ConfigTypes.nameOf(spec.method())).create(spec.method(), backbone, train.info());
+        plugins.methods().get(ConfigTypes.nameOf(spec.method())).createFrom(spec.method(), backbone, train.info());
     this.manager = NDManager.newBaseManager(devices.get(0));
     // Parameter initialisers draw from libtorch's generator: seed it so weights are reproducible.
     Engine.getInstance().setRandomSeed((int) BatchLoader.mix(spec.seed(), 0x1417, 0));

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code train.jsonl}: one JSON object per logged step (epoch, step, loss terms, lr, images/s).
@@ -19,7 +20,7 @@ import java.util.Map;
  * that of an uninterrupted one.
  */
 public final class TrainLog implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
   private final BufferedWriter out;
 
   private TrainLog(BufferedWriter out) {

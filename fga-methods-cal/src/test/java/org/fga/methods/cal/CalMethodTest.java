@@ -48,7 +48,7 @@ class CalMethodTest {
   private static Method build(String yamlType, Object config, Task task) {
     Backbone bb = plugins.backbones().get("resnet18").create(BackboneSpec.of("resnet18").withWidth(4));
     DatasetInfo info = new DatasetInfo("toy", task, CLASSES, List.of("a", "b", "c", "d", "e"));
-    Method method = plugins.methods().get(yamlType).create((org.fga.core.method.MethodConfig) config, bb, info);
+    Method method = plugins.methods().get(yamlType).createFrom((org.fga.core.method.MethodConfig) config, bb, info);
     Engine.getInstance().setRandomSeed(7);
     method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;

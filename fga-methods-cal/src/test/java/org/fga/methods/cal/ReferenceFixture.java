@@ -17,7 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.backbone.BackboneCfg;
@@ -32,7 +32,7 @@ final class ReferenceFixture {
   /** Channels of the one-conv backbone; a 16-px image gives a 4×4 map. */
   static final int CHANNELS = 6;
 
-  private final Map<String, Tensor> tensors;
+  private final Map<String, NdArray> tensors;
 
   ReferenceFixture(String name) {
     try {
@@ -44,11 +44,11 @@ final class ReferenceFixture {
   }
 
   NDArray get(NDManager m, String key) {
-    Tensor t = tensors.get(key);
+    NdArray t = tensors.get(key);
     if (t == null) {
       throw new IllegalArgumentException("fixture has no " + key + "; it has " + tensors.keySet());
     }
-    return m.create(t.toFloats(), new Shape(t.shape()));
+    return m.create(t.toFloats(), new Shape(t.longShape()));
   }
 
   float[] floats(String key) {
@@ -74,8 +74,8 @@ final class ReferenceFixture {
     }
     for (int i = 0; i < params.size(); i++) {
       NDArray a = params.valueAt(i).getArray();
-      Tensor t = tensors.get("w." + torchNames.get(i));
-      if (t == null || !new Shape(t.shape()).equals(a.getShape())) {
+      NdArray t = tensors.get("w." + torchNames.get(i));
+      if (t == null || !new Shape(t.longShape()).equals(a.getShape())) {
         throw new IllegalStateException(params.keyAt(i) + " " + a.getShape() + " vs " + torchNames.get(i));
       }
       a.set(t.toFloats());

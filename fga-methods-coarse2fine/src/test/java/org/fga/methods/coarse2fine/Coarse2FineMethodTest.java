@@ -59,7 +59,7 @@ class Coarse2FineMethodTest {
   private static Coarse2FineMethod build(Coarse2FineConfig c) {
     Backbone bb = plugins.backbones().get("resnet18").create(new BackboneSpec("resnet18", null, null, 8, 4, null));
     DatasetInfo info = new DatasetInfo("toy", Task.CLASSIFICATION, CLASSES, List.of("a", "b", "c"));
-    Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").create(c, bb, info);
+    Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").createFrom(c, bb, info);
     Engine.getInstance().setRandomSeed(7);
     method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fga.backbones.nn.TorchNames;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.Backbone;
@@ -63,7 +63,7 @@ class MoanaReferenceTest {
   }
 
   private static void checkModule(String shape, boolean training) {
-    Map<String, Tensor> f = fixture("moana_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("moana_" + shape + ".npz");
     String mode = training ? "train." : "eval.";
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
@@ -94,7 +94,7 @@ class MoanaReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"c8_h7_w7", "c8_h5_w9"})
   void networkHeadMatchesTheReferenceForwardLossGradientsAndCams(String shape) {
-    Map<String, Tensor> f = fixture("head_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("head_" + shape + ".npz");
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
       Shape s = x.getShape();
@@ -177,14 +177,14 @@ class MoanaReferenceTest {
    * Copies the fixture's {@code prefix}-ed tensors into {@code block} under the reference's names;
    * returns the block's parameters by reference name (without the prefix).
    */
-  private static Map<String, Parameter> load(Block block, Map<String, Tensor> f, String prefix) {
+  private static Map<String, Parameter> load(Block block, Map<String, NdArray> f, String prefix) {
     Map<String, Parameter> byReference = new LinkedHashMap<>();
-    Map<String, Tensor> tensors = new HashMap<>();
+    Map<String, NdArray> tensors = new HashMap<>();
     for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
       String ours = e.getKey(); // "01conv_c.weight" in the module, "weight" in the classifier
       int dot = ours.indexOf('.');
       String ref = dot < 0 ? ours : REFERENCE_NAMES.get(ours.substring(2, dot)) + ours.substring(dot);
-      Tensor t = f.get(prefix + ref);
+      NdArray t = f.get(prefix + ref);
       assertThat(t).as("fixture tensor " + prefix + ref).isNotNull();
       tensors.put(ours, t);
       byReference.put(ref, e.getValue());
@@ -194,10 +194,10 @@ class MoanaReferenceTest {
     return byReference;
   }
 
-  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, Tensor> f, String prefix) {
+  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, NdArray> f, String prefix) {
     int compared = 0;
     for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      Tensor expected = f.get(prefix + e.getKey());
+      NdArray expected = f.get(prefix + e.getKey());
       if (expected != null) { // the reference's named_parameters: no running statistics
         assertClose(shape + " grad " + e.getKey(), e.getValue().getArray().getGradient(), expected);
         compared++;
@@ -206,8 +206,8 @@ class MoanaReferenceTest {
     assertThat(compared).as("gradients compared").isGreaterThanOrEqualTo(9);
   }
 
-  private static void assertClose(String what, NDArray actual, Tensor expected) {
-    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.shape());
+  private static void assertClose(String what, NDArray actual, NdArray expected) {
+    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.longShape());
     assertClose(what, actual.toType(DataType.FLOAT32, false).toFloatArray(), expected.toFloats());
   }
 
@@ -221,7 +221,7 @@ class MoanaReferenceTest {
     assertThat(worst).as(what + " max |ours − reference|").isLessThanOrEqualTo(TOLERANCE);
   }
 
-  private static Map<String, Tensor> fixture(String name) {
+  private static Map<String, NdArray> fixture(String name) {
     try {
       return WeightFiles.read(Path.of(MoanaReferenceTest.class.getResource("/moana/" + name).toURI()));
     } catch (URISyntaxException | NullPointerException e) {
@@ -229,11 +229,11 @@ class MoanaReferenceTest {
     }
   }
 
-  private static NDArray array(NDManager m, Tensor t) {
-    return m.create(t.toFloats(), new Shape(t.shape()));
+  private static NDArray array(NDManager m, NdArray t) {
+    return m.create(t.toFloats(), new Shape(t.longShape()));
   }
 
-  private static long[] longs(Tensor t) {
+  private static long[] longs(NdArray t) {
     float[] v = t.toFloats(); // small class indices: exact in float32
     long[] out = new long[v.length];
     for (int i = 0; i < out.length; i++) {

@@ -3,7 +3,7 @@ package org.fga.bench.cli.eval;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.eval.io.ArrayFiles;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import org.fga.eval.reid.FeatureDistance;
 import org.fga.eval.retrieval.RetrievalEvaluator;
