@@ -10,7 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 
 /** The tensors a fixture generator wrote (safetensors / npz), read from the test's resources. */
@@ -18,7 +18,7 @@ public final class ReferenceTensors {
   private ReferenceTensors() {}
 
   /** Every tensor of the resource {@code path} next to {@code anchor}'s classes, by name. */
-  public static Map<String, Tensor> read(Class<?> anchor, String path) {
+  public static Map<String, NdArray> read(Class<?> anchor, String path) {
     URL url = anchor.getResource(path);
     if (url == null) {
       throw new IllegalStateException("missing test fixture " + path);
@@ -31,13 +31,13 @@ public final class ReferenceTensors {
   }
 
   /** The tensor as a float32 array of its shape. */
-  public static NDArray array(NDManager m, Tensor t) {
-    return m.create(t.toFloats(), new Shape(t.shape()));
+  public static NDArray array(NDManager m, NdArray t) {
+    return m.create(t.toFloats(), new Shape(t.longShape()));
   }
 
   /** Same shape, and every element within {@code tolerance} of the reference (absolute). */
-  public static void assertClose(String what, NDArray actual, Tensor expected, double tolerance) {
-    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.shape());
+  public static void assertClose(String what, NDArray actual, NdArray expected, double tolerance) {
+    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.longShape());
     assertClose(what, actual.toType(DataType.FLOAT32, false).toFloatArray(), expected.toFloats(), tolerance);
   }
 
