@@ -165,11 +165,11 @@ public final class ExperimentRunner {
   /** The identifying part of {@code metrics.json}. */
   private ObjectNode header(ExperimentSpec spec) {
     ObjectNode out = plugins.json().createObjectNode();
-      out.put("name", spec.name());
-      out.put("method", ConfigTypes.nameOf(spec.method()));
-      out.put("backbone", spec.backbone().arch());
-      out.put("dataset", ConfigTypes.nameOf(spec.data()));
-      out.put("seed", spec.seed());
+    out.put("name", spec.name());
+    out.put("method", ConfigTypes.nameOf(spec.method()));
+    out.put("backbone", spec.backbone().arch());
+    out.put("dataset", ConfigTypes.nameOf(spec.data()));
+    out.put("seed", spec.seed());
     return out;
   }
 
