@@ -20,7 +20,7 @@ import org.fga.core.method.MethodProvider;
 import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Session;
