@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         null,
         schedule,
         new EvalSpec(List.of(plugins.metrics().get("accuracy").defaultConfig(),
-            plugins.metrics().get("wsol").defaultConfig()), null, "val", 6),
+            plugins.metrics().get("wsol").defaultConfig()), null, "val", 6, null),
         0L,
         null,
         null);
@@ -105,7 +105,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   static DemoSchedule schedule(Plugins plugins, String method, Size z) throws java.io.IOException {
     ScheduleSpec schedule = defaultSchedule(z);
-    try (var in = DemoCommand.class.getClassLoader().getResourceAsStream("fga-demo/" + method + ".yaml")) {
+    // from the method's own class loader: its module is loaded as a plugin, not on fga-bench's path
+    ClassLoader module = plugins.methods().get(method).getClass().getClassLoader();
+    try (var in = module.getResourceAsStream("fga-demo/" + method + ".yaml")) {
       if (in == null) {
         return new DemoSchedule(schedule, "default");
       }

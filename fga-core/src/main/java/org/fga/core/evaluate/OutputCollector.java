@@ -61,6 +61,9 @@ final class OutputCollector {
     int[] cams = new int[n];
     List<OverlaySample> kept = new ArrayList<>();
     Method method = session.method();
+    // embeddings are what frozen-feature metrics (retrieval, re-ID) score: Method.features. Its
+    // default is infer()'s embedding, so only a method that overrides it pays a second forward
+    boolean ownFeatures = overridesFeatures(method);
     float[] mean = session.backbone().cfg().mean();
     float[] std = session.backbone().cfg().std();
     int k = 0;
@@ -72,7 +75,8 @@ final class OutputCollector {
         try (NDManager m = session.newStepManager()) {
           Batch batch = it.next().toBatch(m);
           StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
-          Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
+          Outputs out = needs.logits() || (needs.embeddings() && !ownFeatures) ? method.infer(ctx, batch) : null;
+          NDArray features = !needs.embeddings() ? null : ownFeatures ? method.features(ctx, batch) : out.embedding();
           float[][][] batchMaps = needs.maps() ? AttentionMaps.of(method, ctx, batch) : null;
           if (k < overlays) {
             List<List<Box>> chosen = method.regions(ctx, batch);
@@ -91,8 +95,8 @@ final class OutputCollector {
             if (logits != null && out.logits() != null) {
               logits[k] = row(out.logits(), i);
             }
-            if (emb != null && out.embedding() != null) {
-              emb[k] = row(out.embedding(), i);
+            if (emb != null && features != null) {
+              emb[k] = row(features, i);
             }
             if (maps != null) {
               maps[k] = batchMaps[i];
@@ -108,5 +112,14 @@ final class OutputCollector {
 
   private static float[] row(NDArray a, int i) {
     return a.get(i).toType(DataType.FLOAT32, false).toFloatArray();
+  }
+
+  /** Whether {@code method} has its own {@link Method#features} rather than the default embedding. */
+  static boolean overridesFeatures(Method method) {
+    try {
+      return method.getClass().getMethod("features", StepContext.class, Batch.class).getDeclaringClass() != Method.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

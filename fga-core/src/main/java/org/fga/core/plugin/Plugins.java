@@ -15,6 +15,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.bench.BenchProvider;
 import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.pipeline.StepType;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
@@ -29,11 +30,12 @@ import org.fga.core.metric.MetricProvider;
 public final class Plugins {
   private final List<FgaModule> modules;
   private final Injector injector;
-  private final Registry<MethodProvider> methods;
+  private final Registry<MethodProvider<?>> methods;
   private final Registry<BackboneProvider> backbones;
   private final Registry<DatasetProvider> datasets;
   private final Registry<MetricProvider> metrics;
   private final Registry<StepType> steps;
+  private final Registry<BenchProvider> benches;
   private final ObjectMapper yaml;
   private final ObjectMapper json;
 
@@ -52,12 +54,13 @@ public final class Plugins {
     } catch (CreationException e) {
       throw new IllegalStateException("plugin wiring failed: " + e.getMessage(), e);
     }
-    this.methods = new Registry<>("method", set(MethodProvider.class));
+    this.methods = new Registry<>("method", methodProviders());
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
     this.steps = new Registry<>("pipeline step", set(StepType.class));
-    for (MethodProvider p : methods.all()) {
+    this.benches = new Registry<>("benchmark", set(BenchProvider.class));
+    for (MethodProvider<?> p : methods.all()) {
       checkNamed("method", p, p.configType());
     }
     for (DatasetProvider p : datasets.all()) {
@@ -76,6 +79,10 @@ public final class Plugins {
    * the plugin in {@code fga list} and then fail every spec with "unknown type".
    */
   private static void checkNamed(String kind, Named provider, Class<?> configType) {
+    if (configType == null) {
+      throw new IllegalStateException(
+          kind + " plugin " + provider.getClass().getName() + " gives no config type");
+    }
     com.fasterxml.jackson.annotation.JsonTypeName n =
         configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     String declared = n == null ? null : n.value();
@@ -113,6 +120,12 @@ public final class Plugins {
     return new Plugins(modules);
   }
 
+  /** Guice keys the set by the raw interface; every element is some {@code MethodProvider<C>}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Set<MethodProvider<?>> methodProviders() {
+    return (Set) set(MethodProvider.class);
+  }
+
   private <T> Set<T> set(Class<T> type) {
     return injector.getInstance(Key.get(setOf(type)));
   }
@@ -134,6 +147,18 @@ public final class Plugins {
     for (StepType t : steps.all()) {
       mapper.registerSubtypes(new NamedType(t.config(), t.name()));
     }
+    // Every provider's config record is registered here, under the provider's name (checked equal
+    // to the record's @JsonTypeName above): a plugin cannot be listed by `fga list` and yet be an
+    // "unknown type" in a spec for want of a Jackson registration.
+    for (MethodProvider<?> p : methods.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (DatasetProvider p : datasets.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (MetricProvider p : metrics.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
     return mapper;
   }
 
@@ -145,7 +170,7 @@ public final class Plugins {
     return modules;
   }
 
-  public Registry<MethodProvider> methods() {
+  public Registry<MethodProvider<?>> methods() {
     return methods;
   }
 
@@ -163,6 +188,11 @@ public final class Plugins {
 
   public Registry<StepType> steps() {
     return steps;
+  }
+
+  /** Benchmarks that modules register, run by {@code fga bench <name>}. */
+  public Registry<BenchProvider> benches() {
+    return benches;
   }
 
   /** A YAML mapper that knows every plugin's config subtypes. */

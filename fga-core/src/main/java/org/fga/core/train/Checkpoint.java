@@ -148,6 +148,22 @@ public final class Checkpoint {
     return m;
   }
 
+  /**
+   * Loads a checkpoint's weights and method state into a freshly built session (its optimiser state
+   * is not needed to use the model): what evaluating or probing a finished run starts from.
+   */
+  public static void loadWeights(Path file, Session session) {
+    try (NDManager tmp = session.manager().newSubManager()) {
+      Contents c = read(file, tmp);
+      Map<String, NDArray> params = new LinkedHashMap<>();
+      for (Pair<String, Parameter> p : session.method().block().getParameters()) {
+        params.put(p.getKey(), p.getValue().getArray());
+      }
+      copyInto("parameters", c.parameters(), params);
+      copyInto("method state", c.methodState(), session.method().state());
+    }
+  }
+
   /** Copies saved values into {@code targets} in place; names and shapes must match exactly. */
   public static void copyInto(String what, Map<String, NDArray> saved, Map<String, NDArray> targets) {
     if (!saved.keySet().equals(targets.keySet())) {

@@ -9,29 +9,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fga.backbones.nn.TorchNames;
-import org.fga.core.io.NdArray;
-import org.fga.backbones.weights.WeightFiles;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.Backbone;
-import org.fga.core.backbone.BackboneCfg;
-import org.fga.core.backbone.FeatureTap;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Task;
 import org.fga.core.evaluate.MapResize;
+import org.fga.core.io.NdArray;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
+import org.fga.testkit.ReferenceTensors;
+import org.fga.testkit.StandInBackbones;
+import org.fga.testkit.TinyData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -149,28 +146,11 @@ class MoanaReferenceTest {
 
   /** A backbone whose single stage is its input: the fixtures start at the module's input. */
   private static Backbone identityBackbone(int channels, int size) {
-    Block block = new LambdaBlock(list -> list);
-    BackboneCfg cfg =
-        new BackboneCfg("identity", size, new float[] {0, 0, 0}, new float[] {1, 1, 1},
-            List.of(new FeatureTap("layer4", channels, 8)));
-    return new Backbone() {
-      @Override
-      public Block block() {
-        return block;
-      }
-
-      @Override
-      public BackboneCfg cfg() {
-        return cfg;
-      }
-
-      @Override
-      public void loadPretrained() {}
-    };
+    return StandInBackbones.identity("layer4", channels, 8, size);
   }
 
   private static DatasetInfo info() {
-    return new DatasetInfo("t", Task.CLASSIFICATION, CLASSES, List.of("a", "b", "c", "d", "e"));
+    return TinyData.info(Task.CLASSIFICATION, CLASSES);
   }
 
   /**
@@ -207,30 +187,20 @@ class MoanaReferenceTest {
   }
 
   private static void assertClose(String what, NDArray actual, NdArray expected) {
-    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.longShape());
-    assertClose(what, actual.toType(DataType.FLOAT32, false).toFloatArray(), expected.toFloats());
+    ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
   /** Every element within 1e-4 of the reference (absolute; the values are of order 1 to 10). */
   private static void assertClose(String what, float[] actual, float[] expected) {
-    assertThat(actual.length).as(what + " size").isEqualTo(expected.length);
-    double worst = 0;
-    for (int i = 0; i < actual.length; i++) {
-      worst = Math.max(worst, Math.abs((double) actual[i] - expected[i]));
-    }
-    assertThat(worst).as(what + " max |ours − reference|").isLessThanOrEqualTo(TOLERANCE);
+    ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
   private static Map<String, NdArray> fixture(String name) {
-    try {
-      return WeightFiles.read(Path.of(MoanaReferenceTest.class.getResource("/moana/" + name).toURI()));
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("missing test fixture /moana/" + name, e);
-    }
+    return ReferenceTensors.read(MoanaReferenceTest.class, "/moana/" + name);
   }
 
   private static NDArray array(NDManager m, NdArray t) {
-    return m.create(t.toFloats(), new Shape(t.longShape()));
+    return ReferenceTensors.array(m, t);
   }
 
   private static long[] longs(NdArray t) {

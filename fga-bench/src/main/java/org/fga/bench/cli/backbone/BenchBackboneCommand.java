@@ -1,7 +1,7 @@
 package org.fga.bench.cli.backbone;
 
-import org.fga.bench.perf.CpuClock;
-import org.fga.bench.perf.Medians;
+import org.fga.perf.CpuClock;
+import org.fga.perf.Medians;
 
 import ai.djl.Model;
 import ai.djl.MalformedModelException;

@@ -185,8 +185,8 @@ class EvalCommandTest {
     String l = i64("l", 0, 0, 1, 1);
     assertThat(run("eval", "retrieval", "--features", f, "--labels", l, "--k", "1,3")).isEqualTo(0);
     JsonNode j = json();
-    assertThat(j.get("recall@1").asDouble()).isEqualTo(1.0);
-    assertThat(j.get("recall@3").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("top1").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("top3").asDouble()).isEqualTo(1.0);
     assertThat(j.get("mAP").asDouble()).isEqualTo(1.0);
     assertThat(run("eval", "retrieval", "--features", f, "--labels", l, "--metric", "manhattan")).isEqualTo(2);
     assertThat(err.toString()).contains("manhattan").contains("cosine");
