@@ -3,11 +3,11 @@ package org.fga.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fga.core.io.Mappers;
 
 /** {@code fga train} with {@code eval.linearProbe}, and {@code fga probe} on a run directory. */
 class ProbeCommandTest {
@@ -28,7 +28,7 @@ class ProbeCommandTest {
     Cli train = Cli.run("train", spec.toString(), "--out", dir.toString(), "-q");
     assertThat(train.exit()).as(train.err()).isZero();
     Path run = dir.resolve("probe-toy");
-    JsonNode m = new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).get("metrics");
+    JsonNode m = Mappers.json().readTree(run.resolve("metrics.json").toFile()).get("metrics");
     assertThat(m.at("/linearProbe/top1").isNumber()).isTrue();
     assertThat(m.at("/linearProbe/report").asText()).isEqualTo("last");
     assertThat(m.at("/linearProbe/checkpoint").asText()).isEqualTo("epoch-0001.ckpt");
@@ -39,16 +39,16 @@ class ProbeCommandTest {
     // the same probe again: its directory is complete, so it is read back, not retrained
     Cli again = Cli.run("probe", run.toString(), "-q");
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(new ObjectMapper().readTree(again.out()).at("/metrics/linearProbe"))
+    assertThat(Mappers.json().readTree(again.out()).at("/metrics/linearProbe"))
         .isEqualTo(m.get("linearProbe"));
-    assertThat(new ObjectMapper().readTree(again.out()).at("/metrics/accuracy")).isEqualTo(m.get("accuracy"));
+    assertThat(Mappers.json().readTree(again.out()).at("/metrics/accuracy")).isEqualTo(m.get("accuracy"));
 
     // killed in the probe's second epoch: fga train --resume finds the main phase done and resumes the probe
     Files.delete(run.resolve("probe/checkpoints/epoch-0002.ckpt"));
     Files.delete(run.resolve("metrics.json"));
     Cli resumed = Cli.run("train", "--resume", run.toString(), "-q");
     assertThat(resumed.exit()).as(resumed.err()).isZero();
-    assertThat(new ObjectMapper().readTree(run.resolve("metrics.json").toFile()).at("/metrics/linearProbe"))
+    assertThat(Mappers.json().readTree(run.resolve("metrics.json").toFile()).at("/metrics/linearProbe"))
         .isEqualTo(m.get("linearProbe"));
     assertThat(Files.readAllLines(run.resolve("probe/probe.jsonl"))).hasSize(2);
 

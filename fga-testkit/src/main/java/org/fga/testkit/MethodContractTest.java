@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.fga.core.error.FgaUserException;
@@ -21,7 +22,11 @@ import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.rundir.RunDir;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.core.spec.EvalSpec;
 import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.ScheduleSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
@@ -104,8 +109,14 @@ public abstract class MethodContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("methods")
   void trainsTwoStepsThenInfersAndAttends(MethodProvider<?> provider) throws Exception {
-    String method = plugins.json().writeValueAsString(provider.defaultConfig());
-    ExperimentSpec spec = new SpecReader(plugins).parse(spec(provider.name(), method), false, provider.name());
+    ExperimentSpec spec = new ExperimentSpec("contract-" + provider.name(), provider.defaultConfig(),
+        new BackboneSpec("resnet18", null, null, null, 8, null),
+        SyntheticConfig.builder().optTask("classification").optImageSize(SIZE).optNumClasses(CLASSES)
+            .optTrainSize(8).optValSize(0).optTestSize(4).optSeed(1).build(),
+        null,
+        new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, 1, null),
+        EvalSpec.defaults().withMetrics(List.of()), null, null, null);
     Path dir = java.nio.file.Files.createTempDirectory("fga-contract-");
     try (Session s = new Session(plugins, spec)) {
       Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
@@ -134,6 +145,7 @@ public abstract class MethodContractTest {
     }
   }
 
+  /** A spec file's text, for the test of how a file with a bad key is reported. */
   private static String spec(String name, String method) {
     return """
         name: contract-%s

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code probe/probe.jsonl}: one line per probe epoch (epoch, step, loss, lr, train and test top-1).
@@ -18,7 +19,7 @@ import java.util.List;
  * uninterrupted one's.
  */
 final class ProbeLog implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
   private final BufferedWriter out;
 
   private ProbeLog(BufferedWriter out) {

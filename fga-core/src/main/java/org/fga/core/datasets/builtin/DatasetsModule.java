@@ -1,4 +1,4 @@
-package org.fga.core.datasets;
+package org.fga.core.datasets.builtin;
 
 import com.google.inject.AbstractModule;
 import org.fga.core.datasets.aircraft.AircraftDatasetProvider;
