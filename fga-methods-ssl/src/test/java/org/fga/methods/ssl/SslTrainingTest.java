@@ -1,0 +1,100 @@
+package org.fga.methods.ssl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.nio.file.Path;
+import java.util.List;
+import org.fga.core.data.Split;
+import org.fga.core.evaluate.Evaluator;
+import org.fga.core.metric.EvalNeeds;
+import org.fga.core.metric.EvalOutputs;
+import org.fga.core.plugin.Plugins;
+import org.fga.core.run.RunDir;
+import org.fga.core.spec.ExperimentSpec;
+import org.fga.core.spec.SpecReader;
+import org.fga.core.train.Session;
+import org.fga.core.train.Trainer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each method trains a few steps through the real trainer on two-view synthetic batches: finite
+ * losses, a target that moved towards the online network but is not it, test features of the
+ * right shape.
+ */
+class SslTrainingTest {
+  static final Plugins PLUGINS = Plugins.load();
+
+  static String spec(String method, String views) {
+    return """
+        name: ssl-test
+        method: %s
+        backbone: {arch: resnet18, width: 8, outputStride: 8}
+        data: {type: synthetic, task: classification, imageSize: 32, numClasses: 4, trainSize: 16,
+               valSize: 4, testSize: 8, seed: 3}
+        pipeline:
+          train: []
+          test: []
+          %s
+        schedule: {epochs: 1, batchSize: 8, optimizer: lars, lr: 0.1, weightDecay: 1.5e-6, logEvery: 1}
+        eval: {metrics: []}
+        """.formatted(method, views);
+  }
+
+  static final String VIEWS = "views: [[{type: randomResizedCrop, size: 32}, {type: flip}, {type: gaussianBlur, p: 1.0}],"
+      + " [{type: randomResizedCrop, size: 32}, {type: flip}, {type: solarize, p: 0.2}]]";
+
+  static String method(String name) {
+    return switch (name) {
+      case "byol" -> "{type: byol, hiddenSize: 32, projectionSize: 16}";
+      case "lcr-byol" -> "{type: lcr-byol, hiddenSize: 32, projectionSize: 16, branchChannels: 8}";
+      case "mocov2" -> "{type: mocov2, queueSize: 32, dim: 16}";
+      default -> "{type: lcr-mocov2, queueSize: 32, dim: 16, branchChannels: 8}";
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"byol", "lcr-byol", "mocov2", "lcr-mocov2"})
+  void trainsOnTwoViewsAndMovesTheTarget(String name, @TempDir Path dir) throws Exception {
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(spec(method(name), VIEWS), false, name);
+    try (Session s = new Session(PLUGINS, spec)) {
+      Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
+      assertThat(r.steps()).isEqualTo(2);
+      assertThat(r.lastTerms().get("loss")).isFinite();
+      if (name.startsWith("lcr")) {
+        assertThat(r.lastTerms().get("fit")).isFinite().isPositive();
+      }
+      SslNetwork net = ((SslMethod) s.method()).network();
+      List<Parameter> o = net.onlineParameters();
+      List<Parameter> t = net.targetParameters();
+      double diff = 0;
+      for (int i = 0; i < o.size(); i++) {
+        NDArray d = o.get(i).getArray().sub(t.get(i).getArray());
+        diff += d.abs().sum().getFloat();
+        d.close();
+      }
+      assertThat(diff).as("target differs from online after steps").isGreaterThan(0);
+      for (Parameter p : t) {
+        assertThat(p.requiresGradient()).isFalse();
+      }
+      EvalOutputs out = new Evaluator(s, 4).collect(Split.TEST, new EvalNeeds(false, true, true, false), null);
+      assertThat(out.size()).isEqualTo(8);
+      assertThat(out.embeddings()[0]).hasSize(64);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"byol", "lcr-mocov2"})
+  void withoutViewsTheErrorNamesThePipelineOption(String name, @TempDir Path dir) throws Exception {
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(spec(method(name), ""), false, name);
+    try (Session s = new Session(PLUGINS, spec)) {
+      assertThatThrownBy(() -> Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit())
+          .isInstanceOf(org.fga.core.error.FgaUserException.class)
+          .hasMessageContaining("pipeline.views");
+    }
+  }
+}
