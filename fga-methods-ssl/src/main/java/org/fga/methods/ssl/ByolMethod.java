@@ -57,9 +57,9 @@ final class ByolMethod extends SslMethod {
     if (rationale == null) {
       return new Losses(ssl, terms);
     }
-    NDArray[] r = rationaleTerms(ps, tap, f1, part1);
-    terms.put("fit", r[0]);
-    return new Losses(ssl.add(r[0]).add(r[1]), terms);
+    RationaleTerms r = rationaleTerms(ps, tap, f1, part1);
+    terms.put("fit", r.fit());
+    return new Losses(ssl.add(r.fit()).add(r.reconnect()), terms);
   }
 
   private NDArray predict(ParameterStore ps, NDArray z) {

@@ -67,9 +67,9 @@ final class MocoMethod extends SslMethod {
     if (rationale == null) {
       return new Losses(loss, terms);
     }
-    NDArray[] r = rationaleTerms(ps, tap, f, loss);
-    terms.put("fit", r[0]);
-    return new Losses(loss.add(r[0]).add(r[1]), terms);
+    RationaleTerms r = rationaleTerms(ps, tap, f, loss);
+    terms.put("fit", r.fit());
+    return new Losses(loss.add(r.fit()).add(r.reconnect()), terms);
   }
 
   @Override

@@ -26,6 +26,8 @@ abstract class SslMethod implements Method {
   protected final Rationale rationale;
   /** Whether the target was set to the online weights (done before the first step). */
   private boolean synced;
+  /** LCR's pieces of the latest training step (arrays of that step's manager), for tests. */
+  private RationaleTerms lastRationale;
 
   SslMethod(String name, Backbone backbone, SslNetwork net, Rationale rationale) {
     this.name = name;
@@ -70,14 +72,19 @@ abstract class SslMethod implements Method {
    * {@code tap.view()}: the fitting loss {@code w·KL(gc ‖ att)} plus the zero-valued term that sends
    * that part's gradient back into the backbone (see {@link FeatureGradient}).
    *
-   * @return {@code [fit (weighted), reconnect]}
    */
-  protected final NDArray[] rationaleTerms(ParameterStore ps, FeatureGradient tap, NDArray features, NDArray part) {
+  protected final RationaleTerms rationaleTerms(
+      ParameterStore ps, FeatureGradient tap, NDArray features, NDArray part) {
     NDArray g = tap.gradientOf(part, net);
     NDArray gradCam = LossGradCam.map(features, g);
     NDArray att = net.branch().map(ps, features, true);
     NDArray fit = Scalars.mul(RationaleFit.loss(gradCam, att, rationale.form(), rationale.temperature()), rationale.weight());
-    return new NDArray[] {fit, tap.reconnect(g)};
+    lastRationale = new RationaleTerms(gradCam, att, fit, tap.reconnect(g));
+    return lastRationale;
+  }
+
+  RationaleTerms lastRationale() {
+    return lastRationale;
   }
 
   @Override
