@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every registered method, with its default (paper) config on a tiny ResNet-18: two training steps
  * with finite losses, then inference and attention maps of the right shapes. A new method plugin
- * is covered here without editing this test.
+ * is covered here without editing this test. The training pipeline gives two views of each image
+ * (self-supervised methods need them; the others train on view 0, the batch's images).
  */
 class EveryMethodTest {
   static final Plugins PLUGINS = Plugins.load();
@@ -41,6 +42,7 @@ class EveryMethodTest {
         method: %s
         backbone: {arch: resnet18, width: 8}
         data: {type: noise, imageSize: 32, size: 8, numClasses: 4}
+        pipeline: {train: [], test: [], views: [[{type: flip}], [{type: flip}]]}
         schedule: {epochs: 1, batchSize: 4, lr: 0.01, logEvery: 1}
         eval: {metrics: []}
         """.formatted(name, method);

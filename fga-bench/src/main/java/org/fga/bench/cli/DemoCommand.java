@@ -87,6 +87,21 @@ public final class DemoCommand implements Callable<Integer> {
    */
   record DemoSchedule(String json, String source, String summary) {}
 
+  /**
+   * Why a method stays out of the demo's table, if its module says so ({@code skip:} in its
+   * {@code fga-demo/<method>.yaml}): the self-supervised methods have no classifier and no class
+   * maps, so top-1 and localisation do not apply to them.
+   */
+  static String skipReason(Plugins plugins, String method) throws java.io.IOException {
+    try (var in = DemoCommand.class.getClassLoader().getResourceAsStream("fga-demo/" + method + ".yaml")) {
+      if (in == null) {
+        return null;
+      }
+      JsonNode skip = plugins.yaml().readTree(in).path("skip");
+      return skip.isMissingNode() || skip.isNull() ? null : skip.asText();
+    }
+  }
+
   static DemoSchedule schedule(Plugins plugins, String method, Size z) throws java.io.IOException {
     ObjectNode node = (ObjectNode) plugins.yaml().readTree(DEFAULT_SCHEDULE);
     String source = "default";
@@ -119,6 +134,13 @@ public final class DemoCommand implements Callable<Integer> {
     names.forEach(plugins.methods()::get); // unknown names fail here, listing the known ones
     names.remove("baseline");
     names.add(0, "baseline");
+    for (String name : List.copyOf(names)) {
+      String why = skipReason(plugins, name);
+      if (why != null) {
+        System.err.printf("demo: %s is not in this table: %s%n", name, why);
+        names.remove(name);
+      }
+    }
     SpecReader reader = new SpecReader(plugins);
     Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
     Map<String, DemoSchedule> schedules = new LinkedHashMap<>();

@@ -37,4 +37,11 @@ class DemoScheduleTest {
       assertThat(n.path("epochs").asInt()).isEqualTo(DemoCommand.FULL.epochs());
     }
   }
+
+  @Test
+  void selfSupervisedMethodsStayOutOfTheClassificationTable() throws Exception {
+    assertThat(DemoCommand.skipReason(plugins, "lcr-byol")).contains("self-supervised");
+    assertThat(DemoCommand.skipReason(plugins, "baseline")).isNull();
+    assertThat(DemoCommand.skipReason(plugins, "cal")).isNull();
+  }
 }
