@@ -42,7 +42,8 @@ class EveryMethodTest {
         method: %s
         backbone: {arch: resnet18, width: 8}
         data: {type: noise, imageSize: 32, size: 8, numClasses: 4}
-        pipeline: {train: [], test: [], views: [[{type: flip}], [{type: flip}]]}
+        pipeline: {train: [{type: resize, size: [32, 32]}], test: [{type: resize, size: [32, 32]}],
+                   views: [[{type: flip}], [{type: flip}]]}
         schedule: {epochs: 1, batchSize: 4, lr: 0.01, logEvery: 1}
         eval: {metrics: []}
         """.formatted(name, method);
