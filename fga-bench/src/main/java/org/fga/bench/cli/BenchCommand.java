@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       org.fga.bench.cli.gain.BenchGainCommand.class,
       org.fga.bench.cli.data.BenchDataCommand.class,
       org.fga.bench.cli.coarse2fine.BenchCoarse2FineCommand.class,
+      org.fga.bench.cli.ssl.BenchSslCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
