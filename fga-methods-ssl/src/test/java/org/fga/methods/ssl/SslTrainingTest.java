@@ -97,4 +97,40 @@ class SslTrainingTest {
           .hasMessageContaining("pipeline.views");
     }
   }
+
+  /** Every parameter (online, target, heads, branch) and every state array, flattened, by name. */
+  private static java.util.Map<String, float[]> snapshot(Session s) {
+    java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+    for (var p : s.method().block().getParameters()) {
+      out.put(p.getKey(), p.getValue().getArray().toFloatArray());
+    }
+    s.method().state().forEach((k, v) -> out.put("state." + k, v.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray()));
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lcr-byol", "lcr-mocov2"})
+  void aResumedRunEndsWhereAnUninterruptedOneDoes(String name, @TempDir Path dir) throws Exception {
+    String twoEpochs = spec(method(name), VIEWS).replace("epochs: 1,", "epochs: 2,");
+    SpecReader reader = new SpecReader(PLUGINS);
+    java.util.Map<String, float[]> straight;
+    try (Session s = new Session(PLUGINS, reader.parse(twoEpochs, false, name))) {
+      Trainer.builder().setSession(s).setRunDir(new RunDir(dir.resolve("a"))).optQuiet(true).build().fit();
+      straight = snapshot(s);
+    }
+    // the interrupted run: epoch 1 is checkpointed, then the process dies in epoch 2
+    try (Session s = new Session(PLUGINS, reader.parse(twoEpochs, false, name))) {
+      Trainer.builder().setSession(s).setRunDir(new RunDir(dir.resolve("b"))).optQuiet(true).build().fit();
+    }
+    java.nio.file.Files.delete(dir.resolve("b/checkpoints/epoch-0002.ckpt"));
+    try (Session s = new Session(PLUGINS, reader.parse(twoEpochs, false, name))) {
+      Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir.resolve("b"))).optQuiet(true).build().fit();
+      assertThat(r.steps()).isEqualTo(4);
+      java.util.Map<String, float[]> resumed = snapshot(s);
+      assertThat(resumed.keySet()).isEqualTo(straight.keySet());
+      for (String k : straight.keySet()) {
+        assertThat(resumed.get(k)).as(k).containsExactly(straight.get(k), org.assertj.core.data.Offset.offset(1e-5f));
+      }
+    }
+  }
 }
