@@ -187,7 +187,7 @@ public final class BatchLoader implements AutoCloseable {
   }
 
   /** A well-spread 64-bit seed from three numbers (SplitMix64 finaliser). */
-  static long mix(long a, long b, long c) {
+  public static long mix(long a, long b, long c) {
     long z = a * 0x9E3779B97F4A7C15L + b * 0xBF58476D1CE4E5B9L + c * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -122,6 +122,24 @@ public record HostBatch(
     return null;
   }
 
+  /** Samples {@code [from, to)} of this batch, for one data-parallel shard. */
+  HostBatch slice(int from, int to) {
+    int n = to - from;
+    int plane = masks.length / size;
+    int image = images.length / size;
+    return new HostBatch(
+        java.util.Arrays.copyOfRange(indices, from, to),
+        List.copyOf(samples.subList(from, to)),
+        java.util.Arrays.copyOfRange(images, from * image, to * image),
+        n,
+        labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to),
+        targets == null ? null : java.util.Arrays.copyOfRange(targets, from * (targets.length / size), to * (targets.length / size)),
+        java.util.Arrays.copyOfRange(masks, from * plane, to * plane),
+        java.util.Arrays.copyOfRange(hasMask, from, to),
+        views == null ? null : java.util.Arrays.stream(views)
+            .map(v -> java.util.Arrays.copyOfRange(v, from * image, to * image)).toArray(float[][]::new));
+  }
+
   /** Moves the batch to the engine, into arrays owned by {@code m}. */
   public Batch toBatch(NDManager m) {
     Sample first = samples.get(0);

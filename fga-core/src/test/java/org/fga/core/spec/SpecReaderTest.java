@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fga.core.baseline.BaselineConfig;
+import java.util.List;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.Plugins;
 import org.fga.core.testing.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,17 @@ class SpecReaderTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("unknown type 'cla' at 'method'")
         .hasMessageContaining("known: baseline");
+  }
+
+  @Test
+  void aMethodWhosePluginIsNotLoadedIsOneLineWithoutJacksonFragmentsAndSaysWhereToLook() {
+    // as when the method's jar is not on the class path or has no META-INF/services file
+    SpecReader none = new SpecReader(Plugins.of(List.of(new org.fga.core.testing.TestPlugins())));
+    assertThatThrownBy(() -> none.parse(YAML, false, "exp.yaml"))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage("exp.yaml: unknown type 'baseline' at 'method' (line 2); known: none"
+            + " (a plugin missing here is not on the class path, or its jar has no"
+            + " META-INF/services/org.fga.core.plugin.FgaModule)");
   }
 
   @Test
