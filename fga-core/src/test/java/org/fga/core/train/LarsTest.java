@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import org.fga.core.nn.Scalars;
 import org.fga.core.train.optim.Lars;
 import org.fga.core.train.optim.ParamGroup;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class LarsTest {
   }
 
   private static NDArray loss(NDArray w) {
-    return w.mul(w).div(2).add(w.mul(3)).sum();
+    // Scalars: a Number operand saved for the backward would be freed before it (see Scalars)
+    return Scalars.div(w.mul(w), 2).add(Scalars.mul(w, 3)).sum();
   }
 
   private static void check(double momentum) {
