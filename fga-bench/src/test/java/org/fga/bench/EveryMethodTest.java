@@ -19,6 +19,11 @@ import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.rundir.RunDir;
+import org.fga.core.data.pipeline.ImageSize;
+import org.fga.core.data.pipeline.PipelineSpec;
+import org.fga.core.data.pipeline.PipelineStep;
+import org.fga.core.data.pipeline.steps.FlipStep;
+import org.fga.core.data.pipeline.steps.ResizeStep;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.EvalSpec;
 import org.fga.core.spec.ScheduleSpec;
@@ -34,10 +39,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every registered method, with its default (paper) config on a tiny ResNet-18: two training steps
  * with finite losses, then inference and attention maps of the right shapes. A new method plugin
- * is covered here without editing this test.
+ * is covered here without editing this test. The training pipeline gives two views of each image
+ * (self-supervised methods need them; the others train on view 0, the batch's images).
  */
 class EveryMethodTest {
   static final Plugins PLUGINS = Plugins.load();
+
+  /** Noise images resized to 32 px, then two views (a flip each). */
+  static final PipelineSpec TWO_VIEWS = twoViews();
+
+  private static PipelineSpec twoViews() {
+    var resize = java.util.List.<PipelineStep>of(new ResizeStep(ImageSize.square(32), null, null));
+    var flip = java.util.List.<PipelineStep>of(new FlipStep(null));
+    return new PipelineSpec(resize, resize, java.util.List.of(flip, flip));
+  }
 
   static Stream<String> methods() {
     return PLUGINS.methods().names().stream();
@@ -48,7 +63,7 @@ class EveryMethodTest {
   void trainsTwoStepsThenInfersAndAttends(String name, @TempDir Path dir) throws Exception {
     MethodProvider<?> p = PLUGINS.methods().get(name);
     ExperimentSpec spec = new ExperimentSpec("every-" + name, p.defaultConfig(), StepTimer.backbone("resnet18", 8),
-        new NoiseData.Config(32, 8, 4), null,
+        new NoiseData.Config(32, 8, 4), TWO_VIEWS,
         new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, 1, null),
         new EvalSpec(java.util.List.of(), null, null, null, null), null, null, null);

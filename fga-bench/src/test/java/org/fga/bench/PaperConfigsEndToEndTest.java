@@ -73,6 +73,9 @@ class PaperConfigsEndToEndTest {
     overrides.addAll(List.of(
         "backbone.arch=" + arch, "backbone.width=8", "backbone.weights=null",
         "schedule.epochs=1", "schedule.batchSize=" + (reid ? 8 : 4), "eval.overlays=1"));
+    if (tree.path("eval").has("linearProbe")) { // the second phase shrunk alike
+      overrides.addAll(List.of("eval.linearProbe.epochs=1", "eval.linearProbe.batchSize=4"));
+    }
     ExperimentSpec spec = new SpecReader(PLUGINS).read(file, overrides);
     Path run = dir.resolve("run");
     new ExperimentRunner(PLUGINS, System.err, true).start(spec, run);

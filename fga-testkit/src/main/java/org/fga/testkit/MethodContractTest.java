@@ -102,7 +102,8 @@ public abstract class MethodContractTest {
   }
 
   /**
-   * With its default (paper) config on a tiny ResNet-18 and the built-in synthetic data: two steps
+   * With its default (paper) config on a tiny ResNet-18 and the built-in synthetic data (two views
+   * of each training image, which self-supervised methods need and the others ignore): two steps
    * through the trainer with finite losses; then, in evaluation mode, logits over the classes (or an
    * embedding) and finite attention maps of one per image.
    */
@@ -153,6 +154,7 @@ public abstract class MethodContractTest {
         backbone: {arch: resnet18, width: 8}
         data: {type: synthetic, task: classification, imageSize: %d, numClasses: %d, trainSize: 8,
                valSize: 0, testSize: 4, seed: 1}
+        pipeline: {train: [], test: [], views: [[{type: flip}], [{type: flip}]]}
         schedule: {epochs: 1, batchSize: 4, lr: 0.01, logEvery: 1}
         eval: {metrics: []}
         """.formatted(name, method, SIZE, CLASSES);

@@ -103,6 +103,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Why a method stays out of the demo's table, if its module says so ({@code skip:} in its
+   * {@code fga-demo/<method>.yaml}): the self-supervised methods have no classifier and no class
+   * maps, so top-1 and localisation do not apply to them.
+   */
+  static String skipReason(Plugins plugins, String method) throws java.io.IOException {
+    ClassLoader module = plugins.methods().get(method).getClass().getClassLoader();
+    try (var in = module.getResourceAsStream("fga-demo/" + method + ".yaml")) {
+      if (in == null) {
+        return null;
+      }
+      JsonNode skip = plugins.yaml().readTree(in).path("skip");
+      return skip.isMissingNode() || skip.isNull() ? null : skip.asText();
+    }
+  }
+
   static DemoSchedule schedule(Plugins plugins, String method, Size z) throws java.io.IOException {
     ScheduleSpec schedule = defaultSchedule(z);
     // from the method's own class loader: its module is loaded as a plugin, not on fga-bench's path
@@ -136,6 +152,13 @@ public final class DemoCommand implements Callable<Integer> {
     names.forEach(plugins.methods()::get); // unknown names fail here, listing the known ones
     names.remove("baseline");
     names.add(0, "baseline");
+    for (String name : List.copyOf(names)) {
+      String why = skipReason(plugins, name);
+      if (why != null) {
+        System.err.printf("demo: %s is not in this table: %s%n", name, why);
+        names.remove(name);
+      }
+    }
     ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
     Map<String, DemoSchedule> schedules = new LinkedHashMap<>();

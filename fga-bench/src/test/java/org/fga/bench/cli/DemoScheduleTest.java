@@ -36,4 +36,11 @@ class DemoScheduleTest {
       assertThat(s.summary()).isEqualTo("sgd lr 0.001 ×50 backbone");
     }
   }
+
+  @Test
+  void selfSupervisedMethodsStayOutOfTheClassificationTable() throws Exception {
+    assertThat(DemoCommand.skipReason(plugins, "lcr-byol")).contains("self-supervised");
+    assertThat(DemoCommand.skipReason(plugins, "baseline")).isNull();
+    assertThat(DemoCommand.skipReason(plugins, "cal")).isNull();
+  }
 }

@@ -35,6 +35,7 @@ public final class BatchLoader implements AutoCloseable {
   private final long seed;
   private final ExecutorService pool;
   private IdentitySampler sampler;
+  private List<SampleTransform> views = List.of();
 
   public BatchLoader(
       FgaDataset dataset,
@@ -73,6 +74,18 @@ public final class BatchLoader implements AutoCloseable {
       throw new IllegalArgumentException("sampler batch " + s.batchSize() + " != batchSize " + batchSize);
     }
     this.sampler = s;
+    return this;
+  }
+
+  /**
+   * Turns each sample into several views, view k by {@code views.get(k)} with its own random draws
+   * (seeded by seed, epoch, sample index and k). View 0 replaces the loader's transform.
+   */
+  public BatchLoader optViews(List<SampleTransform> views) {
+    if (views.size() == 1) {
+      throw new IllegalArgumentException("views need at least two transforms");
+    }
+    this.views = List.copyOf(views);
     return this;
   }
 
@@ -147,11 +160,30 @@ public final class BatchLoader implements AutoCloseable {
   }
 
   private HostBatch load(int[] ids, int epoch) {
+    if (!views.isEmpty()) {
+      return loadViews(ids, epoch);
+    }
     List<Sample> samples = new ArrayList<>(ids.length);
     for (int id : ids) {
       samples.add(transform.apply(dataset.get(id), new Random(mix(seed, epoch, id))));
     }
     return HostBatch.assemble(ids, samples, dataset.info(), mean, std);
+  }
+
+  private HostBatch loadViews(int[] ids, int epoch) {
+    List<List<Sample>> perView = new ArrayList<>();
+    for (int k = 0; k < views.size(); k++) {
+      perView.add(new ArrayList<>(ids.length));
+    }
+    for (int id : ids) {
+      Sample raw = dataset.get(id);
+      for (int k = 0; k < views.size(); k++) {
+        // view 0 draws what a single-view loader would; each further view its own stream
+        long s = k == 0 ? mix(seed, epoch, id) : mix(mix(seed, epoch, id), k, 0x71e5);
+        perView.get(k).add(views.get(k).apply(raw, new Random(s)));
+      }
+    }
+    return HostBatch.assemble(ids, perView.get(0), dataset.info(), mean, std).withViews(perView, mean, std);
   }
 
   /** A well-spread 64-bit seed from three numbers (SplitMix64 finaliser). */

@@ -157,6 +157,9 @@ public final class Trainer {
             session.train(), session.spec().pipeline().trainTransform(),
             session.backbone().cfg().mean(), session.backbone().cfg().std(), s.batchSize(), true,
             session.spec().seed(), loaderThreads);
+    if (session.spec().pipeline().hasViews()) {
+      loader.optViews(session.spec().pipeline().viewTransforms());
+    }
     if (s.instancesPerIdentity() != null) {
       int k = s.instancesPerIdentity();
       loader.optIdentitySampler(

@@ -81,7 +81,7 @@ class SpecReaderTest {
   @Test
   void invalidValuesAndMissingFilesAreOneLineErrors(@TempDir Path dir) {
     assertThatThrownBy(() -> reader.parse(YAML.replace("optimizer: adamw", "optimizer: lion"), false, "e.yaml"))
-        .hasMessageContaining("schedule.optimizer 'lion' unknown; known: sgd, adam, adamw");
+        .hasMessageContaining("schedule.optimizer 'lion' unknown; known: sgd, adam, adamw, lars");
     assertThatThrownBy(() -> reader.read(dir.resolve("missing.yaml")))
         .hasMessage("experiment file not found: " + dir.resolve("missing.yaml"));
     assertThatThrownBy(() -> reader.parse("{name: toy", false, "bad.yaml"))
