@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fga.core.io.Mappers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class BenchSslCommandTest {
     } finally {
       System.setOut(stdout);
     }
-    JsonNode json = new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8));
+    JsonNode json = Mappers.json().readTree(buf.toString(StandardCharsets.UTF_8));
     assertThat(json.path("pairs").path("lcr-byol").path("medianRatio").asDouble()).isPositive();
     assertThat(json.path("pairs").path("lcr-mocov2").path("medianRatio").asDouble()).isPositive();
   }
