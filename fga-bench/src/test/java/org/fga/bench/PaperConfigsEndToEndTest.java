@@ -81,7 +81,7 @@ class PaperConfigsEndToEndTest {
     new ExperimentRunner(PLUGINS, System.err, true).start(spec, run);
     JsonNode metrics = PLUGINS.json().readTree(run.resolve("metrics.json").toFile()).path("metrics");
     for (var m : spec.eval().metricsOrDefault(PLUGINS.metrics())) {
-      String name = org.fga.core.plugin.ConfigTypes.nameOf(m);
+      String name = org.fga.core.naming.ConfigTypes.nameOf(m);
       assertThat(metrics.has(name)).as("%s: metrics.json has %s (got %s)", file, name, metrics.fieldNames()).isTrue();
     }
   }

@@ -62,7 +62,7 @@ public final class FgaMain implements Runnable {
             return EXIT_BAD_INPUT;
           }
           for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof org.fga.core.plugin.PluginException p) { // names the plugin class at fault
+            if (t instanceof org.fga.core.error.PluginException p) { // names the plugin class at fault
               err.println("fga: plugin error: " + p.getMessage());
               err.flush();
               return 1;

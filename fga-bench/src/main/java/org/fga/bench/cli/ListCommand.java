@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.plugin.Registry;
 import picocli.CommandLine.Command;

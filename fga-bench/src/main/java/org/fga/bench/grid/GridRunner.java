@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.rundir.RunDir;

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.fga.bench.grid.MetricPath;
 import org.fga.core.datasets.DiskDataConfig;
 import org.fga.core.error.FgaUserException;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.rundir.RunDir;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * A table file ({@code configs/<method>/tables/<name>.yaml}): one table of a paper as rows ×

@@ -1,6 +1,6 @@
 package org.fga.core.backbone;
 
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 
 /** A backbone plugin: builds one architecture from a spec. */
 public interface BackboneProvider extends Named {

@@ -1,7 +1,7 @@
 package org.fga.core.bench;
 
 import java.util.concurrent.Callable;
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 
 /**
  * A benchmark plugin: {@code fga bench <name>} runs it. A method module ships the benchmark of its

@@ -1,6 +1,6 @@
 package org.fga.core.data;
 
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 
 /** A dataset plugin: reads one dataset (from disk or generated) into splits. */
 public interface DatasetProvider extends Named {

@@ -1,7 +1,7 @@
 package org.fga.core.data;
 
-import org.fga.core.plugin.ConfigTypes;
-import org.fga.core.plugin.PluginTypes;
+import org.fga.core.naming.ConfigTypes;
+import org.fga.core.naming.PluginTypes;
 
 /**
  * A dataset plugin whose config is one record type, given once as the type argument ({@code

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.metric.MetricConfig;
 import org.fga.core.metric.MetricProvider;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Registry;
 
 /** One entry of {@code eval.metrics}: the plugin that scores it and the options it scores with. */

@@ -2,9 +2,9 @@ package org.fga.core.method;
 
 import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
-import org.fga.core.plugin.ConfigTypes;
-import org.fga.core.plugin.Named;
-import org.fga.core.plugin.PluginTypes;
+import org.fga.core.naming.ConfigTypes;
+import org.fga.core.naming.Named;
+import org.fga.core.naming.PluginTypes;
 
 /**
  * A method plugin: builds the method's network and losses around a backbone.

@@ -1,7 +1,7 @@
 package org.fga.core.metric;
 
 import java.util.Map;
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 
 /**
  * A metric plugin, named in an experiment's {@code eval.metrics}. Implementations usually extend

@@ -14,7 +14,7 @@ public abstract class TypedMetric<C extends MetricConfig> implements MetricProvi
 
   /** The config record is read from the type argument: {@code extends TypedMetric<MyConfig>}. */
   protected TypedMetric() {
-    this.configType = org.fga.core.plugin.PluginTypes.typeArgument(getClass(), TypedMetric.class);
+    this.configType = org.fga.core.naming.PluginTypes.typeArgument(getClass(), TypedMetric.class);
   }
 
   /** For a metric generic in its config, whose type argument cannot be read. */
@@ -25,7 +25,7 @@ public abstract class TypedMetric<C extends MetricConfig> implements MetricProvi
   /** The config record's {@code @JsonTypeName}: what an entry of {@code eval.metrics} names. */
   @Override
   public String name() {
-    return org.fga.core.plugin.ConfigTypes.nameOf(configType);
+    return org.fga.core.naming.ConfigTypes.nameOf(configType);
   }
 
   @Override

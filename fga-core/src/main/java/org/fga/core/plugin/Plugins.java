@@ -1,5 +1,7 @@
 package org.fga.core.plugin;
 
+import org.fga.core.error.PluginException;
+import org.fga.core.naming.Named;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.AbstractModule;

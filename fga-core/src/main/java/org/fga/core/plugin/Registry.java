@@ -1,5 +1,7 @@
 package org.fga.core.plugin;
 
+import org.fga.core.error.PluginException;
+import org.fga.core.naming.Named;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;

@@ -32,7 +32,7 @@ import org.fga.core.method.Method;
 import org.fga.core.method.StepContext;
 import org.fga.core.nn.LossFunctions;
 import org.fga.core.rundir.RunDir;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 import org.fga.core.spec.LinearProbeSpec;
 import org.fga.core.train.BatchLoader;
 import org.fga.core.train.Checkpoint;

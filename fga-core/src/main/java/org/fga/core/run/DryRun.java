@@ -23,7 +23,7 @@ import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.train.BatchLoader;

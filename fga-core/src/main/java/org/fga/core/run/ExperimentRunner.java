@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.probe.LinearProbe;
 import org.fga.core.probe.ProbeResult;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.fga.core.metric.MetricConfig;
 import org.fga.core.metric.MetricProvider;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Registry;
 
 /**

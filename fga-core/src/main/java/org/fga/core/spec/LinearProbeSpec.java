@@ -1,5 +1,6 @@
 package org.fga.core.spec;
 
+import org.fga.core.error.InvalidOptionException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.fga.core.data.pipeline.PipelineSpec;

@@ -1,5 +1,6 @@
 package org.fga.core.spec;
 
+import org.fga.core.error.InvalidOptionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -11,7 +11,7 @@ import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Split;
 import org.fga.core.method.Method;
-import org.fga.core.plugin.ConfigTypes;
+import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;
 

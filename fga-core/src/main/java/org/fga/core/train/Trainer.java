@@ -69,7 +69,7 @@ public final class Trainer {
         if (!e.getValue().getDevice().equals(d)) {
           throw new FgaUserException(
               "device " + session.spec().device() + ": method "
-                  + org.fga.core.plugin.ConfigTypes.nameOf(session.spec().method())
+                  + org.fga.core.naming.ConfigTypes.nameOf(session.spec().method())
                   + " keeps '" + e.getKey() + "' outside its network on one device, which data-parallel"
                   + " training does not split yet; train it on one GPU (device: gpu:N)");
         }

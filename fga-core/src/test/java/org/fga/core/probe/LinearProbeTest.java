@@ -146,7 +146,7 @@ class LinearProbeTest {
   @Test
   void aProbeOnMultiLabelDataIsOneLine(@TempDir Path dir) {
     Plugins withSynthetic = Plugins.of(List.of(new org.fga.core.baseline.BaselineModule(), new TestPlugins(),
-        new org.fga.core.data.pipeline.steps.StepsModule(), new org.fga.core.data.synthetic.SyntheticDataModule()));
+        new org.fga.core.data.pipeline.builtin.StepsModule(), new org.fga.core.data.synthetic.SyntheticDataModule()));
     String yaml = """
         name: ml
         method: {type: baseline}

@@ -22,7 +22,7 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
     return Plugins.of(
         List.of(
             new BaselineModule(),
-            new org.fga.core.data.pipeline.steps.StepsModule(),
+            new org.fga.core.data.pipeline.builtin.StepsModule(),
             new TestPlugins()));
   }
 }

@@ -3,7 +3,7 @@ package org.fga.eval.plugin;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 import org.fga.eval.reid.FeatureDistance;
 
 /** Checks shared by the metric config records; each failure names the option's key. */

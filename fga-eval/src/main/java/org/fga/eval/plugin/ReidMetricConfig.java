@@ -2,7 +2,7 @@ package org.fga.eval.plugin;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.fga.core.metric.MetricConfig;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * Options of {@code reid}.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import java.util.Locale;
 import org.fga.core.metric.MetricConfig;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 import org.fga.eval.retrieval.TieOrder;
 
 /**

@@ -3,7 +3,7 @@ package org.fga.eval.plugin;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import org.fga.core.metric.MetricConfig;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * Options of {@code wsol}. The defaults are the protocol of Choe et al., "Evaluating Weakly

@@ -1,7 +1,7 @@
 package org.fga.core.data.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.fga.core.plugin.Named;
+import org.fga.core.naming.Named;
 
 /** A registered pipeline step: its name (the record's {@code @JsonTypeName}) and config record. */
 public record StepType(String name, Class<? extends PipelineStep> config) implements Named {

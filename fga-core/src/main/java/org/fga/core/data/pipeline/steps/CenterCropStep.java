@@ -5,7 +5,7 @@ import org.fga.core.data.SampleTransform;
 import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.CenterCrop;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /** {@code {type: centerCrop, size: N | [H, W]}}: the central window (offsets as torchvision). */
 @JsonTypeName("centerCrop")

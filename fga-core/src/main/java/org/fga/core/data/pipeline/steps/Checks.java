@@ -2,7 +2,7 @@ package org.fga.core.data.pipeline.steps;
 
 import java.util.List;
 import org.fga.core.data.pipeline.Range;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /** Option checks shared by the step records; each names the key it rejects. */
 final class Checks {

@@ -5,7 +5,7 @@ import org.fga.core.data.SampleTransform;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.ColorJitter;
 import org.fga.core.data.transform.WithProbability;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: colorJitter, brightness, contrast, saturation, hue, p: 1}}: torchvision's

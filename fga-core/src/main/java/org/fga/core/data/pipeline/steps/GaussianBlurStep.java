@@ -6,7 +6,7 @@ import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.pipeline.Range;
 import org.fga.core.data.transform.GaussianBlur;
 import org.fga.core.data.transform.WithProbability;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: gaussianBlur, kernel: 0, sigma: [0.1, 2.0], p: 1}}: σ uniform in the range per

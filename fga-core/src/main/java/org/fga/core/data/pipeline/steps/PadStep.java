@@ -6,7 +6,7 @@ import org.fga.core.data.SampleTransform;
 import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.Pad;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: pad, padding: N | [left/right, top/bottom] | [left, top, right, bottom], fill: 0}}:

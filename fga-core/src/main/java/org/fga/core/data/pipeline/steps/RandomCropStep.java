@@ -7,7 +7,7 @@ import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.Pad;
 import org.fga.core.data.transform.RandomCrop;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: randomCrop, size: N | [H, W], padding: 0, fill: 0}}: a window at a uniformly

@@ -8,7 +8,7 @@ import org.fga.core.data.SampleTransform;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.pipeline.Range;
 import org.fga.core.data.transform.RandomErasing;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: randomErasing, p: 0.5, area: [0.02, 0.33], aspect: [0.3, 3.3], fill: mean,

@@ -7,7 +7,7 @@ import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.pipeline.Range;
 import org.fga.core.data.transform.Interpolation;
 import org.fga.core.data.transform.RandomResizedCrop;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: randomResizedCrop, size, scale: [0.08, 1], ratio: [3/4, 4/3], interpolation:

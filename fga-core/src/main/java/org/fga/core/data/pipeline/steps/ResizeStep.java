@@ -7,7 +7,7 @@ import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.Interpolation;
 import org.fga.core.data.transform.Resize;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: resize, size: [H, W]}} squashes to H × W; {@code {type: resize, shorter: N}} scales

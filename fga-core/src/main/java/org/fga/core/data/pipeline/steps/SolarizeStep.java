@@ -5,7 +5,7 @@ import org.fga.core.data.SampleTransform;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.transform.Solarize;
 import org.fga.core.data.transform.WithProbability;
-import org.fga.core.spec.InvalidOptionException;
+import org.fga.core.error.InvalidOptionException;
 
 /**
  * {@code {type: solarize, threshold: 0.5, p: 1}}: values ≥ threshold inverted (PIL's solarize at

@@ -1,4 +1,4 @@
-package org.fga.core.spec;
+package org.fga.core.error;
 
 import java.math.BigDecimal;
 

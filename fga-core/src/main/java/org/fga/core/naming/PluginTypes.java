@@ -1,5 +1,6 @@
-package org.fga.core.plugin;
+package org.fga.core.naming;
 
+import org.fga.core.error.PluginException;
 import com.google.inject.TypeLiteral;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

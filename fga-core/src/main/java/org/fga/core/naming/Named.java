@@ -1,4 +1,4 @@
-package org.fga.core.plugin;
+package org.fga.core.naming;
 
 /** Anything registered under a name: methods, backbones, datasets, metrics. */
 public interface Named {

@@ -1,5 +1,6 @@
-package org.fga.core.plugin;
+package org.fga.core.naming;
 
+import org.fga.core.error.PluginException;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 

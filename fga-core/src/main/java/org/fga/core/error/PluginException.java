@@ -1,4 +1,4 @@
-package org.fga.core.plugin;
+package org.fga.core.error;
 
 /**
  * A plugin that cannot be registered as written: two plugins claiming one name, a provider whose
