@@ -114,7 +114,9 @@ public abstract class MethodContractTest {
         new BackboneSpec("resnet18", null, null, null, 8, null),
         SyntheticConfig.builder().optTask("classification").optImageSize(SIZE).optNumClasses(CLASSES)
             .optTrainSize(8).optValSize(0).optTestSize(4).optSeed(1).build(),
-        null,
+        new org.fga.core.data.pipeline.PipelineSpec(List.of(), List.of(), List.of(
+            List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)),
+            List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)))),
         new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, 1, null),
         EvalSpec.defaults().withMetrics(List.of()), null, null, null);
