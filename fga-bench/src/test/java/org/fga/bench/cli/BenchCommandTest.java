@@ -22,7 +22,7 @@ class BenchCommandTest {
     Cli r = Cli.run("bench", "rgfa");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(
-        "unknown benchmark 'rgfa'; known: backbone, cal, coarse2fine, data, eval, gain, rfga, synth, trainer");
+        "unknown benchmark 'rgfa'; known: backbone, cal, coarse2fine, data, eval, gain, rfga, ssl, synth, trainer");
   }
 
   @Test
