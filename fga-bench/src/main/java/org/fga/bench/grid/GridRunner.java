@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
@@ -32,6 +33,7 @@ public final class GridRunner {
 
   public List<GridRow> run(List<ExperimentSpec> specs, List<Long> seeds, Path out, List<MetricPath> metrics) {
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, PretrainedWeights.defaultCache(), log, quiet);
     List<GridRow> rows = new ArrayList<>();
     int total = specs.size() * seeds.size();
     int done = 0;
@@ -46,7 +48,7 @@ public final class GridRunner {
         done++;
         log.printf("grid: [%d/%d] %s%s%n", done, total, s.name(),
             Files.isRegularFile(run.metrics()) ? " (finished earlier, reused)" : "");
-        runner.runOrReuse(s, dir);
+        runner.runOrReuse(pretrained.resolve(s), dir);
         JsonNode m = read(run.metrics()).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {
           values.get(i)[k] = metrics.get(i).read(m, run.metrics().toString());
