@@ -79,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (epochs != null) {
         s = s.withSchedule(s.schedule().withEpochs(epochs));
       }
-      PretrainedWeights pretrained = new PretrainedWeights(plugins, PretrainedWeights.defaultCache(), System.err, quiet);
+      PretrainedWeights pretrained = new PretrainedWeights(plugins, System.err, quiet);
       if (dryRun && PretrainedWeights.isPretrained(s)) {
         // a dry run writes nothing, so it cannot pretrain: it looks at the cached backbone or stops
         Path cached = pretrained.cachedFile(s);

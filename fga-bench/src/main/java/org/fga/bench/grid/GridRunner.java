@@ -33,7 +33,7 @@ public final class GridRunner {
 
   public List<GridRow> run(List<ExperimentSpec> specs, List<Long> seeds, Path out, List<MetricPath> metrics) {
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
-    PretrainedWeights pretrained = new PretrainedWeights(plugins, PretrainedWeights.defaultCache(), log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     List<GridRow> rows = new ArrayList<>();
     int total = specs.size() * seeds.size();
     int done = 0;

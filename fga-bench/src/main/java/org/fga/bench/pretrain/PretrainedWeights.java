@@ -36,20 +36,26 @@ public final class PretrainedWeights {
   public static final String FILE = "backbone.safetensors";
 
   private final Plugins plugins;
+  private final Path root;
   private final Path cache;
   private final PrintStream log;
   private final boolean quiet;
 
-  public PretrainedWeights(Plugins plugins, Path cache, PrintStream log, boolean quiet) {
+  /** Pretraining spec paths are read relative to the working directory, the cache under it. */
+  public PretrainedWeights(Plugins plugins, PrintStream log, boolean quiet) {
+    this(plugins, Path.of(""), Path.of("runs", "pretrain"), log, quiet);
+  }
+
+  /**
+   * @param root what {@code pretrain:} paths are relative to (the repository root in practice)
+   * @param cache where pretraining runs and their exported backbones live
+   */
+  public PretrainedWeights(Plugins plugins, Path root, Path cache, PrintStream log, boolean quiet) {
     this.plugins = plugins;
+    this.root = root;
     this.cache = cache;
     this.log = log;
     this.quiet = quiet;
-  }
-
-  /** The default cache: {@code runs/pretrain} under the working directory. */
-  public static Path defaultCache() {
-    return Path.of("runs", "pretrain");
   }
 
   /** Whether {@code spec}'s backbone weights name a pretraining spec. */
@@ -60,7 +66,7 @@ public final class PretrainedWeights {
 
   /** The pretraining spec {@code spec} names, read and checked (no training). */
   public ExperimentSpec pretrainingSpec(ExperimentSpec spec) {
-    Path file = Path.of(spec.backbone().weights().substring(PREFIX.length()));
+    Path file = root.resolve(spec.backbone().weights().substring(PREFIX.length()));
     if (!Files.isRegularFile(file)) {
       throw new FgaUserException(
           spec.name() + ": backbone.weights names the pretraining spec " + file

@@ -100,7 +100,7 @@ public final class TableRunner {
     }
     requireData(mine, table);
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
-    PretrainedWeights pretrained = new PretrainedWeights(plugins, PretrainedWeights.defaultCache(), log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     int done = 0;
     for (Job j : mine) {
       done++;
