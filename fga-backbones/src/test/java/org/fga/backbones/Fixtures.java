@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 
 /** The files made by {@code src/test/python/make_fixture.py}. */
@@ -20,7 +20,7 @@ final class Fixtures {
     }
   }
 
-  static Map<String, Tensor> read(String name) {
+  static Map<String, NdArray> read(String name) {
     return WeightFiles.read(path(name));
   }
 

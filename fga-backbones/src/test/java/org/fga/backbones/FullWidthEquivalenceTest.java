@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.plugin.Plugins;
@@ -31,7 +31,7 @@ class FullWidthEquivalenceTest {
     Path dir = Path.of(System.getProperty("fga.fullWidthDir"));
     Path weights = dir.resolve(arch + ".safetensors");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(weights), "no " + weights);
-    Map<String, Tensor> io = WeightFiles.read(dir.resolve(arch + "_io.npz"));
+    Map<String, NdArray> io = WeightFiles.read(dir.resolve(arch + "_io.npz"));
     TorchBackbone b =
         (TorchBackbone) Plugins.load().backbones().get(arch)
             .create(new BackboneSpec(arch, weights.toString(), null, null, null, null));

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
 import org.fga.backbones.nn.TorchNames;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.plugin.Plugins;
@@ -35,7 +35,7 @@ class TorchvisionEquivalenceTest {
   @CsvSource({"resnet18, 8, resnet18_w8.npz", "resnet50, 4, resnet50_w4.safetensors"})
   void resnetMatchesTorchvision(String arch, int width, String weights) {
     String stem = weights.substring(0, weights.indexOf('.'));
-    Map<String, Tensor> io = Fixtures.read(stem + "_io.npz");
+    Map<String, NdArray> io = Fixtures.read(stem + "_io.npz");
     TorchBackbone backbone =
         (TorchBackbone) Plugins.load().backbones().get(arch).create(BackboneSpec.of(arch).withWidth(width));
     ClassifierNetwork net = backbone.classifier(10);
@@ -87,7 +87,7 @@ class TorchvisionEquivalenceTest {
 
   @Test
   void vgg16BnFeaturesMatchTorchvision() {
-    Map<String, Tensor> io = Fixtures.read("vgg16_bn_w4_io.npz");
+    Map<String, NdArray> io = Fixtures.read("vgg16_bn_w4_io.npz");
     TorchBackbone backbone =
         (TorchBackbone) Plugins.load().backbones().get("vgg16_bn")
             .create(new BackboneSpec("vgg16_bn", Fixtures.path("vgg16_bn_w4.safetensors").toString(),
@@ -98,13 +98,13 @@ class TorchvisionEquivalenceTest {
       backbone.loadPretrained();
       NDList stages = backbone.block().forward(new ParameterStore(m, false), new NDList(x), false);
       NDArray last = stages.get(stages.size() - 1);
-      assertThat(last.getShape().getShape()).isEqualTo(io.get("stage5").shape());
+      assertThat(last.getShape().getShape()).isEqualTo(io.get("stage5").longShape());
       assertThat(Fixtures.relativeError(last.toFloatArray(), io.get("stage5").toFloats()))
           .isLessThan(TOLERANCE);
     }
   }
 
-  static NDArray array(NDManager m, Tensor t) {
-    return m.create(t.toFloats(), new Shape(t.shape()));
+  static NDArray array(NDManager m, NdArray t) {
+    return m.create(t.toFloats(), new Shape(t.longShape()));
   }
 }

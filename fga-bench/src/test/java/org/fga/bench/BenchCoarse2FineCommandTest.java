@@ -3,8 +3,8 @@ package org.fga.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.fga.core.io.Mappers;
 
 /** {@code fga bench coarse2fine}'s plumbing at the smallest size; speed is reported, never asserted. */
 class BenchCoarse2FineCommandTest {
@@ -13,7 +13,7 @@ class BenchCoarse2FineCommandTest {
     Cli r = Cli.run("bench", "coarse2fine", "--size", "32", "--width", "4", "--batch", "2", "--maps", "4",
         "--steps", "1", "--warmup", "0");
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = Mappers.json().readTree(r.out());
     assertThat(json.get("stage1Ratio").asDouble()).isPositive();
     assertThat(json.get("stage2Ratio").asDouble()).isPositive();
     assertThat(json.get("stage2MsPerStep").asDouble()).isPositive();

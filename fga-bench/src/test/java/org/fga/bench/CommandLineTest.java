@@ -63,7 +63,7 @@ class CommandLineTest {
   }
 
   @Test
-  void trainsWritesTheRunDirectoryAndRefusesToOverwriteIt(@TempDir Path dir) throws Exception {
+  void trainsWritesTheRunDirectoryReusesItAndRefusesToOverwriteIt(@TempDir Path dir) throws Exception {
     Path spec = write(dir, "toy.yaml", SPEC.replace("epochs: 3", "epochs: 1"));
     Cli first = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q");
     assertThat(first.exit()).as(first.err()).isZero();
@@ -75,9 +75,18 @@ class CommandLineTest {
     assertThat(first.out()).contains("\"metrics\"").contains("\"top1\"");
     String metrics = Files.readString(run.resolve("metrics.json"));
 
+    // the same experiment again: the finished run is reused, nothing is trained or rewritten
     Cli again = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q");
-    assertThat(again.exit()).isEqualTo(2);
-    assertThat(again.err()).contains("already holds a run; resume it with --resume");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.err()).contains("finished run; its metrics are reused");
+    assertThat(again.out()).contains("\"top1\"");
+    assertThat(Files.readString(run.resolve("metrics.json"))).isEqualTo(metrics);
+
+    // another experiment under the same name is refused, and the run stays as it was
+    Cli other = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q",
+        "-o", "schedule.lr=0.03");
+    assertThat(other.exit()).isEqualTo(2);
+    assertThat(other.err()).contains("holds a run of another experiment (schedule.lr: 0.02 -> 0.03)");
     assertThat(Files.readString(run.resolve("metrics.json"))).isEqualTo(metrics);
   }
 

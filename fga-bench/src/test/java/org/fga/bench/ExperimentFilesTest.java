@@ -28,7 +28,7 @@ class ExperimentFilesTest {
     }
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void parsesAndPaperRowsCarryTheirNumber(Path file) {
     ExperimentSpec spec = new SpecReader(PLUGINS).read(file);

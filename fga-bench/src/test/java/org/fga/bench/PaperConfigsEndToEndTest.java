@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fga.core.data.Split;
-import org.fga.core.data.layout.CubLayout;
-import org.fga.core.data.layout.ImageNetLayout;
-import org.fga.core.data.layout.Layout;
+import org.fga.bench.layout.CubLayout;
+import org.fga.bench.layout.ImageNetLayout;
+import org.fga.bench.layout.Layout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.Entry;
 import org.fga.core.datasets.FileDataset;
@@ -73,6 +73,9 @@ class PaperConfigsEndToEndTest {
     overrides.addAll(List.of(
         "backbone.arch=" + arch, "backbone.width=8", "backbone.weights=null",
         "schedule.epochs=1", "schedule.batchSize=" + (reid ? 8 : 4), "eval.overlays=1"));
+    if (tree.path("eval").has("linearProbe")) { // the second phase shrunk alike
+      overrides.addAll(List.of("eval.linearProbe.epochs=1", "eval.linearProbe.batchSize=4"));
+    }
     ExperimentSpec spec = new SpecReader(PLUGINS).read(file, overrides);
     Path run = dir.resolve("run");
     new ExperimentRunner(PLUGINS, System.err, true).start(spec, run);

@@ -1,14 +1,14 @@
 package org.fga.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import org.fga.eval.io.NdArray;
-import org.fga.eval.io.Npy;
+import org.fga.core.io.NdArray;
+import org.fga.core.io.Npy;
+import org.fga.core.io.Mappers;
 
 /** The files written by src/test/python/make_fixtures.py. */
 public final class Fixtures {
@@ -32,7 +32,7 @@ public final class Fixtures {
 
   public static JsonNode json(String name) {
     try {
-      return new ObjectMapper().readTree(path(name + ".json").toFile());
+      return Mappers.json().readTree(path(name + ".json").toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

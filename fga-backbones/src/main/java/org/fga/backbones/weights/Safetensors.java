@@ -17,6 +17,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.Mappers;
+import org.fga.core.io.DType;
+import org.fga.core.io.NdArray;
 
 /**
  * The safetensors format: an 8-byte little-endian header length, a JSON header mapping each tensor
@@ -24,7 +27,7 @@ import org.fga.core.error.FgaUserException;
  * then the raw little-endian data.
  */
 public final class Safetensors {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
   private static final String METADATA = "__metadata__";
   /** Headers above this are not a real file's (the reference implementation caps at 100 MB). */
   private static final long MAX_HEADER = 100L << 20;
@@ -32,7 +35,7 @@ public final class Safetensors {
   private Safetensors() {}
 
   /** Reads every tensor, in header order. The file is memory-mapped, not copied. */
-  public static Map<String, Tensor> read(Path file) {
+  public static Map<String, NdArray> read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 8) {
@@ -56,7 +59,7 @@ public final class Safetensors {
           dataLen == 0
               ? ByteBuffer.allocate(0)
               : ch.map(FileChannel.MapMode.READ_ONLY, dataStart, dataLen);
-      Map<String, Tensor> out = new LinkedHashMap<>();
+      Map<String, NdArray> out = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getKey().equals(METADATA)) {
@@ -70,7 +73,7 @@ public final class Safetensors {
     }
   }
 
-  private static Tensor tensor(Path file, String name, JsonNode info, ByteBuffer data) {
+  private static NdArray tensor(Path file, String name, JsonNode info, ByteBuffer data) {
     JsonNode dtype = info.get("dtype");
     JsonNode shapeNode = info.get("shape");
     JsonNode offsets = info.get("data_offsets");
@@ -78,39 +81,43 @@ public final class Safetensors {
       throw bad(file, "tensor " + name + " lacks dtype, shape or data_offsets");
     }
     DType t = DType.fromSafetensors(dtype.asText(), file.toString(), name);
-    long[] shape = new long[shapeNode.size()];
+    int[] shape = new int[shapeNode.size()];
     for (int i = 0; i < shape.length; i++) {
-      shape[i] = shapeNode.get(i).asLong();
+      long d = shapeNode.get(i).asLong();
+      if (d < 0 || d > Integer.MAX_VALUE) {
+        throw bad(file, "tensor " + name + " has axis length " + d);
+      }
+      shape[i] = (int) d;
     }
     long begin = offsets.get(0).asLong();
     long end = offsets.get(1).asLong();
-    long expected = Tensor.numel(shape) * t.bytes();
+    long expected = numel(shape) * t.bytes();
     if (begin < 0 || end < begin || end > data.capacity() || end - begin != expected) {
       throw bad(
           file,
           String.format(
               "tensor %s: data_offsets [%d, %d] do not hold %s %s in %d data bytes",
-              name, begin, end, t, Tensor.shapeText(shape), data.capacity()));
+              name, begin, end, t, java.util.Arrays.toString(shape), data.capacity()));
     }
     ByteBuffer slice = data.duplicate();
     slice.position((int) begin).limit((int) end);
-    return new Tensor(t, shape, slice.slice());
+    return NdArray.of(file + "!" + name, t, shape, slice.slice());
   }
 
   /** Writes the tensors in iteration order, atomically (a temp file, then a rename). */
-  public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+  public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
     ObjectNode header = JSON.createObjectNode();
     header.putObject(METADATA).put("format", "pt");
     long offset = 0;
-    for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-      Tensor t = e.getValue();
+    for (Map.Entry<String, NdArray> e : tensors.entrySet()) {
+      NdArray t = e.getValue();
       ObjectNode info = header.putObject(e.getKey());
       info.put("dtype", t.dtype().safetensorsName());
       var shape = info.putArray("shape");
-      for (long d : t.shape()) {
+      for (int d : t.shape()) {
         shape.add(d);
       }
-      long len = t.numel() * t.dtype().bytes();
+      long len = t.byteSize();
       info.putArray("data_offsets").add(offset).add(offset + len);
       offset += len;
     }
@@ -132,11 +139,8 @@ public final class Safetensors {
         while (prefix.hasRemaining()) {
           ch.write(prefix);
         }
-        for (Tensor t : tensors.values()) {
-          ByteBuffer d = t.data();
-          while (d.hasRemaining()) {
-            ch.write(d);
-          }
+        for (NdArray t : tensors.values()) {
+          t.writeData(ch);
         }
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -147,5 +151,13 @@ public final class Safetensors {
 
   private static FgaUserException bad(Path file, String why) {
     return new FgaUserException("not a valid safetensors file " + file + ": " + why);
+  }
+
+  private static long numel(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    return n;
   }
 }

@@ -10,14 +10,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fga.backbones.nn.TorchNames;
+import org.fga.core.io.DType;
+import org.fga.core.io.NdArray;
 
 /** Writes a block's parameters to {@code .safetensors} under their PyTorch names. */
 public final class WeightExporter {
   private WeightExporter() {}
 
   /** The block's parameters as tensors (copied out of the engine), by PyTorch name. */
-  public static Map<String, Tensor> tensors(Block block) {
-    Map<String, Tensor> out = new LinkedHashMap<>();
+  public static Map<String, NdArray> tensors(Block block) {
+    Map<String, NdArray> out = new LinkedHashMap<>();
     for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
       out.put(e.getKey(), tensor(e.getValue().getArray()));
     }
@@ -30,7 +32,7 @@ public final class WeightExporter {
   }
 
   /** Copies one array out as a tensor (float32, float64, float16 or int64). */
-  public static Tensor tensor(NDArray array) {
+  public static NdArray tensor(NDArray array) {
     DType dtype = switch (array.getDataType()) {
       case FLOAT32 -> DType.F32;
       case FLOAT64 -> DType.F64;
@@ -47,7 +49,8 @@ public final class WeightExporter {
       copy.put(reorder(src, dtype.bytes()));
     }
     copy.flip();
-    return new Tensor(dtype, array.getShape().getShape(), copy);
+    int[] shape = java.util.Arrays.stream(array.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+    return NdArray.of(array.getName() == null ? "array" : array.getName(), dtype, shape, copy);
   }
 
   private static ByteBuffer reorder(ByteBuffer src, int width) {

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.Npy;
+import org.fga.core.io.NdArray;
 
 /**
  * Reads a named set of tensors from a weight file, by its form: {@code .safetensors}, {@code .npz}
@@ -22,7 +24,7 @@ public final class WeightFiles {
   private WeightFiles() {}
 
   /** Every tensor of {@code path}, by name. */
-  public static Map<String, Tensor> read(Path path) {
+  public static Map<String, NdArray> read(Path path) {
     if (!Files.exists(path)) {
       throw new FgaUserException("weights file not found: " + path);
     }
@@ -46,8 +48,8 @@ public final class WeightFiles {
         "unknown weights format " + path + "; expected .safetensors, .npz or a directory of .npy");
   }
 
-  private static Map<String, Tensor> readNpz(Path path) {
-    Map<String, Tensor> out = new LinkedHashMap<>();
+  private static Map<String, NdArray> readNpz(Path path) {
+    Map<String, NdArray> out = new LinkedHashMap<>();
     try (ZipFile zip = new ZipFile(path.toFile())) {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
@@ -67,8 +69,8 @@ public final class WeightFiles {
     return out;
   }
 
-  private static Map<String, Tensor> readNpyDirectory(Path dir) {
-    Map<String, Tensor> out = new LinkedHashMap<>();
+  private static Map<String, NdArray> readNpyDirectory(Path dir) {
+    Map<String, NdArray> out = new LinkedHashMap<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".npy")).sorted().toList();

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.fga.backbones.nn.NoGrad;
 import org.fga.backbones.nn.TorchNames;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.NdArray;
 
 /**
  * Copies named tensors into a block's parameters by PyTorch name, strictly: a parameter missing
@@ -56,7 +57,7 @@ public final class WeightLoader {
    *
    * @param source names the tensors' origin in error messages
    */
-  public Report load(Block block, Map<String, Tensor> tensors, String source) {
+  public Report load(Block block, Map<String, NdArray> tensors, String source) {
     Map<String, Parameter> params = TorchNames.of(block);
     List<String> missing = new ArrayList<>();
     List<String> mismatched = new ArrayList<>();
@@ -69,21 +70,21 @@ public final class WeightLoader {
         throw new IllegalStateException("initialise the block before loading weights: " + name);
       }
       long[] want = p.getArray().getShape().getShape();
-      Tensor t = tensors.get(name);
+      NdArray t = tensors.get(name);
       boolean optional = startsWithAny(name, allowMissing);
       if (t == null) {
-        (optional ? kept : missing).add(optional ? name : name + " " + Tensor.shapeText(want));
-      } else if (!Arrays.equals(want, t.shape())) {
+        (optional ? kept : missing).add(optional ? name : name + " " + Arrays.toString(want));
+      } else if (!Arrays.equals(want, t.longShape())) {
         if (optional) {
           kept.add(name);
         } else {
           mismatched.add(
-              name + " (model " + Tensor.shapeText(want) + ", file " + Tensor.shapeText(t.shape()) + ")");
+              name + " (model " + Arrays.toString(want) + ", file " + Arrays.toString(t.shape()) + ")");
         }
       }
     }
     List<String> unexpected = new ArrayList<>();
-    for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+    for (Map.Entry<String, NdArray> e : tensors.entrySet()) {
       String name = e.getKey();
       if (params.containsKey(name)) {
         continue;
@@ -93,7 +94,7 @@ public final class WeightLoader {
           || startsWithAny(name, ignoreUnexpected)) {
         skipped.add(name);
       } else {
-        unexpected.add(name + " " + Tensor.shapeText(e.getValue().shape()));
+        unexpected.add(name + " " + Arrays.toString(e.getValue().shape()));
       }
     }
     if (!missing.isEmpty() || !mismatched.isEmpty() || !unexpected.isEmpty()) {
@@ -106,7 +107,7 @@ public final class WeightLoader {
     }
     int loaded = 0;
     for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      Tensor t = tensors.get(e.getKey());
+      NdArray t = tensors.get(e.getKey());
       if (t == null || kept.contains(e.getKey())) {
         continue;
       }
@@ -116,7 +117,7 @@ public final class WeightLoader {
     return new Report(loaded, List.copyOf(kept), List.copyOf(skipped));
   }
 
-  private static void copy(Tensor t, NDArray target, String name, String source) {
+  private static void copy(NdArray t, NDArray target, String name, String source) {
     if (target.getDataType() != DataType.FLOAT32) {
       throw new FgaUserException(
           source + ": parameter " + name + " is " + target.getDataType() + "; only float32 models load");

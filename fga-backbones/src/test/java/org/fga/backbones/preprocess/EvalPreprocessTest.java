@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fga.backbones.TorchBackbone;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +24,7 @@ class EvalPreprocessTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"photo_83x61", "tall_72x100", "small_50x40", "gray_70x90", "rgba_90x80"})
   void matchesTorchvisionBitForBit(String name) throws Exception {
-    Map<String, Tensor> expected = WeightFiles.read(fixture("preprocess_expected.npz"));
+    Map<String, NdArray> expected = WeightFiles.read(fixture("preprocess_expected.npz"));
     float[] ours = TF.apply(ImageFiles.read(fixture(name + ".png")));
     float[] theirs = expected.get(name).toFloats();
     assertThat(expected.get(name).shape()).containsExactly(3, 64, 64);

@@ -25,6 +25,8 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fga.core.io.Npy;
+import org.fga.core.io.NdArray;
 
 class WeightsIoTest {
   @TempDir Path tmp;
@@ -90,8 +92,8 @@ class WeightsIoTest {
   void missingAndUnexpectedTensorsFailUnlessAllowed() throws Exception {
     try (NDManager m = NDManager.newBaseManager()) {
       ClassifierNetwork net = resnet18(m, 8, 10);
-      Map<String, Tensor> file = new LinkedHashMap<>(WeightFiles.read(fixture("resnet18_w8.npz")));
-      Tensor fcBias = file.remove("fc.bias");
+      Map<String, NdArray> file = new LinkedHashMap<>(WeightFiles.read(fixture("resnet18_w8.npz")));
+      NdArray fcBias = file.remove("fc.bias");
       file.put("extra.weight", fcBias);
       assertThatThrownBy(() -> WeightLoader.builder().build().load(net, file, "edited"))
           .isInstanceOf(FgaUserException.class)
@@ -134,7 +136,7 @@ class WeightsIoTest {
 
   @Test
   void readsEveryDtype() throws Exception {
-    Map<String, Tensor> t = Safetensors.read(fixture("dtypes.safetensors"));
+    Map<String, NdArray> t = Safetensors.read(fixture("dtypes.safetensors"));
     float[] expected = {0f, -1.5f, 3.25f, 65504f, 6.1035156e-05f, (float) Math.pow(2, -24)};
     expected[5] = -expected[5];
     assertThat(t.get("f32").shape()).containsExactly(2, 3);
@@ -156,12 +158,12 @@ class WeightsIoTest {
       arange[i] = i;
     }
     for (String f : List.of("c_order.npy", "fortran_order.npy", "big_endian.npy", "version2.npy")) {
-      Tensor t = Npy.read(fixture(f));
+      NdArray t = Npy.read(fixture(f));
       assertThat(t.shape()).as(f).containsExactly(2, 3, 4);
       assertThat(t.toFloats()).as(f).containsExactly(arange);
     }
     Path out = tmp.resolve("out.npy");
-    Npy.write(out, Tensor.ofFloats(new long[] {2, 3, 4}, arange));
+    Npy.write(out, NdArray.ofFloats("test", new int[] {2, 3, 4}, arange));
     // numpy's own file for the same array is byte-identical to ours.
     assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(fixture("c_order.npy")));
   }
@@ -176,7 +178,7 @@ class WeightsIoTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("bad.safetensors");
     Path single = tmp.resolve("one.npy");
-    Npy.write(single, Tensor.ofFloats(new long[] {1}, new float[] {1}));
+    Npy.write(single, NdArray.ofFloats("test", new int[] {1}, new float[] {1}));
     assertThatThrownBy(() -> WeightFiles.read(single))
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("one unnamed array");
@@ -188,9 +190,9 @@ class WeightsIoTest {
   @Test
   void readsADirectoryOfNpyFiles() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("state"));
-    Npy.write(dir.resolve("fc.weight.npy"), Tensor.ofFloats(new long[] {1, 2}, new float[] {1, 2}));
-    Npy.write(dir.resolve("fc.bias.npy"), Tensor.ofFloats(new long[] {1}, new float[] {3}));
-    Map<String, Tensor> t = WeightFiles.read(dir);
+    Npy.write(dir.resolve("fc.weight.npy"), NdArray.ofFloats("test", new int[] {1, 2}, new float[] {1, 2}));
+    Npy.write(dir.resolve("fc.bias.npy"), NdArray.ofFloats("test", new int[] {1}, new float[] {3}));
+    Map<String, NdArray> t = WeightFiles.read(dir);
     assertThat(t.keySet()).containsExactlyInAnyOrder("fc.weight", "fc.bias");
     assertThat(t.get("fc.weight").toFloats()).containsExactly(1, 2);
   }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.bench.perf.BareDjlLoop;
-import org.fga.bench.perf.CpuClock;
+import org.fga.perf.CpuClock;
 import org.fga.bench.perf.MemoryProbe;
-import org.fga.bench.perf.StepTimer;
+import org.fga.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
-import org.fga.core.spec.SpecReader;
+import org.fga.core.rundir.RunDir;
+import org.fga.core.method.MethodConfig;
+import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
 import picocli.CommandLine.Command;
@@ -43,14 +44,14 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     ai.djl.engine.Engine.getInstance(); // loads libtorch before it is configured
     ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
     java.util.function.LongSupplier clock = threads == 1 ? CpuClock.of(1) : System::nanoTime;
-    String bb = width == null ? "{arch: " + arch + "}" : "{arch: " + arch + ", width: " + width + "}";
-    String spec = StepTimer.noiseSpec("{type: baseline}", bb, size, batch, steps + 5);
+    MethodConfig baseline = StepTimer.method(plugins, "baseline", java.util.Map.of());
+    ExperimentSpec spec = StepTimer.noiseSpec(baseline, StepTimer.backbone(arch, width), size, batch, steps + 5);
     // memory first, in a fresh process: a small model for many steps, RSS at step 100 and at the end.
     // With the launcher's heap settings the heap's own growth counts too, as it does for a user.
     double[] rss = new double[2];
-    String small = StepTimer.noiseSpec("{type: baseline}", "{arch: resnet18, width: 16}", 32, 16, memorySteps);
+    ExperimentSpec small = StepTimer.noiseSpec(baseline, StepTimer.backbone("resnet18", 16), 32, 16, memorySteps);
     Path dir = java.nio.file.Files.createTempDirectory("fga-mem");
-    try (Session s = new Session(plugins, new SpecReader(plugins).parse(small, false, "memory spec"))) {
+    try (Session s = new Session(plugins, small)) {
       Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true)
           .optStepListener((step, ns, t) -> {
             if (step == 100 || step == memorySteps) {

@@ -3,7 +3,6 @@ package org.fga.bench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +14,12 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.method.MethodProvider;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
-import org.fga.core.spec.SpecReader;
+import org.fga.core.spec.EvalSpec;
+import org.fga.core.spec.ScheduleSpec;
+import org.fga.core.backbone.BackboneSpec;
+import org.fga.core.data.synthetic.SyntheticConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,22 +63,27 @@ public final class DemoCommand implements Callable<Integer> {
    * RFGA's paper setting) keeps attention maps at imageSize/8: at stride 32 a 32 px image has a
    * 1×1 map, every method's box is the whole image, and the localisation columns cannot differ.
    */
-  static String spec(String method, String methodJson, String scheduleJson, Size z) {
-    return """
-        name: %s
-        method: %s
-        backbone: {arch: resnet18, width: %d, outputStride: 8}
-        data: {type: synthetic, task: classification, imageSize: %d, numClasses: 6, trainSize: %d,
-               valSize: %d, testSize: %d, seed: 11}
-        schedule: %s
-        eval: {metrics: [accuracy, wsol], heldOut: val, overlays: 6}
-        seed: 0
-        """.formatted(method, methodJson, z.width(), z.imageSize(), z.train(), z.val(), z.test(), scheduleJson);
+  static ExperimentSpec spec(Plugins plugins, String method, ScheduleSpec schedule, Size z) {
+    return new ExperimentSpec(
+        method,
+        plugins.methods().get(method).defaultConfig(),
+        new BackboneSpec("resnet18", null, null, 8, z.width(), null),
+        SyntheticConfig.builder().optTask("classification").optImageSize(z.imageSize()).optNumClasses(6)
+            .optTrainSize(z.train()).optValSize(z.val()).optTestSize(z.test()).optSeed(11).build(),
+        null,
+        schedule,
+        new EvalSpec(List.of(plugins.metrics().get("accuracy").defaultConfig(),
+            plugins.metrics().get("wsol").defaultConfig()), null, "val", 6, null),
+        0L,
+        null,
+        null);
   }
 
   /** The schedule every method trains with unless it ships its own (the baseline's). */
-  static final String DEFAULT_SCHEDULE =
-      "{optimizer: sgd, lr: 0.05, momentum: 0.9, weightDecay: 5.0e-4, lrSchedule: cosine, warmupEpochs: 1}";
+  static ScheduleSpec defaultSchedule(Size z) {
+    return new ScheduleSpec(z.epochs(), z.batch(), "sgd", 0.05, 0.9, null, 5.0e-4, null, null, null, "cosine",
+        null, null, null, null, null, 1.0, null, null, null, null, null);
+  }
 
   /**
    * The schedule a method trains with in the demo, and where it comes from. A method module may
@@ -85,26 +92,52 @@ public final class DemoCommand implements Callable<Integer> {
    * classifier reads 100× an L2-normalised feature and diverges at the baseline's rate. Epochs
    * and batch size always come from the demo size.
    */
-  record DemoSchedule(String json, String source, String summary) {}
+  record DemoSchedule(ScheduleSpec spec, String source) {
+    String summary() {
+      return spec.optimizer() + " lr " + plain(spec.lr())
+          + (spec.backboneLrMult() != 1.0 ? " ×" + plain(spec.backboneLrMult()) + " backbone" : "");
+    }
+
+    private static String plain(double v) {
+      return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+  }
+
+  /**
+   * Why a method stays out of the demo's table, if its module says so ({@code skip:} in its
+   * {@code fga-demo/<method>.yaml}): the self-supervised methods have no classifier and no class
+   * maps, so top-1 and localisation do not apply to them.
+   */
+  static String skipReason(Plugins plugins, String method) throws java.io.IOException {
+    ClassLoader module = plugins.methods().get(method).getClass().getClassLoader();
+    try (var in = module.getResourceAsStream("fga-demo/" + method + ".yaml")) {
+      if (in == null) {
+        return null;
+      }
+      JsonNode skip = plugins.yaml().readTree(in).path("skip");
+      return skip.isMissingNode() || skip.isNull() ? null : skip.asText();
+    }
+  }
 
   static DemoSchedule schedule(Plugins plugins, String method, Size z) throws java.io.IOException {
-    ObjectNode node = (ObjectNode) plugins.yaml().readTree(DEFAULT_SCHEDULE);
-    String source = "default";
-    try (var in = DemoCommand.class.getClassLoader().getResourceAsStream("fga-demo/" + method + ".yaml")) {
-      if (in != null) {
-        JsonNode own = plugins.yaml().readTree(in);
-        if (!(own.path("schedule") instanceof ObjectNode mine)) {
-          throw new IllegalStateException("fga-demo/" + method + ".yaml has no schedule mapping");
-        }
-        node.setAll(mine);
-        source = own.path("source").asText("fga-demo/" + method + ".yaml");
+    ScheduleSpec schedule = defaultSchedule(z);
+    // from the method's own class loader: its module is loaded as a plugin, not on fga-bench's path
+    ClassLoader module = plugins.methods().get(method).getClass().getClassLoader();
+    try (var in = module.getResourceAsStream("fga-demo/" + method + ".yaml")) {
+      if (in == null) {
+        return new DemoSchedule(schedule, "default");
       }
+      JsonNode own = plugins.yaml().readTree(in);
+      if (!(own.path("schedule") instanceof ObjectNode mine)) {
+        throw new IllegalStateException("fga-demo/" + method + ".yaml has no schedule mapping");
+      }
+      ObjectNode node = plugins.json().valueToTree(schedule);
+      node.setAll(mine);
+      node.put("epochs", z.epochs());
+      node.put("batchSize", z.batch());
+      return new DemoSchedule(plugins.json().treeToValue(node, ScheduleSpec.class),
+          own.path("source").asText("fga-demo/" + method + ".yaml"));
     }
-    node.put("epochs", z.epochs());
-    node.put("batchSize", z.batch());
-    String summary = node.path("optimizer").asText() + " lr " + node.path("lr").asText()
-        + (node.has("backboneLrMult") ? " ×" + node.path("backboneLrMult").asText() + " backbone" : "");
-    return new DemoSchedule(plugins.json().writeValueAsString(node), source, summary);
   }
 
   @Override
@@ -119,22 +152,28 @@ public final class DemoCommand implements Callable<Integer> {
     names.forEach(plugins.methods()::get); // unknown names fail here, listing the known ones
     names.remove("baseline");
     names.add(0, "baseline");
-    SpecReader reader = new SpecReader(plugins);
+    for (String name : List.copyOf(names)) {
+      String why = skipReason(plugins, name);
+      if (why != null) {
+        System.err.printf("demo: %s is not in this table: %s%n", name, why);
+        names.remove(name);
+      }
+    }
+    ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
     Map<String, DemoSchedule> schedules = new LinkedHashMap<>();
     List<String> stale = new ArrayList<>();
     for (String name : names) {
-      MethodProvider p = plugins.methods().get(name);
       DemoSchedule schedule = schedule(plugins, name, z);
       schedules.put(name, schedule);
-      ExperimentSpec spec = reader.parse(
-          spec(name, plugins.json().writeValueAsString(p.defaultConfig()), schedule.json(), z), false, "demo spec of " + name);
+      ExperimentSpec spec = spec(plugins, name, schedule.spec(), z);
       specs.put(name, spec);
-      RunDir run = new RunDir(out.resolve(name));
       // a run left by another demo setting (an earlier fga, --quick vs full) must not be reused or
-      // resumed under today's table; it is the user's data, so it is not overwritten either
-      if (Files.isRegularFile(run.spec())
-          && !plugins.yaml().readTree(run.spec().toFile()).equals(plugins.yaml().readTree(reader.toYaml(spec)))) {
+      // resumed under today's table; it is the user's data, so it is not overwritten either. All
+      // runs are checked before any trains.
+      try {
+        runner.state(spec, out.resolve(name));
+      } catch (FgaUserException e) {
         stale.add(name);
       }
     }
@@ -142,7 +181,6 @@ public final class DemoCommand implements Callable<Integer> {
       throw new FgaUserException(out + " holds demo runs made with other settings (" + String.join(", ", stale)
           + "; an earlier fga, or --quick vs the full demo): remove them or choose another --out");
     }
-    ExperimentRunner runner = new ExperimentRunner(plugins, System.err, quiet);
     ArrayNode rows = plugins.json().createArrayNode();
     long start = System.nanoTime();
     for (String name : names) {
@@ -156,15 +194,13 @@ public final class DemoCommand implements Callable<Integer> {
       row.put("scheduleSource", schedules.get(name).source());
       long t0 = System.nanoTime();
       try {
-        JsonNode result;
-        if (Files.isRegularFile(run.metrics())) {
-          result = plugins.json().readTree(run.metrics().toFile());
+        if (runner.state(spec, dir) == ExperimentRunner.RunState.FINISHED) {
           row.put("reused", true);
         } else {
           System.err.printf("demo: training %s (%s) with %s (%s)%n", name, p.description(),
               schedules.get(name).summary(), schedules.get(name).source());
-          result = Files.isRegularFile(run.spec()) ? runner.resume(dir) : runner.start(spec, dir);
         }
+        JsonNode result = runner.runOrReuse(spec, dir);
         JsonNode m = result.path("metrics");
         if (m.path("wsol").has("thresholdSelection")) {
           // before wsol followed wsolevaluation's code, its gtKnownLoc was taken at the held-out τ

@@ -37,10 +37,18 @@ public final class FgaMain implements Runnable {
 
   /** The command tree, with error handling that turns bad input into one line and exit code 2. */
   public static CommandLine commandLine() {
+    // the method modules of the source tree and FGA_PLUGIN_PATH, before any command loads plugins
+    org.fga.bench.host.PluginHost.install(new PrintWriter(System.err, true));
     CommandLine cli = new CommandLine(new FgaMain());
     for (Object sub : Subcommands.all()) {
       cli.addSubcommand(sub);
     }
+    BenchCommand.configure(cli.getSubcommands().get("bench"));
+    return handleErrors(cli);
+  }
+
+  /** Bad input as one line and exit code 2, anything else with its stack trace and exit code 1. */
+  static CommandLine handleErrors(CommandLine cli) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           Throwable root = ex;
@@ -52,6 +60,13 @@ public final class FgaMain implements Runnable {
             err.println("fga: error: " + root.getMessage());
             err.flush();
             return EXIT_BAD_INPUT;
+          }
+          for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.fga.core.plugin.PluginException p) { // names the plugin class at fault
+              err.println("fga: plugin error: " + p.getMessage());
+              err.flush();
+              return 1;
+            }
           }
           ex.printStackTrace(err);
           err.flush();

@@ -9,7 +9,7 @@ import org.fga.bench.grid.GridRunner;
 import org.fga.bench.grid.GridTable;
 import org.fga.bench.grid.MetricPath;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import picocli.CommandLine.Command;

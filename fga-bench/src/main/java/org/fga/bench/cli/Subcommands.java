@@ -12,6 +12,7 @@ final class Subcommands {
     return List.of(
         new DemoCommand(),
         new TrainCommand(),
+        new ProbeCommand(),
         new EvalCommand(),
         new PredictCommand(),
         new GridCommand(),

@@ -11,7 +11,7 @@ import org.fga.bench.table.TableRunner;
 import org.fga.bench.table.TableSpec;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.SpecReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Train and evaluate one experiment; writes runs/<name>/ and prints metrics as JSON.",
-      "A killed run continues from its last checkpoint with --resume runs/<name>."
+      "Run again, it reuses the finished run or continues a killed one from its last checkpoint",
+      "(as does --resume runs/<name>); a run of another spec in runs/<name>/ is refused."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "SPEC", description = "experiment file (.yaml, .yml or .json)")
@@ -74,24 +75,32 @@ public final class TrainCommand implements Callable<Integer> {
       }
       ExperimentSpec s = new SpecReader(plugins).read(spec, overrides);
       if (seed != null) {
-        s = s.withSeed(seed).withName(s.name() + "-s" + seed);
+        s = s.forSeed(seed);
       }
       if (epochs != null) {
         s = s.withSchedule(s.schedule().withEpochs(epochs));
       }
       PretrainedWeights pretrained = new PretrainedWeights(plugins, System.err, quiet);
-      if (dryRun && PretrainedWeights.isPretrained(s)) {
-        // a dry run writes nothing, so it cannot pretrain: it looks at the cached backbone or stops
-        Path cached = pretrained.cachedFile(s);
-        if (!java.nio.file.Files.isRegularFile(cached)) {
-          throw new FgaUserException(s.name() + ": its pretrained backbone " + cached
-              + " is made on the first run that needs it; a dry run writes nothing (run it once, or -o backbone.weights=null)");
+      if (dryRun) {
+        if (PretrainedWeights.isPretrained(s)) {
+          // a dry run writes nothing, so it cannot pretrain: it looks at the cached backbone or stops
+          Path cached = pretrained.cachedFile(s);
+          if (!java.nio.file.Files.isRegularFile(cached)) {
+            throw new FgaUserException(s.name() + ": its pretrained backbone " + cached
+                + " is made on the first run that needs it; a dry run writes nothing (run it once, or -o backbone.weights=null)");
+          }
+          s = pretrained.cachedSpec(s);
         }
-        s = s.withBackbone(s.backbone().withWeights(cached.toString()));
-      } else if (!dryRun) {
+        result = new DryRun(plugins, System.err).run(s);
+      } else {
         s = pretrained.resolve(s);
+        Path dir = out.resolve(s.name());
+        if (runner.state(s, dir) == ExperimentRunner.RunState.FINISHED) {
+          System.err.println("train: " + dir + " holds this experiment's finished run; its metrics are reused"
+              + " (delete the folder to train it again)");
+        }
+        result = runner.runOrReuse(s, dir);
       }
-      result = dryRun ? new DryRun(plugins, System.err).run(s) : runner.start(s, out.resolve(s.name()));
     }
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     return 0;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 
 /**
@@ -42,12 +41,13 @@ public final class GridRunner {
       metrics.forEach(m -> values.add(new double[seeds.size()]));
       for (int k = 0; k < seeds.size(); k++) {
         long seed = seeds.get(k);
-        ExperimentSpec s = spec.withSeed(seed).withName(spec.name() + "-s" + seed);
+        ExperimentSpec s = spec.forSeed(seed);
         Path dir = out.resolve(s.name());
         RunDir run = new RunDir(dir);
         done++;
         log.printf("grid: [%d/%d] %s%s%n", done, total, s.name(),
-            Files.isRegularFile(run.metrics()) ? " (finished earlier, reused)" : "");
+            runner.state(pretrained.cachedSpec(s), dir) == ExperimentRunner.RunState.FINISHED
+                ? " (finished earlier, reused)" : "");
         runner.runOrReuse(pretrained.resolve(s), dir);
         JsonNode m = read(run.metrics()).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {

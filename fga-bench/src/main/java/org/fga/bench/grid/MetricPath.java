@@ -29,6 +29,9 @@ public record MetricPath(String path) {
       seen.append(seen.length() == 0 ? "" : ".").append(part);
       n = next;
     }
+    if (n.isNull()) {
+      return Double.NaN; // undefined (written as null, see Mappers), e.g. the AP of a class without positives
+    }
     if (!n.isNumber()) {
       throw new FgaUserException(origin + ": metric '" + path + "' is not a number: " + n);
     }

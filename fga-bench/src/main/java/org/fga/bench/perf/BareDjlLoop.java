@@ -13,6 +13,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
 import java.util.Random;
+import org.fga.perf.Medians;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.baseline.GapLinearBlock;

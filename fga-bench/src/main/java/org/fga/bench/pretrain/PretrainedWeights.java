@@ -15,7 +15,7 @@ import org.fga.backbones.weights.WeightExporter;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Checkpoint;
@@ -89,6 +89,14 @@ public final class PretrainedWeights {
   /** Where the backbone of {@code spec}'s pretraining is (or will be) cached. */
   public Path cachedFile(ExperimentSpec spec) {
     return cache.resolve(pretrainingSpec(spec).name()).resolve(FILE);
+  }
+
+  /**
+   * {@code spec} with its {@code pretrain:} weights replaced by the cached backbone's path, which
+   * may not exist yet (nothing is trained): the spec a finished run of it was stored with.
+   */
+  public ExperimentSpec cachedSpec(ExperimentSpec spec) {
+    return isPretrained(spec) ? spec.withBackbone(spec.backbone().withWeights(cachedFile(spec).toString())) : spec;
   }
 
   /**

@@ -17,7 +17,7 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 
@@ -63,7 +63,7 @@ public final class TableRunner {
         }
         for (int k = 0; k < table.seeds().size(); k++) {
           long seed = table.seeds().get(k);
-          String name = slug(row.label()) + "__" + slug(col.name()) + "-s" + seed;
+          String name = ExperimentSpec.seededName(slug(row.label()) + "__" + slug(col.name()), seed);
           jobs.add(new Job(r, c, k, spec.withSeed(seed).withName(name), out.resolve(name)));
         }
       }
@@ -92,15 +92,18 @@ public final class TableRunner {
 
   /** Runs the jobs this shard owns that have not finished; returns how many ran. */
   public int run(List<Job> jobs, TableSpec table, Shard shard) {
+    ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     List<Job> mine = new ArrayList<>();
     for (int k = 0; k < jobs.size(); k++) {
-      if (shard.owns(k) && !Files.isRegularFile(new RunDir(jobs.get(k).dir()).metrics())) {
+      // a finished run is reused only if it ran this cell's spec (state() refuses any other); a
+      // pretrain: cell ran with the cached backbone's path, which is what it is compared with
+      ExperimentSpec spec = pretrained.cachedSpec(jobs.get(k).spec());
+      if (shard.owns(k) && runner.state(spec, jobs.get(k).dir()) != ExperimentRunner.RunState.FINISHED) {
         mine.add(jobs.get(k));
       }
     }
     requireData(mine, table);
-    ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
-    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     int done = 0;
     for (Job j : mine) {
       done++;

@@ -3,13 +3,13 @@ package org.fga.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.SpecReader;
 import org.junit.jupiter.api.Test;
+import org.fga.core.io.Mappers;
 
 class ListCommandTest {
   private static String stdout(String... args) {
@@ -26,7 +26,7 @@ class ListCommandTest {
 
   @Test
   void optionsShowTheResolvedDefaultsOfMethodsAndMetrics() throws Exception {
-    JsonNode list = new ObjectMapper().readTree(stdout("list", "--json"));
+    JsonNode list = Mappers.json().readTree(stdout("list", "--json"));
     JsonNode cal = find(list.get("methods"), "cal").get("options");
     assertThat(cal.get("attentionMaps").asInt()).isEqualTo(32);
     assertThat(cal.get("effectWeight").asDouble()).isEqualTo(1.0);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fga.backbones.weights.Safetensors;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightExporter;
 import org.fga.bench.table.TableRunner;
 import org.fga.bench.table.TableSpec;
@@ -72,20 +72,20 @@ class PretrainedWeightsTest {
     // only the weights changed: the fine-tune keeps its own stride
     assertThat(resolved.backbone().lastStride()).isEqualTo(1);
     assertThat(log(first)).contains("first use").contains("exported");
-    Map<String, Tensor> saved = Safetensors.read(file);
+    Map<String, NdArray> saved = Safetensors.read(file);
     assertThat(saved).containsKeys("conv1.weight", "bn1.running_mean", "layer1.0.conv1.weight", "layer4.1.bn2.bias");
     assertThat(saved.keySet()).noneMatch(k -> k.startsWith("fc."));
 
     // the exported values are the trained ones, not a fresh initialisation from the same seed
     ExperimentSpec pre = new SpecReader(PLUGINS).read(dir.resolve("pre.yaml"));
     try (Session fresh = new Session(PLUGINS, pre)) {
-      Map<String, Tensor> init = WeightExporter.tensors(fresh.backbone().block());
+      Map<String, NdArray> init = WeightExporter.tensors(fresh.backbone().block());
       assertThat(saved.get("conv1.weight").toFloats()).isNotEqualTo(init.get("conv1.weight").toFloats());
       assertThat(saved.get("conv1.weight").shape()).isEqualTo(init.get("conv1.weight").shape());
     }
     // and they load strictly into the fine-tune's backbone
     try (Session tuned = new Session(PLUGINS, resolved)) {
-      Map<String, Tensor> loaded = WeightExporter.tensors(tuned.backbone().block());
+      Map<String, NdArray> loaded = WeightExporter.tensors(tuned.backbone().block());
       assertThat(loaded.get("layer2.0.conv1.weight").toFloats())
           .isEqualTo(saved.get("layer2.0.conv1.weight").toFloats());
     }

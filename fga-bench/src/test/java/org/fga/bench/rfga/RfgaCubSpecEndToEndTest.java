@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.data.Split;
-import org.fga.core.data.layout.CubLayout;
+import org.fga.bench.layout.CubLayout;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.datasets.DiskDatasetProvider;
 import org.fga.core.datasets.Entry;

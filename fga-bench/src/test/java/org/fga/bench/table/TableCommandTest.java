@@ -96,11 +96,19 @@ class TableCommandTest {
     Map<String, String> sharded = runs(dir.resolve("sharded"));
     Map<String, String> unsharded = runs(dir.resolve("one"));
     assertThat(sharded.keySet()).isEqualTo(unsharded.keySet()).hasSize(6);
+    // one folder per row, column and seed, named as grids and train --seed name them
+    assertThat(unsharded.keySet()).allMatch(n -> n.matches("(plain|smoothed)__(noise|top5)-s[01]"), "row__column-s<seed>");
     // the collecting call runs nothing more and renders the same table
     Cli collect = Cli.run("table", table.toString(), "--out", dir.resolve("sharded").toString(), "-q");
     assertThat(collect.exit()).as(collect.err()).isZero();
     assertThat(collect.err()).doesNotContain("table: [");
     assertThat(runs(dir.resolve("sharded"))).isEqualTo(sharded);
+    // a cell whose spec changed since its run finished is refused, not reused under the new spec
+    Files.writeString(dir.resolve("toy.yaml"), SPEC.replace("lr: 0.02", "lr: 0.03"));
+    Cli changed = Cli.run("table", table.toString(), "--out", dir.resolve("one").toString(), "-q");
+    assertThat(changed.exit()).isEqualTo(2);
+    assertThat(changed.err()).contains("holds a run of another experiment (schedule.lr: 0.02 -> 0.03)");
+    assertThat(runs(dir.resolve("one"))).isEqualTo(unsharded);
   }
 
   @Test

@@ -1,8 +1,6 @@
 package org.fga.core.baseline;
 
 import com.google.inject.AbstractModule;
-import java.util.List;
-import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.FgaModule;
 import org.fga.core.plugin.PluginBinder;
 
@@ -11,10 +9,5 @@ public final class BaselineModule extends AbstractModule implements FgaModule {
   @Override
   protected void configure() {
     PluginBinder.of(binder()).method(BaselineProvider.class);
-  }
-
-  @Override
-  public List<com.fasterxml.jackson.databind.Module> jacksonModules() {
-    return List.of(ConfigTypes.of("baseline", BaselineConfig.class));
   }
 }

@@ -17,6 +17,14 @@ public interface FgaDataset {
   }
 
   /**
+   * The label {@code get(index)} would carry (the identity for re-ID training splits). Readers
+   * that list labels override this, so samplers can group samples without decoding images.
+   */
+  default int label(int index) {
+    return get(index).label();
+  }
+
+  /**
    * Where sample {@code index} comes from, spelt the same whichever list or split named it (for
    * files: the absolute, normalised path). Two splits share an image exactly when they share a
    * source; ids may differ between sources ({@code images/x.jpg} in CUB's lists, {@code x.jpg} in

@@ -61,6 +61,11 @@ public class FileDataset implements FgaDataset {
   }
 
   @Override
+  public int label(int index) {
+    return entries.get(index).label();
+  }
+
+  @Override
   public String source(int index) {
     return entries.get(index).image().toAbsolutePath().normalize().toString();
   }

@@ -1,49 +1,35 @@
 package org.fga.core.evaluate;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import org.fga.core.data.Box;
 import org.fga.core.data.FgaDataset;
-import org.fga.core.data.Mask;
-import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
 import org.fga.core.error.FgaUserException;
-import org.fga.core.method.Batch;
-import org.fga.core.method.Method;
-import org.fga.core.method.Outputs;
-import org.fga.core.method.StepContext;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.metric.MetricConfig;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.EvalSpec;
-import org.fga.core.train.BatchLoader;
-import org.fga.core.train.HostBatch;
 import org.fga.core.train.Session;
 
 /**
- * Runs a trained method in evaluation mode over the reported split (and the held-out split when a
- * metric chooses thresholds), collects what the requested metrics need and scores it. Attention
- * maps are taken for the ground-truth class and resized to the image before scoring, as
- * wsolevaluation's inference.py does ({@code cv2.resize(..., INTER_CUBIC)} of the float64 CAM,
- * {@link MapResize#cubic}), then kept in float32; metrics normalise them (min-max) themselves.
+ * Evaluates a trained method: runs it over the reported split (and the held-out split when a
+ * metric chooses thresholds) with an {@link OutputCollector}, scores what was collected with the
+ * requested metrics, and draws overlays of the first collected samples with an {@link
+ * OverlayWriter}. Attention maps are those of {@link AttentionMaps}; metrics normalise them
+ * (min-max) themselves.
  */
 public final class Evaluator {
   private final Session session;
-  private final int batchSize;
+  private final OutputCollector collector;
 
   public Evaluator(Session session, int batchSize) {
     this.session = session;
-    this.batchSize = batchSize;
+    this.collector = new OutputCollector(session, batchSize);
   }
 
   /** Scores the spec's metrics: metric name → its result. Writes overlays if {@code run} != null. */
@@ -56,7 +42,6 @@ public final class Evaluator {
       needs = needs.or(m.provider().needs());
     }
     boolean wantOverlays = run != null && spec.overlays() > 0 && canAttend();
-    overlayCount = wantOverlays ? spec.overlays() : 0;
     EvalNeeds collectNeeds = wantOverlays ? needs.or(new EvalNeeds(false, false, true, false)) : needs;
     if (spec.heldOut() != null && split(spec.heldOut()) == split(spec.split())) {
       // A threshold chosen on the split it is reported on is the optimistic protocol: refuse it.
@@ -70,21 +55,24 @@ public final class Evaluator {
     if (needs.heldOut() && spec.heldOut() != null) {
       FgaDataset held = session.open(split(spec.heldOut()));
       requireDisjoint(held, spec.heldOut(), reported != null ? reported : session.open(split(spec.split())), spec.split());
-      heldOut = collect(held, collectNeeds, null);
+      heldOut = collector.collect(held, collectNeeds, null, 0).outputs();
     }
     EvalOutputs test;
+    List<OverlaySample> overlays = List.of();
     if (reid) {
       // re-ID protocols rank a gallery for each query: the reported split is query vs gallery
       test = collect(Split.QUERY, collectNeeds, heldOut).withGallery(collect(Split.GALLERY, collectNeeds, null));
     } else {
-      test = collect(reported, collectNeeds, heldOut);
+      OutputCollector.Collected c = collector.collect(reported, collectNeeds, heldOut, wantOverlays ? spec.overlays() : 0);
+      test = c.outputs();
+      overlays = c.overlays();
     }
     Map<String, Object> results = new LinkedHashMap<>();
     for (ConfiguredMetric m : metrics) {
       results.put(m.name(), m.compute(test));
     }
     if (wantOverlays) {
-      writeOverlays(test, spec, metrics, results, run);
+      OverlayWriter.write(overlays, test.maps(), metrics, results, run.attention());
     }
     return results;
   }
@@ -134,139 +122,6 @@ public final class Evaluator {
 
   /** Runs the method over one split and keeps what {@code needs} asks for, in dataset order. */
   public EvalOutputs collect(Split split, EvalNeeds needs, EvalOutputs heldOut) {
-    return collect(session.open(split), needs, heldOut);
-  }
-
-  /** Regions the method chose for the first images of the last split collected with overlays. */
-  private final List<List<Box>> overlayRegions = new ArrayList<>();
-
-  private int overlayCount;
-
-  private EvalOutputs collect(FgaDataset ds, EvalNeeds needs, EvalOutputs heldOut) {
-    int n = ds.size();
-    overlayRegions.clear();
-    // re-ID query and gallery samples carry label -1 (their identities are not classifier
-    // classes) and match by identity: with their labels every query matched every gallery image
-    // of another camera, and any model, even an untrained one, scored mAP = rank-1 = 100 %
-    boolean byIdentity = ds.info().task() == Task.REID;
-    List<String> ids = new ArrayList<>(n);
-    int[] labels = new int[n];
-    int[][] multi = new int[n][];
-    float[][] logits = needs.logits() ? new float[n][] : null;
-    float[][] emb = needs.embeddings() ? new float[n][] : null;
-    float[][][] maps = needs.maps() ? new float[n][][] : null;
-    List<List<Box>> boxes = new ArrayList<>(n);
-    List<Mask> masks = new ArrayList<>(n);
-    int[] cams = new int[n];
-    Method method = session.method();
-    float[] mean = session.backbone().cfg().mean();
-    float[] std = session.backbone().cfg().std();
-    int k = 0;
-    try (BatchLoader loader =
-        new BatchLoader(ds, session.spec().pipeline().testTransform(), mean, std, batchSize, false,
-            session.spec().seed(), Runtime.getRuntime().availableProcessors())) {
-      Iterator<HostBatch> it = loader.epoch(0, 0);
-      while (it.hasNext()) {
-        try (NDManager m = session.newStepManager()) {
-          Batch batch = it.next().toBatch(m);
-          StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
-          Outputs out = needs.logits() || needs.embeddings() ? method.infer(ctx, batch) : null;
-          float[][] batchMaps = needs.maps() ? maps(method, ctx, batch) : null;
-          if (k < overlayCount) {
-            List<List<Box>> chosen = method.regions(ctx, batch);
-            for (int i = 0; i < batch.size() && k + i < overlayCount; i++) {
-              overlayRegions.add(chosen == null ? List.of() : chosen.get(i));
-            }
-          }
-          for (int i = 0; i < batch.size(); i++, k++) {
-            Sample s = batch.samples().get(i);
-            ids.add(s.id());
-            labels[k] = byIdentity ? s.identity() : s.label();
-            multi[k] = s.labels();
-            boxes.add(s.boxes());
-            masks.add(s.objectMask());
-            cams[k] = s.camera();
-            if (logits != null && out.logits() != null) {
-              logits[k] = row(out.logits(), i);
-            }
-            if (emb != null && out.embedding() != null) {
-              emb[k] = row(out.embedding(), i);
-            }
-            if (maps != null) {
-              int h = s.image().height();
-              int w = s.image().width();
-              float[][] grid = new float[h][];
-              for (int y = 0; y < h; y++) {
-                grid[y] = java.util.Arrays.copyOfRange(batchMaps[i], y * w, (y + 1) * w);
-              }
-              maps[k] = grid;
-            }
-          }
-        }
-      }
-    }
-    return new EvalOutputs(ds.info(), ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, null);
-  }
-
-  private static float[] row(NDArray a, int i) {
-    return a.get(i).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-  }
-
-  /** Attention of the ground-truth class (first listed class for multi-label), at image size. */
-  private float[][] maps(Method method, StepContext ctx, Batch batch) {
-    int n = batch.size();
-    long[] cls = new long[n];
-    for (int i = 0; i < n; i++) {
-      Sample s = batch.samples().get(i);
-      cls[i] = s.label() >= 0 ? s.label() : (s.labels() != null && s.labels().length > 0 ? s.labels()[0] : 0);
-    }
-    NDArray att = method.attention(ctx, batch, ctx.manager().create(cls));
-    int h = (int) att.getShape().get(1);
-    int w = (int) att.getShape().get(2);
-    float[] flat = att.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-    float[][] out = new float[n][];
-    for (int i = 0; i < n; i++) {
-      Sample s = batch.samples().get(i);
-      float[] one = java.util.Arrays.copyOfRange(flat, i * h * w, (i + 1) * h * w);
-      out[i] = MapResize.bicubic(one, h, w, s.image().height(), s.image().width());
-    }
-    return out;
-  }
-
-  /**
-   * Writes {@code attention/NNNN.png} for the first images of the reported split: the map, the
-   * ground-truth boxes in green and, when a metric predicts boxes ({@link BoxPredictor}, e.g.
-   * {@code wsol} at its chosen threshold), the predicted boxes in red, and the regions the method
-   * chose itself ({@link Method#regions}) in blue.
-   */
-  @SuppressWarnings("unchecked")
-  private void writeOverlays(
-      EvalOutputs test, EvalSpec spec, List<ConfiguredMetric> metrics, Map<String, Object> results, RunDir run) {
-    BoxPredictor predictor = null;
-    MetricConfig predictorConfig = null;
-    Map<String, Object> result = null;
-    for (ConfiguredMetric m : metrics) {
-      if (m.provider() instanceof BoxPredictor bp && results.get(m.name()) instanceof Map<?, ?> r) {
-        predictor = bp;
-        predictorConfig = m.config();
-        result = (Map<String, Object>) r;
-        break;
-      }
-    }
-    FgaDataset ds = session.open(split(spec.split()));
-    for (int i = 0; i < Math.min(spec.overlays(), test.size()); i++) {
-      Sample s = session.spec().pipeline().testTransform().apply(ds.get(i), new Random(0));
-      float[][] grid = test.maps()[i];
-      int h = grid.length;
-      int w = grid[0].length;
-      float[] flat = new float[h * w];
-      for (int y = 0; y < h; y++) {
-        System.arraycopy(grid[y], 0, flat, y * w, w);
-      }
-      List<Box> predicted = predictor == null ? List.of() : predictor.predictedBoxes(grid, predictorConfig, result);
-      String name = String.format(Locale.ROOT, "%04d.png", i);
-      List<Box> chosen = i < overlayRegions.size() ? overlayRegions.get(i) : List.of();
-      Overlay.write(Overlay.render(s.image(), flat, s.boxes(), predicted, chosen), run.attention().resolve(name));
-    }
+    return collector.collect(session.open(split), needs, heldOut, 0).outputs();
   }
 }

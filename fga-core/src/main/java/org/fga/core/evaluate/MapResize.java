@@ -23,6 +23,21 @@ public final class MapResize {
     return f;
   }
 
+  /**
+   * {@link #bicubic} as rows ({@code [outH][outW]}), the shape the evaluator and the metrics keep
+   * maps in.
+   */
+  public static float[][] bicubicRows(float[] src, int h, int w, int outH, int outW) {
+    double[] out = cubic(src, h, w, outH, outW);
+    float[][] rows = new float[outH][outW];
+    for (int y = 0; y < outH; y++) {
+      for (int x = 0; x < outW; x++) {
+        rows[y][x] = (float) out[y * outW + x];
+      }
+    }
+    return rows;
+  }
+
   /** The resized map in double precision, equal to OpenCV's for a float64 input. */
   public static double[] cubic(float[] src, int h, int w, int outH, int outW) {
     if (h == outH && w == outW) {

@@ -21,20 +21,23 @@ import org.fga.core.data.FloatImage;
 public final class Overlay {
   private Overlay() {}
 
-  public static BufferedImage render(FloatImage image, float[] map, List<Box> truth, List<Box> predicted) {
+  /** {@code map} is {@code [H][W]}, at the image's size. */
+  public static BufferedImage render(FloatImage image, float[][] map, List<Box> truth, List<Box> predicted) {
     return render(image, map, truth, predicted, List.of());
   }
 
   /** As above, with the regions the method chose drawn in blue on both halves. */
   public static BufferedImage render(
-      FloatImage image, float[] map, List<Box> truth, List<Box> predicted, List<Box> chosen) {
+      FloatImage image, float[][] map, List<Box> truth, List<Box> predicted, List<Box> chosen) {
     int h = image.height();
     int w = image.width();
     float lo = Float.POSITIVE_INFINITY;
     float hi = Float.NEGATIVE_INFINITY;
-    for (float v : map) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+    for (float[] row : map) {
+      for (float v : row) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     }
     float range = hi > lo ? hi - lo : 1;
     BufferedImage out = new BufferedImage(2 * w, h, BufferedImage.TYPE_INT_RGB);
@@ -44,7 +47,7 @@ public final class Overlay {
         int g = channel(image, Math.min(1, image.channels() - 1), y, x);
         int b = channel(image, Math.min(2, image.channels() - 1), y, x);
         out.setRGB(x, y, (r << 16) | (g << 8) | b);
-        int jet = jet((map[y * w + x] - lo) / range);
+        int jet = jet((map[y][x] - lo) / range);
         int mr = (int) (0.5 * r + 0.5 * ((jet >> 16) & 0xFF));
         int mg = (int) (0.5 * g + 0.5 * ((jet >> 8) & 0xFF));
         int mb = (int) (0.5 * b + 0.5 * (jet & 0xFF));

@@ -14,7 +14,7 @@ import org.fga.core.data.Mask;
  *     class); -1 when the task is multi-label
  * @param multiLabels classes present per sample, for multi-label data
  * @param logits N×C scores
- * @param embeddings N×D features
+ * @param embeddings N×D features: {@code Method.features}, what frozen-feature evaluations see
  * @param maps N×H×W attention maps of the ground-truth class, resized to the image
  * @param boxes ground-truth boxes per sample
  * @param masks ground-truth object (or segmentation) masks per sample

@@ -28,10 +28,16 @@ public final class ConfigTypes {
 
   /** The registered name of a config record: the value of its {@code @JsonTypeName}. */
   public static String nameOf(Object config) {
+    return nameOf(config.getClass());
+  }
+
+  /** The value of a config record class's {@code @JsonTypeName}; one line if it has none. */
+  public static String nameOf(Class<?> configType) {
     com.fasterxml.jackson.annotation.JsonTypeName n =
-        config.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
+        configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     if (n == null) {
-      throw new IllegalArgumentException(config.getClass().getName() + " needs @JsonTypeName");
+      throw new PluginException(
+          configType.getName() + " needs @JsonTypeName(\"<name>\"): the name experiment files select it by");
     }
     return n.value();
   }

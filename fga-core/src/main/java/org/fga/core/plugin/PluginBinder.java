@@ -3,6 +3,7 @@ package org.fga.core.plugin;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.bench.BenchProvider;
 import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.pipeline.StepType;
@@ -24,6 +25,11 @@ public final class PluginBinder {
     return new PluginBinder(binder);
   }
 
+  /**
+   * A method; its config record (the provider's type argument) is registered with the experiment
+   * file readers under the record's {@code @JsonTypeName} by {@link Plugins}.
+   */
+  @SuppressWarnings("rawtypes") // raw: also takes a provider declared before MethodProvider was typed
   public PluginBinder method(Class<? extends MethodProvider> provider) {
     Multibinder.newSetBinder(binder, MethodProvider.class).addBinding().to(provider);
     return this;
@@ -44,6 +50,12 @@ public final class PluginBinder {
     return this;
   }
 
+  /** A benchmark, run by {@code fga bench <name>}; a method module registers its method's here. */
+  public PluginBinder bench(Class<? extends BenchProvider> provider) {
+    Multibinder.newSetBinder(binder, BenchProvider.class).addBinding().to(provider);
+    return this;
+  }
+
   /**
    * A data pipeline step: its config record, named by its {@code @JsonTypeName}, is registered with
    * the experiment-file readers too (no {@code jacksonModules()} entry needed).
@@ -53,12 +65,13 @@ public final class PluginBinder {
     return this;
   }
 
-  /** Declares the four sets so that a build without any plugin of a kind still injects. */
+  /** Declares every set so that a build without any plugin of a kind still injects. */
   static void declareAll(Binder binder) {
     Multibinder.newSetBinder(binder, MethodProvider.class);
     Multibinder.newSetBinder(binder, BackboneProvider.class);
     Multibinder.newSetBinder(binder, DatasetProvider.class);
     Multibinder.newSetBinder(binder, MetricProvider.class);
     Multibinder.newSetBinder(binder, StepType.class);
+    Multibinder.newSetBinder(binder, BenchProvider.class);
   }
 }

@@ -1,12 +1,7 @@
 package org.fga.core.plugin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -20,9 +15,11 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.fga.core.backbone.BackboneProvider;
+import org.fga.core.bench.BenchProvider;
 import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.pipeline.StepType;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import org.fga.core.io.Mappers;
 import org.fga.core.method.MethodProvider;
 import org.fga.core.metric.MetricProvider;
 
@@ -33,11 +30,12 @@ import org.fga.core.metric.MetricProvider;
 public final class Plugins {
   private final List<FgaModule> modules;
   private final Injector injector;
-  private final Registry<MethodProvider> methods;
+  private final Registry<MethodProvider<?>> methods;
   private final Registry<BackboneProvider> backbones;
   private final Registry<DatasetProvider> datasets;
   private final Registry<MetricProvider> metrics;
   private final Registry<StepType> steps;
+  private final Registry<BenchProvider> benches;
   private final ObjectMapper yaml;
   private final ObjectMapper json;
 
@@ -54,14 +52,15 @@ public final class Plugins {
     try {
       this.injector = Guice.createInjector(all);
     } catch (CreationException e) {
-      throw new IllegalStateException("plugin wiring failed: " + e.getMessage(), e);
+      throw new PluginException("plugin wiring failed: " + e.getMessage(), e);
     }
-    this.methods = new Registry<>("method", set(MethodProvider.class));
+    this.methods = new Registry<>("method", methodProviders());
     this.backbones = new Registry<>("backbone", set(BackboneProvider.class));
     this.datasets = new Registry<>("dataset", set(DatasetProvider.class));
     this.metrics = new Registry<>("metric", set(MetricProvider.class));
     this.steps = new Registry<>("pipeline step", set(StepType.class));
-    for (MethodProvider p : methods.all()) {
+    this.benches = new Registry<>("benchmark", set(BenchProvider.class));
+    for (MethodProvider<?> p : methods.all()) {
       checkNamed("method", p, p.configType());
     }
     for (DatasetProvider p : datasets.all()) {
@@ -70,8 +69,8 @@ public final class Plugins {
     for (MetricProvider p : metrics.all()) {
       checkNamed("metric", p, p.configType());
     }
-    this.yaml = configure(new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)));
-    this.json = configure(JsonMapper.builder().build());
+    this.yaml = configure(Mappers.yaml());
+    this.json = configure(Mappers.json());
   }
 
   /**
@@ -80,11 +79,15 @@ public final class Plugins {
    * the plugin in {@code fga list} and then fail every spec with "unknown type".
    */
   private static void checkNamed(String kind, Named provider, Class<?> configType) {
+    if (configType == null) {
+      throw new PluginException(
+          kind + " plugin " + provider.getClass().getName() + " gives no config type");
+    }
     com.fasterxml.jackson.annotation.JsonTypeName n =
         configType.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class);
     String declared = n == null ? null : n.value();
     if (!provider.name().equals(declared)) {
-      throw new IllegalStateException(
+      throw new PluginException(
           kind + " plugin " + provider.getClass().getName() + " is named '" + provider.name()
               + "' but its config " + configType.getName()
               + (declared == null ? " has no @JsonTypeName" : " is named '" + declared + "'")
@@ -106,7 +109,7 @@ public final class Plugins {
         found.add(m);
       }
     } catch (ServiceConfigurationError e) {
-      throw new IllegalStateException("a plugin could not be loaded: " + e.getMessage(), e);
+      throw new PluginException("a plugin could not be loaded: " + e.getMessage(), e);
     }
     found.sort(Comparator.comparing(m -> m.getClass().getName()));
     return of(found);
@@ -115,6 +118,12 @@ public final class Plugins {
   /** Wires exactly the given modules (tests use this to stage conflicts). */
   public static Plugins of(List<FgaModule> modules) {
     return new Plugins(modules);
+  }
+
+  /** Guice keys the set by the raw interface; every element is some {@code MethodProvider<C>}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Set<MethodProvider<?>> methodProviders() {
+    return (Set) set(MethodProvider.class);
   }
 
   private <T> Set<T> set(Class<T> type) {
@@ -128,12 +137,7 @@ public final class Plugins {
   }
 
   private ObjectMapper configure(ObjectMapper mapper) {
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    // Absent primitive keys arrive as 0 so that records can fill in their defaults.
-    mapper.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-    mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-    mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    // reading rules and the NaN rule come from Mappers; run files are written for people to read
     mapper.enable(SerializationFeature.INDENT_OUTPUT);
     for (FgaModule m : modules) {
       for (com.fasterxml.jackson.databind.Module jm : m.jacksonModules()) {
@@ -142,6 +146,18 @@ public final class Plugins {
     }
     for (StepType t : steps.all()) {
       mapper.registerSubtypes(new NamedType(t.config(), t.name()));
+    }
+    // Every provider's config record is registered here, under the provider's name (checked equal
+    // to the record's @JsonTypeName above): a plugin cannot be listed by `fga list` and yet be an
+    // "unknown type" in a spec for want of a Jackson registration.
+    for (MethodProvider<?> p : methods.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (DatasetProvider p : datasets.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
+    }
+    for (MetricProvider p : metrics.all()) {
+      mapper.registerSubtypes(new NamedType(p.configType(), p.name()));
     }
     return mapper;
   }
@@ -154,7 +170,7 @@ public final class Plugins {
     return modules;
   }
 
-  public Registry<MethodProvider> methods() {
+  public Registry<MethodProvider<?>> methods() {
     return methods;
   }
 
@@ -172,6 +188,11 @@ public final class Plugins {
 
   public Registry<StepType> steps() {
     return steps;
+  }
+
+  /** Benchmarks that modules register, run by {@code fga bench <name>}. */
+  public Registry<BenchProvider> benches() {
+    return benches;
   }
 
   /** A YAML mapper that knows every plugin's config subtypes. */

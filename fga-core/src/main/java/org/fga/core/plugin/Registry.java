@@ -21,7 +21,7 @@ public final class Registry<T extends Named> {
     for (T p : plugins) {
       T previous = map.putIfAbsent(p.name(), p);
       if (previous != null) {
-        throw new IllegalStateException(
+        throw new PluginException(
             String.format(
                 "two %s plugins claim the name '%s': %s and %s",
                 kind, p.name(), previous.getClass().getName(), p.getClass().getName()));

@@ -1,5 +1,7 @@
 package org.fga.core.run;
 
+import org.fga.core.rundir.RunDir;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,6 +12,9 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
 import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.probe.LinearProbe;
+import org.fga.core.probe.ProbeResult;
+import org.fga.core.spec.LinearProbeSpec;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Checkpoint;
@@ -18,7 +23,8 @@ import org.fga.core.train.Trainer;
 
 /**
  * One experiment end to end: resolved spec → training (resuming from the run directory's newest
- * checkpoint) → evaluation → {@code metrics.json}, attention overlays and {@code report.html}.
+ * checkpoint) → evaluation → the linear probe if the spec asks for one → {@code metrics.json},
+ * attention overlays and {@code report.html}.
  */
 public final class ExperimentRunner {
   private final Plugins plugins;
@@ -76,33 +82,60 @@ public final class ExperimentRunner {
     return execute(spec, run, new Session(plugins, spec));
   }
 
+  /** What {@link #runOrReuse} finds in a run directory. */
+  public enum RunState {
+    /** No run yet: it will be started. */
+    NEW,
+    /** A run of this spec that was interrupted: it will be resumed from its newest checkpoint. */
+    UNFINISHED,
+    /** A finished run of this spec: its {@code metrics.json} will be reused. */
+    FINISHED
+  }
+
   /**
-   * The one way a sweep (grid, table, demo) runs an experiment: a finished run in {@code dir} is
-   * reused and an interrupted one resumed, provided its resolved spec is this spec; a run of
-   * another spec in {@code dir} is refused (one line naming the first differing key) rather than
-   * reused or overwritten. Returns the run's {@code metrics.json}.
+   * What {@code dir} holds for {@code spec}; a run of another spec there is refused (one line
+   * naming the first differing key), so callers that sweep many runs can check them all before
+   * training any.
+   */
+  public RunState state(ExperimentSpec spec, Path dir) {
+    RunDir run = new RunDir(dir);
+    if (!Files.isRegularFile(run.spec())) {
+      return RunState.NEW;
+    }
+    try {
+      JsonNode stored = plugins.yaml().readTree(run.spec().toFile());
+      JsonNode now = plugins.yaml().readTree(new SpecReader(plugins).toYaml(spec));
+      String diff = SpecDrift.firstDifference(stored, now);
+      if (diff != null) {
+        throw new FgaUserException(
+            dir + " holds a run of another experiment (" + diff + "); remove it or choose another --out");
+      }
+    } catch (java.io.IOException e) {
+      throw new FgaUserException("cannot read the run in " + dir + ": " + e.getMessage());
+    }
+    return Files.isRegularFile(run.metrics()) ? RunState.FINISHED : RunState.UNFINISHED;
+  }
+
+  /**
+   * The one way every command (train, grid, table, demo) runs an experiment: a finished run in
+   * {@code dir} is reused and an interrupted one resumed, provided its resolved spec is this spec;
+   * a run of another spec in {@code dir} is refused (see {@link #state}) rather than reused or
+   * overwritten. Returns the run's {@code metrics.json}.
    */
   public ObjectNode runOrReuse(ExperimentSpec spec, Path dir) {
     RunDir run = new RunDir(dir);
-    if (Files.isRegularFile(run.spec())) {
-      try {
-        com.fasterxml.jackson.databind.JsonNode stored = plugins.yaml().readTree(run.spec().toFile());
-        com.fasterxml.jackson.databind.JsonNode now =
-            plugins.yaml().readTree(new SpecReader(plugins).toYaml(spec));
-        String diff = SpecDrift.firstDifference(stored, now);
-        if (diff != null) {
-          throw new FgaUserException(
-              dir + " holds a run of another experiment (" + diff + "); remove it or choose another --out");
-        }
-        if (Files.isRegularFile(run.metrics())) {
+    switch (state(spec, dir)) {
+      case FINISHED:
+        try {
           return (ObjectNode) plugins.json().readTree(run.metrics().toFile());
+        } catch (java.io.IOException e) {
+          throw new FgaUserException("cannot read " + run.metrics() + ": " + e.getMessage());
         }
-      } catch (java.io.IOException e) {
-        throw new FgaUserException("cannot read the run in " + dir + ": " + e.getMessage());
-      }
-      return resume(dir);
+      case UNFINISHED:
+        return resume(dir);
+      default:
+        return start(spec, dir);
     }
-    return start(spec, dir);
   }
 
   /** Trains and evaluates; closes the session. */
@@ -112,12 +145,10 @@ public final class ExperimentRunner {
           Trainer.builder().setSession(session).setRunDir(run).optProgress(progress).optQuiet(quiet).build().fit();
       Map<String, Object> metrics =
           new Evaluator(session, spec.schedule().batchSize()).evaluate(spec.eval(), run);
-      ObjectNode out = plugins.json().createObjectNode();
-      out.put("name", spec.name());
-      out.put("method", ConfigTypes.nameOf(spec.method()));
-      out.put("backbone", spec.backbone().arch());
-      out.put("dataset", ConfigTypes.nameOf(spec.data()));
-      out.put("seed", spec.seed());
+      if (spec.eval().linearProbe() != null) {
+        metrics.put("linearProbe", probe(session, run, Checkpoint.latest(run.checkpoints())).toMap());
+      }
+      ObjectNode out = header(spec);
       out.put("epochs", r.epochs());
       out.put("steps", r.steps());
       out.set("metrics", plugins.json().valueToTree(metrics));
@@ -129,6 +160,73 @@ public final class ExperimentRunner {
       return out;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise metrics", e);
+    }
+  }
+
+  /** The identifying part of {@code metrics.json}. */
+  private ObjectNode header(ExperimentSpec spec) {
+    ObjectNode out = plugins.json().createObjectNode();
+    out.put("name", spec.name());
+    out.put("method", ConfigTypes.nameOf(spec.method()));
+    out.put("backbone", spec.backbone().arch());
+    out.put("dataset", ConfigTypes.nameOf(spec.data()));
+    out.put("seed", spec.seed());
+    return out;
+  }
+
+  private ProbeResult probe(Session session, RunDir run, Path checkpoint) {
+    return LinearProbe.builder()
+        .setSession(session)
+        .setSpec(session.spec().eval().linearProbe())
+        .setRunDir(run)
+        .optSource(checkpoint.getFileName().toString())
+        .optProgress(progress)
+        .optQuiet(quiet)
+        .build()
+        .run();
+  }
+
+  /**
+   * {@code fga probe}: trains the linear probe on the frozen features of a run's checkpoint (its
+   * newest unless {@code checkpoint} is given) and records it as {@code metrics.linearProbe} in the
+   * run's {@code metrics.json}. The probe's settings are the run's {@code eval.linearProbe}, or the
+   * defaults if it has none, changed by {@code overrides} under {@code eval.linearProbe.} only (any
+   * other key would no longer describe the checkpoint). Resumes a killed probe.
+   */
+  public ObjectNode probe(Path dir, Path checkpoint, List<String> overrides) {
+    RunDir run = new RunDir(dir);
+    if (!Files.isRegularFile(run.spec())) {
+      throw new FgaUserException("cannot probe " + dir + ": no spec.resolved.yaml in it (not a run directory)");
+    }
+    for (String o : overrides) {
+      if (!o.startsWith("eval.linearProbe.") && !o.startsWith("eval.linearProbe=")) {
+        throw new FgaUserException(
+            "fga probe changes only eval.linearProbe.* (the checkpoint fixes the rest), got -o " + o);
+      }
+    }
+    Path ckpt = checkpoint != null ? checkpoint : Checkpoint.latest(run.checkpoints());
+    if (ckpt == null || !Files.isRegularFile(ckpt)) {
+      throw new FgaUserException(
+          checkpoint != null
+              ? "no checkpoint file " + checkpoint
+              : "cannot probe " + dir + ": it has no checkpoint yet (train it first: fga train --resume " + dir + ")");
+    }
+    ExperimentSpec spec = new SpecReader(plugins).read(run.spec(), overrides);
+    if (spec.eval().linearProbe() == null) {
+      spec = spec.withLinearProbe(LinearProbeSpec.defaults());
+    }
+    try (Session session = new Session(plugins, spec)) {
+      Checkpoint.loadWeights(ckpt, session);
+      ProbeResult result = probe(session, run, ckpt);
+      ObjectNode out = Files.isRegularFile(run.metrics())
+          ? (ObjectNode) plugins.json().readTree(run.metrics().toFile())
+          : header(spec);
+      ObjectNode metrics = out.has("metrics") ? (ObjectNode) out.get("metrics") : out.putObject("metrics");
+      metrics.set("linearProbe", plugins.json().valueToTree(result.toMap()));
+      RunDir.writeAtomically(run.metrics(), plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+      return out;
+    } catch (java.io.IOException e) {
+      throw new FgaUserException("cannot read or write " + run.metrics() + ": " + e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.fga.core.run;
 
+import org.fga.core.rundir.RunDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code report.html}: one self-contained page per run with the metrics, the loss curve (inline
@@ -16,7 +18,7 @@ import java.util.stream.Stream;
  * would rather look than read JSON.
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
 
   private RunReport() {}
 

@@ -19,13 +19,17 @@ import org.fga.core.plugin.Registry;
  * @param split the split that is reported ({@code test} by default)
  * @param heldOut the split thresholds are chosen on (never the reported one), or null
  * @param overlays how many attention overlays to write as PNGs under {@code attention/}
+ * @param linearProbe a linear classifier trained on frozen features after the main phase, or null
+ *     for none. Not a metric: it is a second training phase (its own pipeline, schedule and
+ *     checkpoints), where metrics score what one pass of the evaluator collected
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvalSpec(
     @JsonDeserialize(contentUsing = MetricEntryDeserializer.class) List<MetricConfig> metrics,
     String split,
     String heldOut,
-    Integer overlays) {
+    Integer overlays,
+    LinearProbeSpec linearProbe) {
   /** The metric scored when {@code eval.metrics} is left out. */
   public static final String DEFAULT_METRIC = "accuracy";
 
@@ -39,11 +43,15 @@ public record EvalSpec(
   }
 
   public static EvalSpec defaults() {
-    return new EvalSpec(null, null, null, null);
+    return new EvalSpec(null, null, null, null, null);
   }
 
   public EvalSpec withMetrics(List<MetricConfig> m) {
-    return new EvalSpec(m, split, heldOut, overlays);
+    return new EvalSpec(m, split, heldOut, overlays, linearProbe);
+  }
+
+  public EvalSpec withLinearProbe(LinearProbeSpec p) {
+    return new EvalSpec(metrics, split, heldOut, overlays, p);
   }
 
   /** The listed metrics, or the default metric with its default options when none were listed. */

@@ -19,7 +19,8 @@ import org.fga.core.method.MethodConfig;
  * @param schedule optimiser and schedule
  * @param eval what to measure after training
  * @param seed seeds weights, data order and every random draw
- * @param device {@code cpu} (default), {@code gpu} (the first CUDA device) or {@code gpu:N}
+ * @param device {@code cpu} (default), {@code gpu} (the first CUDA device), {@code gpu:N}, or
+ *     {@code gpu:N,M,...} to train data-parallel over several GPUs
  * @param paper the published number this run reproduces, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,15 +61,48 @@ public record ExperimentSpec(
     }
     schedule = schedule == null ? ScheduleSpec.defaults() : schedule;
     eval = eval == null ? EvalSpec.defaults() : eval;
+    if (eval.linearProbe() != null) {
+      eval = eval.withLinearProbe(probeWithPipeline(eval.linearProbe(), data));
+    }
     seed = seed == null ? 0L : seed;
     device = device == null ? "cpu" : device;
-    if (!device.matches("cpu|gpu|gpu:\\d+")) {
-      throw new InvalidOptionException("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+    if (!device.matches("cpu|gpu|gpu:\\d+(,\\d+)*")) {
+      throw new InvalidOptionException(
+          "device", "must be cpu, gpu, gpu:N or gpu:N,M,... (data-parallel), got '" + device + "'");
     }
+  }
+
+  /** The probe with its pipeline written out: the dataset's default when the file gives none. */
+  private static LinearProbeSpec probeWithPipeline(LinearProbeSpec probe, DataConfig data) {
+    PipelineSpec p = probe.pipeline() == null ? data.defaultPipeline() : probe.pipeline();
+    try {
+      p.checkedFor(data.nativeSize(), ConfigTypes.nameOf(data));
+    } catch (InvalidOptionException e) {
+      throw new InvalidOptionException("eval.linearProbe.pipeline." + e.key(), e.problem());
+    }
+    return probe.withPipeline(p);
+  }
+
+  /** This spec with a linear probe ({@code fga probe} on a run trained without one). */
+  public ExperimentSpec withLinearProbe(LinearProbeSpec probe) {
+    return withEval(eval.withLinearProbe(probe));
   }
 
   public ExperimentSpec withName(String n) {
     return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper);
+  }
+
+  /**
+   * This experiment with {@code seed}, named {@code <name>-s<seed>}: how train {@code --seed},
+   * grids and tables name the runs of one spec over several seeds.
+   */
+  public ExperimentSpec forSeed(long s) {
+    return withSeed(s).withName(seededName(name, s));
+  }
+
+  /** {@code <base>-s<seed>}, the run name of one seed of a sweep. */
+  public static String seededName(String base, long seed) {
+    return base + "-s" + seed;
   }
 
   public ExperimentSpec withSeed(long s) {

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param epochs passes over the training split
  * @param batchSize images per step
- * @param optimizer {@code sgd}, {@code adam} or {@code adamw}
+ * @param optimizer {@code sgd}, {@code adam}, {@code adamw} or {@code lars} (BYOL's; momentum is
+ *     {@code momentum}, BatchNorm parameters and biases excluded from adaptation and decay)
  * @param lr base learning rate (of the new layers)
  * @param momentum SGD momentum
  * @param nesterov SGD with Nesterov momentum
@@ -81,8 +82,8 @@ public record ScheduleSpec(
     check(epochs > 0, "schedule.epochs must be positive, got " + epochs);
     check(batchSize > 0, "schedule.batchSize must be positive, got " + batchSize);
     check(lr > 0, "schedule.lr must be positive, got " + lr);
-    check(List.of("sgd", "adam", "adamw").contains(optimizer),
-        "schedule.optimizer '" + optimizer + "' unknown; known: sgd, adam, adamw");
+    check(List.of("sgd", "adam", "adamw", "lars").contains(optimizer),
+        "schedule.optimizer '" + optimizer + "' unknown; known: sgd, adam, adamw, lars");
     check(List.of("constant", "step", "multistep", "cosine", "poly", "exponential").contains(lrSchedule),
         "schedule.lrSchedule '" + lrSchedule
             + "' unknown; known: constant, step, multistep, cosine, poly, exponential");

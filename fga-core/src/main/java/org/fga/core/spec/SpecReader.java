@@ -110,6 +110,22 @@ public final class SpecReader {
     return describe(e);
   }
 
+  /**
+   * Said after every unknown type: a plugin that is built but not found by the class loader is the
+   * usual cause, and nothing else would tell the user where to look.
+   */
+  static final String NOT_LOADED_HINT =
+      " (a plugin missing here is not on the class path, or its jar has no"
+          + " META-INF/services/org.fga.core.plugin.FgaModule)";
+
+  /** The ids inside Jackson's "known type ids = [a, b]", without the rest of its sentence. */
+  private static String knownTypeIds(String jacksonMessage) {
+    int k = jacksonMessage.indexOf("known type ids = [");
+    int end = k < 0 ? -1 : jacksonMessage.indexOf(']', k);
+    String ids = end < 0 ? "" : jacksonMessage.substring(k + "known type ids = [".length(), end).trim();
+    return ids.isEmpty() ? "none" : ids;
+  }
+
   /** One line naming the key (as a dotted path) and what is wrong with it. */
   static String describe(JsonProcessingException e) {
     String path = "";
@@ -135,10 +151,8 @@ public final class SpecReader {
       return "unknown key '" + path + "'" + where + known;
     }
     if (e instanceof InvalidTypeIdException t) {
-      String msg = t.getOriginalMessage();
-      int k = msg.indexOf("known type ids = ");
-      String known = k < 0 ? "" : "; known: " + msg.substring(k + 17).replaceAll("[\\[\\]]", "").split("\\)")[0];
-      return "unknown type '" + t.getTypeId() + "' at '" + path + "'" + where + known;
+      return "unknown type '" + t.getTypeId() + "' at '" + path + "'" + where + "; known: "
+          + knownTypeIds(t.getOriginalMessage()) + NOT_LOADED_HINT;
     }
     if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidOptionException o) {
       return (path.isEmpty() ? "" : path + ".") + o.key() + " " + o.problem() + where;

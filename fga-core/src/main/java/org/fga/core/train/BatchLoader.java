@@ -35,6 +35,7 @@ public final class BatchLoader implements AutoCloseable {
   private final long seed;
   private final ExecutorService pool;
   private IdentitySampler sampler;
+  private List<SampleTransform> views = List.of();
 
   public BatchLoader(
       FgaDataset dataset,
@@ -73,6 +74,18 @@ public final class BatchLoader implements AutoCloseable {
       throw new IllegalArgumentException("sampler batch " + s.batchSize() + " != batchSize " + batchSize);
     }
     this.sampler = s;
+    return this;
+  }
+
+  /**
+   * Turns each sample into several views, view k by {@code views.get(k)} with its own random draws
+   * (seeded by seed, epoch, sample index and k). View 0 replaces the loader's transform.
+   */
+  public BatchLoader optViews(List<SampleTransform> views) {
+    if (views.size() == 1) {
+      throw new IllegalArgumentException("views need at least two transforms");
+    }
+    this.views = List.copyOf(views);
     return this;
   }
 
@@ -147,6 +160,9 @@ public final class BatchLoader implements AutoCloseable {
   }
 
   private HostBatch load(int[] ids, int epoch) {
+    if (!views.isEmpty()) {
+      return loadViews(ids, epoch);
+    }
     List<Sample> samples = new ArrayList<>(ids.length);
     for (int id : ids) {
       samples.add(transform.apply(dataset.get(id), new Random(mix(seed, epoch, id))));
@@ -154,8 +170,24 @@ public final class BatchLoader implements AutoCloseable {
     return HostBatch.assemble(ids, samples, dataset.info(), mean, std);
   }
 
+  private HostBatch loadViews(int[] ids, int epoch) {
+    List<List<Sample>> perView = new ArrayList<>();
+    for (int k = 0; k < views.size(); k++) {
+      perView.add(new ArrayList<>(ids.length));
+    }
+    for (int id : ids) {
+      Sample raw = dataset.get(id);
+      for (int k = 0; k < views.size(); k++) {
+        // view 0 draws what a single-view loader would; each further view its own stream
+        long s = k == 0 ? mix(seed, epoch, id) : mix(mix(seed, epoch, id), k, 0x71e5);
+        perView.get(k).add(views.get(k).apply(raw, new Random(s)));
+      }
+    }
+    return HostBatch.assemble(ids, perView.get(0), dataset.info(), mean, std).withViews(perView, mean, std);
+  }
+
   /** A well-spread 64-bit seed from three numbers (SplitMix64 finaliser). */
-  static long mix(long a, long b, long c) {
+  public static long mix(long a, long b, long c) {
     long z = a * 0x9E3779B97F4A7C15L + b * 0xBF58476D1CE4E5B9L + c * 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

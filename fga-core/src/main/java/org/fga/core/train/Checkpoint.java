@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fga.core.error.FgaUserException;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 
 /**
  * A training checkpoint: every parameter of the block (BatchNorm statistics included) by name,
@@ -146,6 +146,22 @@ public final class Checkpoint {
       m.put(key, NDArray.decode(manager, bytes));
     }
     return m;
+  }
+
+  /**
+   * Loads a checkpoint's weights and method state into a freshly built session (its optimiser state
+   * is not needed to use the model): what evaluating or probing a finished run starts from.
+   */
+  public static void loadWeights(Path file, Session session) {
+    try (NDManager tmp = session.manager().newSubManager()) {
+      Contents c = read(file, tmp);
+      Map<String, NDArray> params = new LinkedHashMap<>();
+      for (Pair<String, Parameter> p : session.method().block().getParameters()) {
+        params.put(p.getKey(), p.getValue().getArray());
+      }
+      copyInto("parameters", c.parameters(), params);
+      copyInto("method state", c.methodState(), session.method().state());
+    }
   }
 
   /** Copies saved values into {@code targets} in place; names and shapes must match exactly. */

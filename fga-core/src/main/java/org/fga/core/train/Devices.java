@@ -2,15 +2,41 @@ package org.fga.core.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import org.fga.core.error.FgaUserException;
 
-/** The spec's {@code device} as a DJL device, refused in one line when it is not there. */
+/**
+ * The spec's {@code device} as DJL devices, refused in one line when one is not there: {@code cpu},
+ * {@code gpu} (the first GPU), {@code gpu:N}, or {@code gpu:N,M,...} for data-parallel training
+ * over several GPUs of this machine ({@link DataParallel}).
+ */
 public final class Devices {
   private Devices() {}
 
+  /** The devices a spec names, the first holding the parameters. */
+  public static List<Device> all(String spec) {
+    if (spec.equals("cpu") || spec.equals("gpu")) {
+      return List.of(of(spec));
+    }
+    List<Device> out = new ArrayList<>();
+    for (String index : spec.substring("gpu:".length()).split(",")) {
+      Device d = of("gpu:" + index.trim());
+      if (out.contains(d)) {
+        throw new FgaUserException("device " + spec + ": gpu:" + index.trim() + " is named twice");
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** The first device a spec names: where the parameters live. */
   public static Device of(String spec) {
     if (spec.equals("cpu")) {
       return Device.cpu();
+    }
+    if (spec.contains(",")) {
+      return all(spec).get(0);
     }
     int index = spec.equals("gpu") ? 0 : Integer.parseInt(spec.substring("gpu:".length()));
     int gpus = Engine.getInstance().getGpuCount();

@@ -22,7 +22,42 @@ public record HostBatch(
     long[] labels,
     float[] targets,
     float[] masks,
-    float[] hasMask) {
+    float[] hasMask,
+    float[][] views) {
+
+  /** Adds the pixels of further views (view 0 is {@code images}), normalised as the images. */
+  HostBatch withViews(List<List<Sample>> viewSamples, float[] mean, float[] std) {
+    float[][] v = new float[viewSamples.size()][];
+    v[0] = images;
+    for (int k = 1; k < v.length; k++) {
+      v[k] = normalised(viewSamples.get(k), mean, std);
+    }
+    return new HostBatch(indices, samples, images, size, labels, targets, masks, hasMask, v);
+  }
+
+  private static float[] normalised(List<Sample> samples, float[] mean, float[] std) {
+    Sample first = samples.get(0);
+    int c = first.image().channels();
+    int plane = first.image().height() * first.image().width();
+    float[] out = new float[samples.size() * c * plane];
+    for (int i = 0; i < samples.size(); i++) {
+      float[] src = samples.get(i).image().data();
+      if (src.length != c * plane) {
+        throw new org.fga.core.error.FgaUserException(
+            "sample " + samples.get(i).id() + " of a view has a different size than the view's first sample:"
+                + " end every pipeline.views list with a step that fixes the size");
+      }
+      for (int ch = 0; ch < c; ch++) {
+        float m = mean[ch];
+        float inv = 1f / std[ch];
+        int off = (i * c + ch) * plane;
+        for (int k = 0; k < plane; k++) {
+          out[off + k] = (src[ch * plane + k] - m) * inv;
+        }
+      }
+    }
+    return out;
+  }
 
   /** Normalises images by mean/std and gathers labels, targets and masks. */
   static HostBatch assemble(int[] indices, List<Sample> samples, DatasetInfo info, float[] mean, float[] std) {
@@ -72,7 +107,7 @@ public record HostBatch(
         }
       }
     }
-    return new HostBatch(indices, samples, images, n, labels, targets, masks, hasMask);
+    return new HostBatch(indices, samples, images, n, labels, targets, masks, hasMask, null);
   }
 
   /** The object mask of a sample: its mask if it has one, else its boxes filled, else null. */
@@ -85,6 +120,24 @@ public record HostBatch(
       return Mask.ofBoxes(h, w, boxes);
     }
     return null;
+  }
+
+  /** Samples {@code [from, to)} of this batch, for one data-parallel shard. */
+  HostBatch slice(int from, int to) {
+    int n = to - from;
+    int plane = masks.length / size;
+    int image = images.length / size;
+    return new HostBatch(
+        java.util.Arrays.copyOfRange(indices, from, to),
+        List.copyOf(samples.subList(from, to)),
+        java.util.Arrays.copyOfRange(images, from * image, to * image),
+        n,
+        labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to),
+        targets == null ? null : java.util.Arrays.copyOfRange(targets, from * (targets.length / size), to * (targets.length / size)),
+        java.util.Arrays.copyOfRange(masks, from * plane, to * plane),
+        java.util.Arrays.copyOfRange(hasMask, from, to),
+        views == null ? null : java.util.Arrays.stream(views)
+            .map(v -> java.util.Arrays.copyOfRange(v, from * image, to * image)).toArray(float[][]::new));
   }
 
   /** Moves the batch to the engine, into arrays owned by {@code m}. */
@@ -100,6 +153,15 @@ public record HostBatch(
         m.create(masks, new Shape(size, 1, h, w)),
         m.create(hasMask),
         indices,
-        samples);
+        samples,
+        views == null ? null : viewArrays(m, c, h, w));
+  }
+
+  private List<ai.djl.ndarray.NDArray> viewArrays(NDManager m, int c, int h, int w) {
+    List<ai.djl.ndarray.NDArray> out = new java.util.ArrayList<>(views.length);
+    for (float[] v : views) {
+      out.add(m.create(v, new Shape(size, c, h, w)));
+    }
+    return out;
   }
 }

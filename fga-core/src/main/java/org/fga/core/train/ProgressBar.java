@@ -20,6 +20,7 @@ public final class ProgressBar {
   private long lastPrint;
   private double smoothedRate = -1;
   private boolean quiet;
+  private String label = "";
 
   public ProgressBar(PrintStream out, long totalSteps, long startStep) {
     this.out = out;
@@ -30,6 +31,12 @@ public final class ProgressBar {
 
   public ProgressBar quiet(boolean q) {
     this.quiet = q;
+    return this;
+  }
+
+  /** A word before the bar, for a phase other than the main training (e.g. {@code probe}). */
+  public ProgressBar label(String l) {
+    this.label = l + " ";
     return this;
   }
 
@@ -49,7 +56,7 @@ public final class ProgressBar {
     double elapsed = (now - startNanos) / 1e9;
     long done = step - startStep;
     double eta = done > 0 ? elapsed / done * (totalSteps - step) : 0;
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(label);
     int width = 20;
     int filled = (int) (width * step / Math.max(1, totalSteps));
     sb.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ");

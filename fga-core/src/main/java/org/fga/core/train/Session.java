@@ -28,17 +28,18 @@ public final class Session implements AutoCloseable {
   private final Backbone backbone;
   private final Method method;
   private final NDManager manager;
+  private final java.util.List<ai.djl.Device> devices;
 
   public Session(Plugins plugins, ExperimentSpec spec) {
-    ai.djl.Device device = Devices.of(spec.device()); // before any work: a missing GPU is one line
+    this.devices = Devices.all(spec.device()); // before any work: a missing GPU is one line
     this.spec = spec;
     this.plugins = plugins;
     this.datasets = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
     this.train = datasets.open(spec.data(), Split.TRAIN);
     this.backbone = plugins.backbones().get(spec.backbone().arch()).create(spec.backbone());
     this.method =
-        plugins.methods().get(ConfigTypes.nameOf(spec.method())).create(spec.method(), backbone, train.info());
-    this.manager = NDManager.newBaseManager(device);
+        plugins.methods().get(ConfigTypes.nameOf(spec.method())).createFrom(spec.method(), backbone, train.info());
+    this.manager = NDManager.newBaseManager(devices.get(0));
     // Parameter initialisers draw from libtorch's generator: seed it so weights are reproducible.
     Engine.getInstance().setRandomSeed((int) BatchLoader.mix(spec.seed(), 0x1417, 0));
     org.fga.core.data.pipeline.ImageSize size = spec.pipeline().trainSize(spec.data().nativeSize());
@@ -74,6 +75,11 @@ public final class Session implements AutoCloseable {
 
   public Method method() {
     return method;
+  }
+
+  /** The devices the spec trains on; the first holds the parameters (more than one: data-parallel). */
+  public java.util.List<ai.djl.Device> devices() {
+    return devices;
   }
 
   public NDManager manager() {

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code train.jsonl}: one JSON object per logged step (epoch, step, loss terms, lr, images/s).
@@ -19,7 +20,7 @@ import java.util.Map;
  * that of an uninterrupted one.
  */
 public final class TrainLog implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Mappers.json();
   private final BufferedWriter out;
 
   private TrainLog(BufferedWriter out) {
@@ -43,7 +44,7 @@ public final class TrainLog implements AutoCloseable {
             // the last line of a killed run may be cut short: drop it
           }
         }
-        org.fga.core.run.RunDir.writeAtomically(
+        org.fga.core.rundir.RunDir.writeAtomically(
             file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
       }
       return new TrainLog(

@@ -23,7 +23,7 @@ import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.Method;
 import org.fga.core.method.StepContext;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ScheduleSpec;
 import org.fga.core.train.optim.Optimizer;
 import org.fga.core.train.optim.Optimizers;
@@ -43,6 +43,7 @@ public final class Trainer {
   private final boolean quiet;
   private final int keepCheckpoints;
   private final StepListener listener;
+  private final List<ai.djl.Device> devices;
 
   private Trainer(Builder b) {
     this.session = b.session;
@@ -52,6 +53,28 @@ public final class Trainer {
     this.quiet = b.quiet;
     this.keepCheckpoints = b.keepCheckpoints;
     this.listener = b.listener;
+    this.devices = b.devices != null ? b.devices : b.session.devices();
+    if (devices.size() > 1) {
+      refuseStateOffTheShardDevices();
+    }
+  }
+
+  /**
+   * A method's arrays outside its network (CAL's feature centres) live on the first device and are
+   * updated inside the step; a shard on another device could not reach them. Refused up front.
+   */
+  private void refuseStateOffTheShardDevices() {
+    for (Map.Entry<String, NDArray> e : session.method().state().entrySet()) {
+      for (ai.djl.Device d : devices) {
+        if (!e.getValue().getDevice().equals(d)) {
+          throw new FgaUserException(
+              "device " + session.spec().device() + ": method "
+                  + org.fga.core.plugin.ConfigTypes.nameOf(session.spec().method())
+                  + " keeps '" + e.getKey() + "' outside its network on one device, which data-parallel"
+                  + " training does not split yet; train it on one GPU (device: gpu:N)");
+        }
+      }
+    }
   }
 
   public static Builder builder() {
@@ -134,6 +157,9 @@ public final class Trainer {
             session.train(), session.spec().pipeline().trainTransform(),
             session.backbone().cfg().mean(), session.backbone().cfg().std(), s.batchSize(), true,
             session.spec().seed(), loaderThreads);
+    if (session.spec().pipeline().hasViews()) {
+      loader.optViews(session.spec().pipeline().viewTransforms());
+    }
     if (s.instancesPerIdentity() != null) {
       int k = s.instancesPerIdentity();
       loader.optIdentitySampler(
@@ -186,6 +212,9 @@ public final class Trainer {
 
   private Map<String, Float> step(
       Method method, HostBatch hb, int epoch, long step, long total, double lr, Optimizer opt, ScheduleSpec s) {
+    if (devices.size() > 1) {
+      return parallelStep(method, hb, epoch, step, total, lr, opt, s);
+    }
     try (NDManager m = session.newStepManager()) {
       Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
       Batch batch = hb.toBatch(m);
@@ -195,18 +224,8 @@ public final class Trainer {
       Map<String, Float> values = new LinkedHashMap<>();
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         Losses losses = method.trainStep(ctx, batch);
-        float total_ = losses.total().getFloat();
-        for (Map.Entry<String, NDArray> t : losses.terms().entrySet()) {
-          values.put(t.getKey(), t.getValue().getFloat());
-        }
-        values.put("loss", total_);
-        if (!Float.isFinite(total_)) {
-          Path last = run == null ? null : Checkpoint.latest(run.checkpoints());
-          throw new FgaUserException(
-              "loss is " + total_ + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " (" + values
-                  + "); training stopped, last good checkpoint: "
-                  + (last == null ? "none (failed in the first epoch)" : last));
-        }
+        record(losses, 1.0, values);
+        stopIfNotFinite(values, epoch, step);
         gc.backward(losses.total());
       }
       if (s.clipGradNorm() != null) {
@@ -215,6 +234,65 @@ public final class Trainer {
       opt.step(lr);
       method.afterStep(ctx);
       return values;
+    }
+  }
+
+  /**
+   * One step split over the session's devices ({@link DataParallel}): each shard's loss, weighted
+   * by its share of the batch, is back-propagated into its own parameter copies; the summed
+   * gradients then take the same clip and optimiser step as on one device. The reported terms are
+   * the shards' weighted sums, i.e. the batch means.
+   */
+  private Map<String, Float> parallelStep(
+      Method method, HostBatch hb, int epoch, long step, long total, double lr, Optimizer opt, ScheduleSpec s) {
+    int group = s.instancesPerIdentity() == null ? 1 : s.instancesPerIdentity();
+    int[][] ranges = DataParallel.split(hb.size(), devices.size(), group);
+    try (NDManager m = session.newStepManager()) {
+      Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
+      List<DataParallel.Shard> shards = DataParallel.open(m, devices, ranges, hb.size());
+      Map<String, Float> values = new LinkedHashMap<>();
+      for (int k = 0; k < shards.size(); k++) {
+        DataParallel.Shard shard = shards.get(k);
+        Batch batch = hb.slice(ranges[k][0], ranges[k][1]).toBatch(shard.manager());
+        StepContext ctx =
+            new StepContext(shard.manager(), shard.replicas(), true,
+                new Random(BatchLoader.mix(session.spec().seed(), step, 0xca11 + k)), epoch, step, total);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          Losses losses = method.trainStep(ctx, batch);
+          record(losses, shard.weight(), values);
+          stopIfNotFinite(values, epoch, step);
+          gc.backward(losses.total().mul(shard.weight()));
+        }
+      }
+      DataParallel.reduce(method.block().getParameters().values(), shards, m);
+      if (s.clipGradNorm() != null) {
+        clip(opt.parameters(), s.clipGradNorm());
+      }
+      opt.step(lr);
+      method.afterStep(
+          new StepContext(m, new ParameterStore(m, false), true,
+              new Random(BatchLoader.mix(session.spec().seed(), step, 0xca11)), epoch, step, total));
+      return values;
+    }
+  }
+
+  /** Adds {@code weight} × each of the step's terms (and the total, as {@code loss}) to {@code values}. */
+  private static void record(Losses losses, double weight, Map<String, Float> values) {
+    for (Map.Entry<String, NDArray> t : losses.terms().entrySet()) {
+      values.merge(t.getKey(), (float) (weight * t.getValue().getFloat()), Float::sum);
+    }
+    values.merge("loss", (float) (weight * losses.total().getFloat()), Float::sum);
+  }
+
+  /** A NaN or infinite loss stops the run before the update that would spread it to the weights. */
+  private void stopIfNotFinite(Map<String, Float> values, int epoch, long step) {
+    float loss = values.get("loss");
+    if (!Float.isFinite(loss)) {
+      Path last = run == null ? null : Checkpoint.latest(run.checkpoints());
+      throw new FgaUserException(
+          "loss is " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1) + " (" + values
+              + "); training stopped, last good checkpoint: "
+              + (last == null ? "none (failed in the first epoch)" : last));
     }
   }
 
@@ -258,6 +336,16 @@ public final class Trainer {
     private boolean quiet;
     private int keepCheckpoints = 2;
     private StepListener listener;
+    private List<ai.djl.Device> devices;
+
+    /**
+     * Trains data-parallel over these devices instead of the spec's (tests use two copies of the
+     * CPU to run the multi-device path on a machine without GPUs).
+     */
+    public Builder optDevices(List<ai.djl.Device> d) {
+      this.devices = List.copyOf(d);
+      return this;
+    }
 
     public Builder optStepListener(StepListener l) {
       this.listener = l;

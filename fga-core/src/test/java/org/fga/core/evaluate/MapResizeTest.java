@@ -3,10 +3,10 @@ package org.fga.core.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.fga.core.io.Mappers;
 
 /**
  * MapResize against {@code cv2.resize(cam.astype(float64), size, interpolation=INTER_CUBIC)} as
@@ -18,7 +18,7 @@ class MapResizeTest {
   void equalsOpenCvsCubicResizeOfFloat64Cams() throws IOException {
     JsonNode cases;
     try (InputStream in = MapResizeTest.class.getResourceAsStream("/evaluate/cv2_resize_cubic.json")) {
-      cases = new ObjectMapper().readTree(in);
+      cases = Mappers.json().readTree(in);
     }
     assertThat(cases.size()).isGreaterThan(0);
     for (JsonNode c : cases) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fga.core.baseline.BaselineConfig;
+import java.util.List;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.plugin.Plugins;
 import org.fga.core.testing.TestPlugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,9 +68,20 @@ class SpecReaderTest {
   }
 
   @Test
+  void aMethodWhosePluginIsNotLoadedIsOneLineWithoutJacksonFragmentsAndSaysWhereToLook() {
+    // as when the method's jar is not on the class path or has no META-INF/services file
+    SpecReader none = new SpecReader(Plugins.of(List.of(new org.fga.core.testing.TestPlugins())));
+    assertThatThrownBy(() -> none.parse(YAML, false, "exp.yaml"))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage("exp.yaml: unknown type 'baseline' at 'method' (line 2); known: none"
+            + " (a plugin missing here is not on the class path, or its jar has no"
+            + " META-INF/services/org.fga.core.plugin.FgaModule)");
+  }
+
+  @Test
   void invalidValuesAndMissingFilesAreOneLineErrors(@TempDir Path dir) {
     assertThatThrownBy(() -> reader.parse(YAML.replace("optimizer: adamw", "optimizer: lion"), false, "e.yaml"))
-        .hasMessageContaining("schedule.optimizer 'lion' unknown; known: sgd, adam, adamw");
+        .hasMessageContaining("schedule.optimizer 'lion' unknown; known: sgd, adam, adamw, lars");
     assertThatThrownBy(() -> reader.read(dir.resolve("missing.yaml")))
         .hasMessage("experiment file not found: " + dir.resolve("missing.yaml"));
     assertThatThrownBy(() -> reader.parse("{name: toy", false, "bad.yaml"))

@@ -7,30 +7,25 @@ import org.fga.core.method.MethodConfig;
 import org.fga.core.method.MethodProvider;
 
 /** A provider that answers to another provider's name, to stage name clashes in tests. */
-public class DelegatingMethodProvider implements MethodProvider {
-  private final MethodProvider inner;
+public class DelegatingMethodProvider<C extends MethodConfig> implements MethodProvider<C> {
+  private final MethodProvider<C> inner;
 
-  public DelegatingMethodProvider(MethodProvider inner) {
+  public DelegatingMethodProvider(MethodProvider<C> inner) {
     this.inner = inner;
   }
 
   @Override
-  public String name() {
-    return inner.name();
-  }
-
-  @Override
-  public Class<? extends MethodConfig> configType() {
+  public Class<C> configType() {
     return inner.configType();
   }
 
   @Override
-  public MethodConfig defaultConfig() {
+  public C defaultConfig() {
     return inner.defaultConfig();
   }
 
   @Override
-  public Method create(MethodConfig config, Backbone backbone, DatasetInfo data) {
+  public Method create(C config, Backbone backbone, DatasetInfo data) {
     return inner.create(config, backbone, data);
   }
 }

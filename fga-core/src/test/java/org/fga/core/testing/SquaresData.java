@@ -6,12 +6,12 @@ import java.util.Random;
 import org.fga.core.data.Box;
 import org.fga.core.data.DataConfig;
 import org.fga.core.data.DatasetInfo;
-import org.fga.core.data.DatasetProvider;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
+import org.fga.core.data.TypedDataset;
 
 /**
  * A learnable toy set for core tests: a bright square whose colour (red or blue) is the class, at a
@@ -41,20 +41,9 @@ public final class SquaresData {
   }
 
   /** Registers {@code squares}. */
-  public static final class Provider implements DatasetProvider {
+  public static final class Provider extends TypedDataset<Config> {
     @Override
-    public String name() {
-      return "squares";
-    }
-
-    @Override
-    public Class<? extends DataConfig> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public FgaDataset open(DataConfig config, Split split) {
-      Config c = (Config) config;
+    protected FgaDataset read(Config c, Split split) {
       int offset = split == Split.TRAIN ? 0 : 1_000_000;
       int n = split == Split.TRAIN ? c.size() : c.size() / 2;
       return new FgaDataset() {

@@ -16,15 +16,6 @@ public final class StandInAccuracy extends TypedMetric<StandInAccuracy.Config> {
   @JsonTypeName("accuracy")
   public record Config() implements MetricConfig {}
 
-  public StandInAccuracy() {
-    super(Config.class);
-  }
-
-  @Override
-  public String name() {
-    return "accuracy";
-  }
-
   @Override
   public Config defaultConfig() {
     return new Config();

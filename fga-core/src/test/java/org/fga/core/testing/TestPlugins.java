@@ -3,7 +3,6 @@ package org.fga.core.testing;
 import com.google.inject.AbstractModule;
 import java.util.List;
 import org.fga.core.baseline.BaselineModule;
-import org.fga.core.plugin.ConfigTypes;
 import org.fga.core.plugin.FgaModule;
 import org.fga.core.plugin.PluginBinder;
 import org.fga.core.plugin.Plugins;
@@ -14,13 +13,9 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
   protected void configure() {
     PluginBinder.of(binder())
         .backbone(TinyBackbone.Provider.class)
+        .backbone(TinyBackbone.NoNormProvider.class)
         .dataset(SquaresData.Provider.class)
         .metric(StandInAccuracy.class);
-  }
-
-  @Override
-  public List<com.fasterxml.jackson.databind.Module> jacksonModules() {
-    return List.of(ConfigTypes.of("test", SquaresData.Config.class, StandInAccuracy.Config.class));
   }
 
   public static Plugins load() {

@@ -20,7 +20,11 @@ import org.fga.core.backbone.FeatureTap;
 
 /** A two-stage conv net for core tests (the real backbones live in fga-backbones). */
 public final class TinyBackbone implements Backbone {
-  private final Net net = new Net();
+  private final Net net;
+
+  private TinyBackbone(boolean norm) {
+    this.net = new Net(norm);
+  }
 
   @Override
   public ai.djl.nn.Block block() {
@@ -47,15 +51,36 @@ public final class TinyBackbone implements Backbone {
 
     @Override
     public Backbone create(BackboneSpec spec) {
-      return new TinyBackbone();
+      return new TinyBackbone(true);
+    }
+  }
+
+  /**
+   * Registers {@code tiny-nonorm}: the same net without batch norm, whose gradient over a batch is
+   * exactly the weighted sum of its shards' (data-parallel tests).
+   */
+  public static final class NoNormProvider implements BackboneProvider {
+    @Override
+    public String name() {
+      return "tiny-nonorm";
+    }
+
+    @Override
+    public Backbone create(BackboneSpec spec) {
+      return new TinyBackbone(false);
     }
   }
 
   static final class Net extends AbstractBlock {
     private final Conv2d c1 = addChildBlock("c1", conv(8));
-    private final BatchNorm b1 = addChildBlock("b1", BatchNorm.builder().build());
+    private final BatchNorm b1;
     private final Conv2d c2 = addChildBlock("c2", conv(16));
-    private final BatchNorm b2 = addChildBlock("b2", BatchNorm.builder().build());
+    private final BatchNorm b2;
+
+    Net(boolean norm) {
+      b1 = norm ? addChildBlock("b1", BatchNorm.builder().build()) : null;
+      b2 = norm ? addChildBlock("b2", BatchNorm.builder().build()) : null;
+    }
 
     private static Conv2d conv(int filters) {
       return Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
@@ -64,18 +89,24 @@ public final class TinyBackbone implements Backbone {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
-      NDArray s1 = Activation.relu(b1.forward(ps, c1.forward(ps, in, training), training).head());
-      NDArray s2 = Activation.relu(b2.forward(ps, c2.forward(ps, new NDList(s1), training), training).head());
+      NDArray s1 = Activation.relu(norm(b1, ps, c1.forward(ps, in, training), training));
+      NDArray s2 = Activation.relu(norm(b2, ps, c2.forward(ps, new NDList(s1), training), training));
       return new NDList(s1, s2);
+    }
+
+    private static NDArray norm(BatchNorm bn, ParameterStore ps, NDList x, boolean training) {
+      return bn == null ? x.head() : bn.forward(ps, x, training).head();
     }
 
     @Override
     protected void initializeChildBlocks(NDManager m, DataType t, Shape... in) {
       c1.initialize(m, t, in);
       Shape s1 = c1.getOutputShapes(in)[0];
-      b1.initialize(m, t, s1);
       c2.initialize(m, t, s1);
-      b2.initialize(m, t, c2.getOutputShapes(new Shape[] {s1})[0]);
+      if (b1 != null) {
+        b1.initialize(m, t, s1);
+        b2.initialize(m, t, c2.getOutputShapes(new Shape[] {s1})[0]);
+      }
     }
 
     @Override

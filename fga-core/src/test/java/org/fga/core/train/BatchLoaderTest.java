@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fga.core.data.FgaDataset;
+import org.fga.core.data.FloatImage;
 import org.fga.core.data.SampleTransform;
 import org.fga.core.data.Split;
 import org.fga.core.data.sampling.IdentitySampler;
@@ -47,6 +48,28 @@ class BatchLoaderTest {
         batches++;
       }
       assertThat(batches).isEqualTo(loader.batchesPerEpoch()).isPositive();
+    }
+  }
+
+  /** Fills the image with one random number: which draw a view got is visible in its pixels. */
+  private static final SampleTransform MARK = (sample, r) -> {
+    FloatImage img = FloatImage.zeros(sample.image().channels(), sample.image().height(), sample.image().width());
+    java.util.Arrays.fill(img.data(), r.nextFloat());
+    return sample.withImage(img);
+  };
+
+  @Test
+  void viewsDrawTheirOwnNumbersAndViewZeroIsTheSingleViewBatch() {
+    try (BatchLoader single = new BatchLoader(DATA, MARK, MEAN, STD, 8, true, 4, 2);
+        BatchLoader views = new BatchLoader(DATA, MARK, MEAN, STD, 8, true, 4, 2).optViews(java.util.List.of(MARK, MARK))) {
+      HostBatch a = single.epoch(1, 0).next();
+      HostBatch b = views.epoch(1, 0).next();
+      assertThat(a.views()).isNull();
+      assertThat(b.views()).hasNumberOfRows(2);
+      assertThat(b.views()[0]).containsExactly(a.images());
+      assertThat(b.images()).containsExactly(a.images());
+      assertThat(b.views()[1]).hasSameSizeAs(b.views()[0]);
+      assertThat(b.views()[1][0]).isNotEqualTo(b.views()[0][0]);
     }
   }
 }

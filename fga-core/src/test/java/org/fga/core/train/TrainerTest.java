@@ -12,7 +12,7 @@ import java.util.Map;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.testing.TestPlugins;

@@ -3,6 +3,8 @@ package org.fga.eval.io;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.NdArray;
+import org.fga.core.io.Npy;
 
 /** Reads an array input by its extension: {@code .npy} or {@code .csv}. */
 public final class ArrayFiles {

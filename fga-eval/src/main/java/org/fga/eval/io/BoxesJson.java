@@ -1,7 +1,6 @@
 package org.fga.eval.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.data.Box;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.Mappers;
 
 /**
  * Ground-truth boxes as JSON: a list with one entry per image, each entry either one box {@code
@@ -21,7 +21,7 @@ public final class BoxesJson {
     String src = path.toString();
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(path.toFile());
+      root = Mappers.json().readTree(path.toFile());
     } catch (NoSuchFileException e) {
       throw new FgaUserException(src + ": no such file");
     } catch (IOException e) {

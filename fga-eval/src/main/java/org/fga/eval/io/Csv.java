@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.NdArray;
 
 /**
  * Numbers in comma-separated rows, no header. Blank lines and lines starting with {@code #} are

@@ -1,10 +1,10 @@
 package org.fga.eval.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.Mappers;
 
 /**
  * Original image sizes as JSON: a list with one {@code [width, height]} per image, in the order of
@@ -21,7 +21,7 @@ public final class ImageSizesJson {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(path.toFile());
+      root = Mappers.json().readTree(path.toFile());
     } catch (IOException e) {
       throw new FgaUserException(src + ": not valid JSON: " + e.getMessage().split("\n")[0], e);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fga.core.data.Mask;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.NdArray;
 
 /** Converts an N×H×W integer (or bool) array into one {@link Mask} per image. */
 public final class MaskArrays {

@@ -2,6 +2,7 @@ package org.fga.eval.io;
 
 import java.util.StringJoiner;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.io.NdArray;
 
 /** Shape checks whose errors name both inputs and both shapes. */
 public final class Shapes {

@@ -8,18 +8,9 @@ import org.fga.eval.classification.Accuracy;
 
 /** {@code accuracy}: top-k (default 1 and 5, each when there are at least k classes) and mean-class accuracy. */
 public final class AccuracyMetric extends TypedMetric<AccuracyMetricConfig> {
-  public AccuracyMetric() {
-    super(AccuracyMetricConfig.class);
-  }
-
   @Override
   public AccuracyMetricConfig defaultConfig() {
     return AccuracyMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "accuracy";
   }
 
   @Override

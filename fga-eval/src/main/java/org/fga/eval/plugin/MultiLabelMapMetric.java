@@ -9,18 +9,9 @@ import org.fga.eval.classification.MultiLabelMap;
 
 /** {@code multilabel-map}: mean over classes of the non-interpolated AP (sklearn's definition). */
 public final class MultiLabelMapMetric extends TypedMetric<MultiLabelMapMetricConfig> {
-  public MultiLabelMapMetric() {
-    super(MultiLabelMapMetricConfig.class);
-  }
-
   @Override
   public MultiLabelMapMetricConfig defaultConfig() {
     return MultiLabelMapMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "multilabel-map";
   }
 
   @Override

@@ -10,18 +10,9 @@ import org.fga.eval.wsol.ThresholdGrid;
 
 /** {@code pxap}: pixel average precision of the attention maps against the object masks (255 ignored). */
 public final class PxapMetric extends TypedMetric<PxapMetricConfig> {
-  public PxapMetric() {
-    super(PxapMetricConfig.class);
-  }
-
   @Override
   public PxapMetricConfig defaultConfig() {
     return PxapMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "pxap";
   }
 
   @Override

@@ -12,18 +12,9 @@ import org.fga.eval.reid.ReidEvaluator;
  * embeddings Euclidean by default.
  */
 public final class ReidMetric extends TypedMetric<ReidMetricConfig> {
-  public ReidMetric() {
-    super(ReidMetricConfig.class);
-  }
-
   @Override
   public ReidMetricConfig defaultConfig() {
     return ReidMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "reid";
   }
 
   @Override

@@ -6,25 +6,20 @@ import org.fga.core.metric.EvalOutputs;
 import org.fga.core.metric.TypedMetric;
 import org.fga.eval.retrieval.RetrievalEvaluator;
 
-/** {@code retrieval}: leave-one-out Recall@K (default K = 1, 5) and mAP over embeddings, cosine by default. */
+/**
+ * {@code retrieval}: leave-one-out top-K hit rates ({@code top1}, {@code top5} by default) and mAP
+ * over the features the evaluator collects ({@code Method.features}: what a frozen-feature
+ * evaluation sees), cosine by default.
+ */
 public final class RetrievalMetric extends TypedMetric<RetrievalMetricConfig> {
-  public RetrievalMetric() {
-    super(RetrievalMetricConfig.class);
-  }
-
   @Override
   public RetrievalMetricConfig defaultConfig() {
     return RetrievalMetricConfig.defaults();
   }
 
   @Override
-  public String name() {
-    return "retrieval";
-  }
-
-  @Override
   public String description() {
-    return "leave-one-out retrieval Recall@K and mAP (cosine)";
+    return "leave-one-out retrieval: top-K hit rate and mAP (cosine)";
   }
 
   @Override
@@ -38,7 +33,7 @@ public final class RetrievalMetric extends TypedMetric<RetrievalMetricConfig> {
     int[] labels = Outputs.require(o.labels(), name(), "labels");
     // leave-one-out: a K as large as the sample count has nothing left to rank, so it is skipped
     int[] ks =
-        config.recallAtK().stream().mapToInt(Integer::intValue).filter(k -> k < Math.max(2, labels.length)).toArray();
-    return RetrievalEvaluator.evaluate(f, labels, OptionChecks.toDistance(config.distance()), ks);
+        config.topK().stream().mapToInt(Integer::intValue).filter(k -> k < Math.max(2, labels.length)).toArray();
+    return RetrievalEvaluator.evaluate(f, labels, OptionChecks.toDistance(config.distance()), ks, config.tieOrder());
   }
 }

@@ -16,18 +16,9 @@ import org.fga.eval.wsol.PixelHistogram;
  * on this split is reported.
  */
 public final class SegmentationMetric extends TypedMetric<SegmentationMetricConfig> {
-  public SegmentationMetric() {
-    super(SegmentationMetricConfig.class);
-  }
-
   @Override
   public SegmentationMetricConfig defaultConfig() {
     return SegmentationMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "segmentation";
   }
 
   @Override

@@ -20,18 +20,9 @@ import org.fga.eval.wsol.WsolEvaluator;
  * {@code atHeldOutThreshold}, never under the protocol's names.
  */
 public final class WsolMetric extends TypedMetric<WsolMetricConfig> implements BoxPredictor {
-  public WsolMetric() {
-    super(WsolMetricConfig.class);
-  }
-
   @Override
   public WsolMetricConfig defaultConfig() {
     return WsolMetricConfig.defaults();
-  }
-
-  @Override
-  public String name() {
-    return "wsol";
   }
 
   @Override

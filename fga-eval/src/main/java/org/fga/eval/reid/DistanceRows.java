@@ -1,6 +1,6 @@
 package org.fga.eval.reid;
 
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 
 /**
  * A query-by-gallery distance matrix, read one query row at a time so that rows can be computed

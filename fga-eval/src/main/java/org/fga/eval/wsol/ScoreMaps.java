@@ -2,7 +2,7 @@ package org.fga.eval.wsol;
 
 import java.util.List;
 import org.fga.core.error.FgaUserException;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 
 /**
  * A set of score maps, one per image, read one at a time (so N×H×W inputs larger than the heap

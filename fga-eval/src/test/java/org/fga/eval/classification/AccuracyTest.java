@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
 import org.fga.eval.Fixtures;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.junit.jupiter.api.Test;
 
 class AccuracyTest {

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every registered metric, found through the registry, scores a complete set of random outputs. */
 class EveryMetricTest {
-  static Stream<MetricProvider> metrics() {
-    return Plugins.load().metrics().all().stream();
+  /** Each metric labelled by its name, so a failure reads "[wsol]", not "[3]". */
+  static Stream<org.junit.jupiter.api.Named<MetricProvider>> metrics() {
+    return Plugins.load().metrics().all().stream().map(m -> org.junit.jupiter.api.Named.of(m.name(), m));
   }
 
   /** Random outputs with every field filled: 12 samples, 4 classes, 10x12 maps. */
@@ -62,7 +63,7 @@ class EveryMetricTest {
     return new EvalOutputs(info, ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, gallery);
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("metrics")
   void scoresCompleteOutputsWithFractions(MetricProvider metric) {
     EvalOutputs o = outputs(1, outputs(2, null, null), outputs(3, null, null));

@@ -77,7 +77,7 @@ class MetricOptionsTest {
     assertThat(WsolMetricConfig.defaults()).isEqualTo(new WsolMetricConfig(List.of(30, 50, 70), 0.01, false, null));
     assertThat(AccuracyMetricConfig.defaults().topK()).containsExactly(1, 5);
     assertThat(ReidMetricConfig.defaults()).isEqualTo(new ReidMetricConfig(50, "euclidean"));
-    assertThat(RetrievalMetricConfig.defaults()).isEqualTo(new RetrievalMetricConfig(List.of(1, 5), "cosine"));
+    assertThat(RetrievalMetricConfig.defaults()).isEqualTo(new RetrievalMetricConfig(List.of(1, 5), "cosine", "first"));
     assertThat(PxapMetricConfig.defaults().thresholdStep()).isEqualTo(0.01);
     assertThat(SegmentationMetricConfig.defaults().thresholdStep()).isEqualTo(0.01);
     assertThat(MultiLabelMapMetricConfig.defaults().voc07()).isFalse();

@@ -71,8 +71,8 @@ class MetricPluginsTest {
     assertThat((double) r.get("mAP")).isCloseTo((1 + 1.0 / 3) / 2, within(1e-12));
     EvalOutputs all = outputs(new int[] {0, 0, 1}, null, null, new float[][] {{1, 0}, {2, 0.1f}, {0, 1}}, null, null, null, null, null, null);
     Map<String, Object> ret = new RetrievalMetric().computeWithDefaults(all);
-    assertThat(ret).containsKeys("recall@1", "mAP");
-    assertThat((double) ret.get("recall@1")).isEqualTo(1.0);
+    assertThat(ret).containsKeys("top1", "mAP");
+    assertThat((double) ret.get("top1")).isEqualTo(1.0);
   }
 
   @Test

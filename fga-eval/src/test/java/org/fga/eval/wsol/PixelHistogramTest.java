@@ -10,7 +10,7 @@ import org.fga.core.data.Mask;
 import org.fga.core.error.FgaUserException;
 import org.fga.eval.Fixtures;
 import org.fga.eval.io.MaskArrays;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.junit.jupiter.api.Test;
 
 class PixelHistogramTest {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.eval.Fixtures;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.junit.jupiter.api.Test;
 
 /**

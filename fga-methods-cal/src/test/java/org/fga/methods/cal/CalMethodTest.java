@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.List;
 import java.util.Random;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.backbone.BackboneSpec;
@@ -23,6 +22,7 @@ import org.fga.core.method.Method;
 import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
+import org.fga.testkit.TinyData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,21 +47,15 @@ class CalMethodTest {
 
   private static Method build(String yamlType, Object config, Task task) {
     Backbone bb = plugins.backbones().get("resnet18").create(BackboneSpec.of("resnet18").withWidth(4));
-    DatasetInfo info = new DatasetInfo("toy", task, CLASSES, List.of("a", "b", "c", "d", "e"));
-    Method method = plugins.methods().get(yamlType).create((org.fga.core.method.MethodConfig) config, bb, info);
+    DatasetInfo info = TinyData.info(task, CLASSES);
+    Method method = plugins.methods().get(yamlType).createFrom((org.fga.core.method.MethodConfig) config, bb, info);
     Engine.getInstance().setRandomSeed(7);
     method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;
   }
 
   private static Batch batch(NDManager m, int n) {
-    NDArray images = m.randomNormal(new Shape(n, 3, SIZE, SIZE));
-    long[] labels = new long[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % 2; // two identities, so the triplet loss has positives and negatives
-    }
-    int[] idx = new int[n];
-    return new Batch(images, m.create(labels), null, null, null, idx, List.of());
+    return TinyData.noiseBatch(m, n, SIZE, 2); // two identities: the triplet loss has positives and negatives
   }
 
   private static StepContext ctx(NDManager m, boolean training) {

@@ -17,6 +17,7 @@ import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
+import org.fga.testkit.TinyData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,11 +71,7 @@ class DrawsTest {
   }
 
   private static Batch batch(NDManager m, int n) {
-    long[] y = new long[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = i % 2;
-    }
-    return new Batch(m.randomNormal(new Shape(n, 3, 16, 16)), m.create(y), null, null, null, new int[n], List.of());
+    return TinyData.noiseBatch(m, n, 16, 2);
   }
 
   @Test

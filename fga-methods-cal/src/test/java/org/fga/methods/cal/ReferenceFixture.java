@@ -1,27 +1,20 @@
 package org.fga.methods.cal;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.fga.backbones.weights.Tensor;
-import org.fga.backbones.weights.WeightFiles;
 import org.fga.core.backbone.Backbone;
-import org.fga.core.backbone.BackboneCfg;
-import org.fga.core.backbone.FeatureTap;
+import org.fga.core.io.NdArray;
+import org.fga.testkit.ReferenceTensors;
+import org.fga.testkit.StandInBackbones;
 
 /**
  * The tensors that src/test/python/make_cal_fixtures.py wrote by running raoyongming/CAL's modules,
@@ -32,23 +25,18 @@ final class ReferenceFixture {
   /** Channels of the one-conv backbone; a 16-px image gives a 4×4 map. */
   static final int CHANNELS = 6;
 
-  private final Map<String, Tensor> tensors;
+  private final Map<String, NdArray> tensors;
 
   ReferenceFixture(String name) {
-    try {
-      this.tensors = WeightFiles.read(
-          Path.of(ReferenceFixture.class.getResource("/reference/" + name).toURI()));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    this.tensors = ReferenceTensors.read(ReferenceFixture.class, "/reference/" + name);
   }
 
   NDArray get(NDManager m, String key) {
-    Tensor t = tensors.get(key);
+    NdArray t = tensors.get(key);
     if (t == null) {
       throw new IllegalArgumentException("fixture has no " + key + "; it has " + tensors.keySet());
     }
-    return m.create(t.toFloats(), new Shape(t.shape()));
+    return ReferenceTensors.array(m, t);
   }
 
   float[] floats(String key) {
@@ -74,8 +62,8 @@ final class ReferenceFixture {
     }
     for (int i = 0; i < params.size(); i++) {
       NDArray a = params.valueAt(i).getArray();
-      Tensor t = tensors.get("w." + torchNames.get(i));
-      if (t == null || !new Shape(t.shape()).equals(a.getShape())) {
+      NdArray t = tensors.get("w." + torchNames.get(i));
+      if (t == null || !new Shape(t.longShape()).equals(a.getShape())) {
         throw new IllegalStateException(params.keyAt(i) + " " + a.getShape() + " vs " + torchNames.get(i));
       }
       a.set(t.toFloats());
@@ -84,44 +72,7 @@ final class ReferenceFixture {
 
   /** The reference backbones replaced by one 4×4 stride-4 convolution without bias + ReLU. */
   static Backbone oneConvBackbone() {
-    Block block = new OneConv();
-    BackboneCfg cfg = new BackboneCfg("one-conv", 16, new float[] {0, 0, 0}, new float[] {1, 1, 1},
-        List.of(new FeatureTap("conv", CHANNELS, 4)));
-    return new Backbone() {
-      @Override
-      public Block block() {
-        return block;
-      }
-
-      @Override
-      public BackboneCfg cfg() {
-        return cfg;
-      }
-
-      @Override
-      public void loadPretrained() {}
-    };
-  }
-
-  /** conv(3 → CHANNELS, 4×4, stride 4) + ReLU, returning a one-stage list. */
-  private static final class OneConv extends AbstractBlock {
-    private final Block conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(4, 4))
-        .optStride(new Shape(4, 4)).setFilters(CHANNELS).optBias(false).build());
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
-      return new NDList(ai.djl.nn.Activation.relu(conv.forward(ps, in, training).singletonOrThrow()));
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-      conv.initialize(manager, dataType, inputShapes);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-      return conv.getOutputShapes(inputShapes);
-    }
+    return StandInBackbones.oneConv(CHANNELS, 4, 16);
   }
 
   /** The draws the reference made, in the order it made them. */

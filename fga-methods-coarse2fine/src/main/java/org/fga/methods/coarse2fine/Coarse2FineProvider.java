@@ -5,34 +5,22 @@ import org.fga.core.backbone.Backbone;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.method.Method;
-import org.fga.core.method.MethodConfig;
 import org.fga.core.method.MethodProvider;
 
 /** Registers {@code coarse2fine}. */
-public final class Coarse2FineProvider implements MethodProvider {
-  @Override
-  public String name() {
-    return "coarse2fine";
-  }
-
+public final class Coarse2FineProvider implements MethodProvider<Coarse2FineConfig> {
   @Override
   public String description() {
     return "Coarse2Fine (arXiv 1909.02680): attention, learned inverse mapping to a zoomed region, two stages";
   }
 
   @Override
-  public Class<? extends MethodConfig> configType() {
-    return Coarse2FineConfig.class;
-  }
-
-  @Override
-  public MethodConfig defaultConfig() {
+  public Coarse2FineConfig defaultConfig() {
     return Coarse2FineConfig.defaults();
   }
 
   @Override
-  public Method create(MethodConfig config, Backbone backbone, DatasetInfo data) {
-    Coarse2FineConfig c = (Coarse2FineConfig) config;
+  public Method create(Coarse2FineConfig c, Backbone backbone, DatasetInfo data) {
     Backbone fine = null;
     if (!c.shareBackbone()) {
       if (!(backbone instanceof TorchBackbone torch)) {

@@ -9,10 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.fga.core.io.Mappers;
 
 /**
  * {@link BoxSampler} against PyTorch's {@code grid_sample(bilinear, zeros, align_corners=False)}
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class BoxSamplerTest {
   private static JsonNode fixture() throws IOException {
     try (InputStream in = BoxSamplerTest.class.getResourceAsStream("/coarse2fine/grid_sample.json")) {
-      return new ObjectMapper().readTree(in);
+      return Mappers.json().readTree(in);
     }
   }
 

@@ -15,7 +15,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.List;
 import java.util.Random;
 import org.fga.core.backbone.Backbone;
 import org.fga.core.backbone.BackboneSpec;
@@ -27,6 +26,7 @@ import org.fga.core.method.Losses;
 import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
+import org.fga.testkit.TinyData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,20 +58,15 @@ class Coarse2FineMethodTest {
 
   private static Coarse2FineMethod build(Coarse2FineConfig c) {
     Backbone bb = plugins.backbones().get("resnet18").create(new BackboneSpec("resnet18", null, null, 8, 4, null));
-    DatasetInfo info = new DatasetInfo("toy", Task.CLASSIFICATION, CLASSES, List.of("a", "b", "c"));
-    Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").create(c, bb, info);
+    DatasetInfo info = TinyData.info(Task.CLASSIFICATION, CLASSES);
+    Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").createFrom(c, bb, info);
     Engine.getInstance().setRandomSeed(7);
     method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;
   }
 
   private static Batch batch(NDManager m, int n) {
-    NDArray images = m.randomNormal(new Shape(n, 3, SIZE, SIZE));
-    long[] labels = new long[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = i % CLASSES;
-    }
-    return new Batch(images, m.create(labels), null, null, null, new int[n], List.of());
+    return TinyData.noiseBatch(m, n, SIZE, CLASSES);
   }
 
   private static StepContext ctx(NDManager m, boolean training, int epoch) {

@@ -21,7 +21,7 @@ import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
-import org.fga.core.run.RunDir;
+import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Session;
@@ -62,7 +62,7 @@ class SeparateFineBackboneTest {
       Backbone bb = plugins.backbones().get("resnet18")
           .create(new BackboneSpec("resnet18", weights.toString(), null, 8, 4, null));
       Coarse2FineConfig c = new Coarse2FineConfig(null, 4, null, null, 1, 0.0, null, null, null, false, null);
-      Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").create(c, bb, info);
+      Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").createFrom(c, bb, info);
       Coarse2FineNetwork net = method.network();
       assertThat(net.sharesBackbone()).isFalse();
       assertThat(method.backboneBlocks()).containsExactly(bb.block(), net.fineBackbone());

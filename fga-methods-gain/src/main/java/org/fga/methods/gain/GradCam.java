@@ -3,7 +3,6 @@ package org.fga.methods.gain;
 import org.fga.core.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -51,7 +50,7 @@ public final class GradCam {
       NDArray target = logits.mul(selector).sum();
       JniUtils.backward((PtNDArray) target, (PtNDArray) target.onesLike(), false, false);
       NDArray weights = Pooling.gap(z.getGradient()).stopGradient();
-      clearGradients(net.head());
+      org.fga.core.nn.Gradients.clear(ps, net.head());
       return weights;
     } finally {
       JniUtils.setGradMode(gradMode);
@@ -74,15 +73,5 @@ public final class GradCam {
   public static NDArray map(NDArray features, NDArray weights) {
     Shape s = features.getShape();
     return weights.reshape(s.get(0), s.get(1), 1, 1).mul(features).sum(new int[] {1}).maximum(Scalars.of(features, 0));
-  }
-
-  /** Zeroes the accumulated gradient of every trainable parameter of {@code block}, in place. */
-  static void clearGradients(ai.djl.nn.Block block) {
-    for (Parameter p : block.getParameters().values()) {
-      NDArray a = p.getArray();
-      if (p.requiresGradient() && a.hasGradient()) {
-        JniUtils.zeroGrad((PtNDArray) a);
-      }
-    }
   }
 }

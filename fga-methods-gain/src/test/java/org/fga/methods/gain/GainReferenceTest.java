@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fga.backbones.vgg.VggProvider;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.data.DatasetInfo;
@@ -48,7 +48,7 @@ class GainReferenceTest {
   /** The single-label case: 3 images, GAP → linear head (CAM fast path). */
   @Test
   void singleLabelStepEqualsTheReference() {
-    Map<String, Tensor> f = WeightFiles.read(DIR.resolve("single.npz"));
+    Map<String, NdArray> f = WeightFiles.read(DIR.resolve("single.npz"));
     try (NDManager m = NDManager.newBaseManager()) {
       float[] labels = f.get("labels").toFloats();
       long[] lab = new long[labels.length];
@@ -69,7 +69,7 @@ class GainReferenceTest {
    */
   @Test
   void multiLabelStepEqualsTheReference() {
-    Map<String, Tensor> f = WeightFiles.read(DIR.resolve("multi.npz"));
+    Map<String, NdArray> f = WeightFiles.read(DIR.resolve("multi.npz"));
     try (NDManager m = NDManager.newBaseManager()) {
       float[] maps = f.get("class_maps").toFloats();
       Batch batch =
@@ -82,7 +82,7 @@ class GainReferenceTest {
   }
 
   private static void checkStep(
-      NDManager m, Map<String, Tensor> f, Batch batch, Task task, HeadType head, List<long[]> ours, List<long[]> theirs) {
+      NDManager m, Map<String, NdArray> f, Batch batch, Task task, HeadType head, List<long[]> ours, List<long[]> theirs) {
     int[] order = new int[ours.size()]; // our pair p is the fixture's pair order[p]
     for (int p = 0; p < ours.size(); p++) {
       for (int q = 0; q < theirs.size(); q++) {
@@ -151,7 +151,7 @@ class GainReferenceTest {
       int compared = 0;
       for (var e : method.block().getParameters()) {
         String name = torchName(e.getKey());
-        Tensor want = f.get(prefix + name);
+        NdArray want = f.get(prefix + name);
         if (want == null) { // stages 4 and 5, after the tap: not in the reference network
           continue;
         }
@@ -163,7 +163,7 @@ class GainReferenceTest {
   }
 
   /** fga's VGG-16 at width 2 (outputStride 8 so that 32×24 survives five stages), head on stage 3. */
-  private static GainMethod method(NDManager m, Map<String, Tensor> f, Task task, HeadType head, boolean ext) {
+  private static GainMethod method(NDManager m, Map<String, NdArray> f, Task task, HeadType head, boolean ext) {
     GainSettings settings =
         ext
             ? new GainExtConfig("stage3", head, null, null, null, null, null, null, null, null, null, null, null, null, null)
@@ -176,10 +176,10 @@ class GainReferenceTest {
     method.block().initialize(m, DataType.FLOAT32, new Shape(1, 3, H, W));
     int loaded = 0;
     for (var e : method.block().getParameters()) {
-      Tensor w = f.get("w." + torchName(e.getKey()));
+      NdArray w = f.get("w." + torchName(e.getKey()));
       if (w != null) {
         Parameter p = e.getValue();
-        assertThat(p.getArray().getShape().getShape()).as(e.getKey()).isEqualTo(w.shape());
+        assertThat(p.getArray().getShape().getShape()).as(e.getKey()).isEqualTo(w.longShape());
         p.getArray().set(w.toFloats());
         loaded++;
       }
@@ -204,8 +204,8 @@ class GainReferenceTest {
     return String.join(".", parts);
   }
 
-  private static Batch batch(NDManager m, Map<String, Tensor> f, NDArray labels, NDArray targets, float[] masks, List<Sample> samples) {
-    Tensor img = f.get("images");
+  private static Batch batch(NDManager m, Map<String, NdArray> f, NDArray labels, NDArray targets, float[] masks, List<Sample> samples) {
+    NdArray img = f.get("images");
     int b = (int) img.shape()[0];
     int[] indices = new int[b];
     float[] has = new float[b];
@@ -214,7 +214,7 @@ class GainReferenceTest {
       has[i] = 1;
     }
     return new Batch(
-        m.create(img.toFloats(), new Shape(img.shape())),
+        m.create(img.toFloats(), new Shape(img.longShape())),
         labels,
         targets,
         m.create(masks, new Shape(b, 1, H, W)),
@@ -252,15 +252,15 @@ class GainReferenceTest {
     return new StepContext(m, new ParameterStore(m, false), true, new Random(0), 0, 0, 1);
   }
 
-  private static Tensor scaled(Tensor t, float s) {
+  private static NdArray scaled(NdArray t, float s) {
     float[] v = t.toFloats();
     for (int i = 0; i < v.length; i++) {
       v[i] *= s;
     }
-    return Tensor.ofFloats(t.shape(), v);
+    return NdArray.ofFloats("scaled", t.shape(), v);
   }
 
-  private static void assertClose(String what, NDArray got, Tensor want) {
+  private static void assertClose(String what, NDArray got, NdArray want) {
     assertClose(what, got.toFloatArray(), want.toFloats());
   }
 

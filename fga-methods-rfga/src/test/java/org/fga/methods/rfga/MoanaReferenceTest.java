@@ -9,29 +9,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.fga.backbones.nn.TorchNames;
-import org.fga.backbones.weights.Tensor;
-import org.fga.backbones.weights.WeightFiles;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.Backbone;
-import org.fga.core.backbone.BackboneCfg;
-import org.fga.core.backbone.FeatureTap;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Task;
 import org.fga.core.evaluate.MapResize;
+import org.fga.core.io.NdArray;
 import org.fga.core.method.Batch;
 import org.fga.core.method.StepContext;
+import org.fga.testkit.ReferenceTensors;
+import org.fga.testkit.StandInBackbones;
+import org.fga.testkit.TinyData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,7 +60,7 @@ class MoanaReferenceTest {
   }
 
   private static void checkModule(String shape, boolean training) {
-    Map<String, Tensor> f = fixture("moana_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("moana_" + shape + ".npz");
     String mode = training ? "train." : "eval.";
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
@@ -94,7 +91,7 @@ class MoanaReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"c8_h7_w7", "c8_h5_w9"})
   void networkHeadMatchesTheReferenceForwardLossGradientsAndCams(String shape) {
-    Map<String, Tensor> f = fixture("head_" + shape + ".npz");
+    Map<String, NdArray> f = fixture("head_" + shape + ".npz");
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray x = array(m, f.get("x"));
       Shape s = x.getShape();
@@ -149,42 +146,25 @@ class MoanaReferenceTest {
 
   /** A backbone whose single stage is its input: the fixtures start at the module's input. */
   private static Backbone identityBackbone(int channels, int size) {
-    Block block = new LambdaBlock(list -> list);
-    BackboneCfg cfg =
-        new BackboneCfg("identity", size, new float[] {0, 0, 0}, new float[] {1, 1, 1},
-            List.of(new FeatureTap("layer4", channels, 8)));
-    return new Backbone() {
-      @Override
-      public Block block() {
-        return block;
-      }
-
-      @Override
-      public BackboneCfg cfg() {
-        return cfg;
-      }
-
-      @Override
-      public void loadPretrained() {}
-    };
+    return StandInBackbones.identity("layer4", channels, 8, size);
   }
 
   private static DatasetInfo info() {
-    return new DatasetInfo("t", Task.CLASSIFICATION, CLASSES, List.of("a", "b", "c", "d", "e"));
+    return TinyData.info(Task.CLASSIFICATION, CLASSES);
   }
 
   /**
    * Copies the fixture's {@code prefix}-ed tensors into {@code block} under the reference's names;
    * returns the block's parameters by reference name (without the prefix).
    */
-  private static Map<String, Parameter> load(Block block, Map<String, Tensor> f, String prefix) {
+  private static Map<String, Parameter> load(Block block, Map<String, NdArray> f, String prefix) {
     Map<String, Parameter> byReference = new LinkedHashMap<>();
-    Map<String, Tensor> tensors = new HashMap<>();
+    Map<String, NdArray> tensors = new HashMap<>();
     for (Map.Entry<String, Parameter> e : TorchNames.of(block).entrySet()) {
       String ours = e.getKey(); // "01conv_c.weight" in the module, "weight" in the classifier
       int dot = ours.indexOf('.');
       String ref = dot < 0 ? ours : REFERENCE_NAMES.get(ours.substring(2, dot)) + ours.substring(dot);
-      Tensor t = f.get(prefix + ref);
+      NdArray t = f.get(prefix + ref);
       assertThat(t).as("fixture tensor " + prefix + ref).isNotNull();
       tensors.put(ours, t);
       byReference.put(ref, e.getValue());
@@ -194,10 +174,10 @@ class MoanaReferenceTest {
     return byReference;
   }
 
-  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, Tensor> f, String prefix) {
+  private static void assertGradients(String shape, Map<String, Parameter> params, Map<String, NdArray> f, String prefix) {
     int compared = 0;
     for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      Tensor expected = f.get(prefix + e.getKey());
+      NdArray expected = f.get(prefix + e.getKey());
       if (expected != null) { // the reference's named_parameters: no running statistics
         assertClose(shape + " grad " + e.getKey(), e.getValue().getArray().getGradient(), expected);
         compared++;
@@ -206,34 +186,24 @@ class MoanaReferenceTest {
     assertThat(compared).as("gradients compared").isGreaterThanOrEqualTo(9);
   }
 
-  private static void assertClose(String what, NDArray actual, Tensor expected) {
-    assertThat(actual.getShape().getShape()).as(what + " shape").isEqualTo(expected.shape());
-    assertClose(what, actual.toType(DataType.FLOAT32, false).toFloatArray(), expected.toFloats());
+  private static void assertClose(String what, NDArray actual, NdArray expected) {
+    ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
   /** Every element within 1e-4 of the reference (absolute; the values are of order 1 to 10). */
   private static void assertClose(String what, float[] actual, float[] expected) {
-    assertThat(actual.length).as(what + " size").isEqualTo(expected.length);
-    double worst = 0;
-    for (int i = 0; i < actual.length; i++) {
-      worst = Math.max(worst, Math.abs((double) actual[i] - expected[i]));
-    }
-    assertThat(worst).as(what + " max |ours − reference|").isLessThanOrEqualTo(TOLERANCE);
+    ReferenceTensors.assertClose(what, actual, expected, TOLERANCE);
   }
 
-  private static Map<String, Tensor> fixture(String name) {
-    try {
-      return WeightFiles.read(Path.of(MoanaReferenceTest.class.getResource("/moana/" + name).toURI()));
-    } catch (URISyntaxException | NullPointerException e) {
-      throw new IllegalStateException("missing test fixture /moana/" + name, e);
-    }
+  private static Map<String, NdArray> fixture(String name) {
+    return ReferenceTensors.read(MoanaReferenceTest.class, "/moana/" + name);
   }
 
-  private static NDArray array(NDManager m, Tensor t) {
-    return m.create(t.toFloats(), new Shape(t.shape()));
+  private static NDArray array(NDManager m, NdArray t) {
+    return ReferenceTensors.array(m, t);
   }
 
-  private static long[] longs(Tensor t) {
+  private static long[] longs(NdArray t) {
     float[] v = t.toFloats(); // small class indices: exact in float32
     long[] out = new long[v.length];
     for (int i = 0; i < out.length; i++) {

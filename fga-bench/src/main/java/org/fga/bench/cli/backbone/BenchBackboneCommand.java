@@ -1,7 +1,7 @@
 package org.fga.bench.cli.backbone;
 
-import org.fga.bench.perf.CpuClock;
-import org.fga.bench.perf.Medians;
+import org.fga.perf.CpuClock;
+import org.fga.perf.Medians;
 
 import ai.djl.Model;
 import ai.djl.MalformedModelException;
@@ -38,6 +38,7 @@ import org.fga.core.plugin.Plugins;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga bench backbone}: forward and train-step time of our ResNets against the same
@@ -120,7 +121,7 @@ public final class BenchBackboneCommand implements Callable<Integer> {
         err.println("TorchScript comparison skipped: " + ts.skipReason());
       }
       boolean compare = ts != null && ts.available();
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectMapper mapper = Mappers.json().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root = mapper.createObjectNode();
       root.put("batch", batch).put("warmup", warmup).put("iters", iters);
       root.put("cores", Runtime.getRuntime().availableProcessors());

@@ -1,6 +1,6 @@
 package org.fga.bench.cli.backbone;
 
-import org.fga.bench.perf.CpuClock;
+import org.fga.perf.CpuClock;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,6 +1,5 @@
 package org.fga.bench.cli.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import org.fga.core.data.transform.RandomResizedCrop;
 import org.fga.core.data.transform.Regions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga bench data}: JPEG decode + training augmentation throughput on CUB-sized (500×375)
@@ -98,7 +98,7 @@ public final class BenchDataCommand implements Callable<Integer> {
           fmt(pil.get("224")),
           fmt(pil.get("decode")));
       System.out.println(
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+          Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       return 0;
     } finally {
       if (temp) {

@@ -1,6 +1,5 @@
 package org.fga.bench.cli.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.data.synthetic.SyntheticDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga bench synth}: how fast the synthetic generator renders samples (image, masks, box), on
@@ -83,7 +83,7 @@ public final class BenchSynthCommand implements Callable<Integer> {
     json.put("threads", threads);
     json.put("checksum", sink.get());
     System.out.println(
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return 0;
   }
 }

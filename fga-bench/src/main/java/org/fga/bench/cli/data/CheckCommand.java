@@ -1,6 +1,5 @@
 package org.fga.bench.cli.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga data check --dataset cub --root DIR}: parses every annotation file, compares split
@@ -118,7 +118,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     json.put("splits", splits);
     System.out.println(
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return r.filesOk() ? 0 : 2;
   }
 

@@ -1,16 +1,16 @@
 package org.fga.bench.cli.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fga.core.data.layout.Layout;
-import org.fga.core.data.layout.LayoutSummary;
+import org.fga.bench.layout.Layout;
+import org.fga.bench.layout.LayoutSummary;
 import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.fga.core.io.Mappers;
 
 /** {@code fga data synth}: writes the synthetic data to disk in a real dataset's layout. */
 @Command(
@@ -142,7 +142,7 @@ public final class SynthCommand implements Callable<Integer> {
     json.put("images", new java.util.TreeMap<>(s.images()));
     json.put("seconds", Math.round(seconds * 100) / 100.0);
     System.out.println(
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Mappers.json().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     return 0;
   }
 }

@@ -15,9 +15,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.fga.core.data.Box;
 import org.fga.core.data.Mask;
-import org.fga.eval.io.DType;
+import org.fga.core.io.DType;
 import org.fga.eval.io.LabelPng;
-import org.fga.eval.io.Npy;
+import org.fga.core.io.Npy;
 import org.fga.eval.reid.DistanceRows;
 import org.fga.eval.reid.ReidEvaluator;
 import org.fga.eval.segmentation.ConfusionMatrix;
@@ -213,7 +213,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
           bytes.putFloat((float) (r.nextDouble() - (gid[j] == qid[i] ? 0.3 : 0)));
         }
       }
-      Npy.write(tmp, DType.FLOAT32, new int[] {q, g}, bytes.array());
+      Npy.write(tmp, DType.F32, new int[] {q, g}, bytes.array());
       bytes = null;
       Stopwatch watch = new Stopwatch().start();
       ReidEvaluator ev = new ReidEvaluator(gid, gcam, 50).addAll(DistanceRows.of(Npy.read(tmp)), qid, qcam);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.eval.classification.Accuracy;
 import org.fga.eval.io.ArrayFiles;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

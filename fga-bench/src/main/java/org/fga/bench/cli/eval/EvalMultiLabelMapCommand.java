@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.fga.core.error.FgaUserException;
 import org.fga.eval.classification.MultiLabelMap;
 import org.fga.eval.io.ArrayFiles;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.fga.core.data.Mask;
 import org.fga.eval.io.ArrayFiles;
 import org.fga.eval.io.MaskArrays;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import org.fga.eval.wsol.PixelHistogram;
 import org.fga.eval.wsol.ScoreMaps;

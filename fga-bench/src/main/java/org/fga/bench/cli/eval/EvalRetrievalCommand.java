@@ -3,10 +3,11 @@ package org.fga.bench.cli.eval;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.eval.io.ArrayFiles;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import org.fga.eval.reid.FeatureDistance;
 import org.fga.eval.retrieval.RetrievalEvaluator;
+import org.fga.eval.retrieval.TieOrder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "retrieval",
     mixinStandardHelpOptions = true,
-    description = "Leave-one-out retrieval: {\"recall@1\", \"recall@5\", \"mAP\"} (keys follow --k).")
+    description = "Leave-one-out retrieval: {\"top1\", \"top5\", \"mAP\"} (top-K hit rates; keys follow --k).")
 public final class EvalRetrievalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -25,11 +26,16 @@ public final class EvalRetrievalCommand implements Callable<Integer> {
   @Option(names = "--labels", required = true, description = "N class labels")
   Path labels;
 
-  @Option(names = "--k", split = ",", defaultValue = "1,5", description = "K of Recall@K (default: ${DEFAULT-VALUE})")
+  @Option(names = "--k", split = ",", defaultValue = "1,5", description = "K of the top-K hit rates (default: ${DEFAULT-VALUE})")
   int[] ks;
 
   @Option(names = "--metric", defaultValue = "cosine", description = "cosine|euclidean (default: ${DEFAULT-VALUE})")
   String metric;
+
+  @Option(names = "--ties", defaultValue = "first",
+      description = "first|last: which of two equally similar items ranks first, the earlier (numpy's stable"
+          + " argsort) or the later (LCR's reversed argsort) (default: ${DEFAULT-VALUE})")
+  String ties;
 
   @Override
   public Integer call() {
@@ -38,7 +44,7 @@ public final class EvalRetrievalCommand implements Callable<Integer> {
     Shapes.requireSameLength(f, 0, l, 0);
     JsonOut.print(
         spec.commandLine().getOut(),
-        RetrievalEvaluator.evaluate(f.toMatrix(), l.toInts(), FeatureDistance.parse(metric), ks));
+        RetrievalEvaluator.evaluate(f.toMatrix(), l.toInts(), FeatureDistance.parse(metric), ks, TieOrder.parse(ties)));
     return 0;
   }
 }

@@ -9,7 +9,7 @@ import org.fga.eval.classification.Accuracy;
 import org.fga.eval.io.ArrayFiles;
 import org.fga.eval.io.BoxesJson;
 import org.fga.eval.io.ImageSizesJson;
-import org.fga.eval.io.NdArray;
+import org.fga.core.io.NdArray;
 import org.fga.eval.io.Shapes;
 import org.fga.eval.wsol.GtBoxScaling;
 import org.fga.eval.wsol.ScoreMaps;

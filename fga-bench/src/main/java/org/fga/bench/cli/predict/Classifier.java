@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fga.backbones.ClassifierNetwork;
 import org.fga.backbones.TorchBackbone;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightFiles;
 import org.fga.backbones.weights.WeightLoader;
 import org.fga.core.backbone.Backbone;
@@ -29,10 +29,10 @@ final class Classifier implements AutoCloseable {
   private final ClassifierNetwork network;
 
   Classifier(BackboneProvider provider, Path weights, int numClasses, int inputSize) {
-    Map<String, Tensor> tensors = WeightFiles.read(weights);
+    Map<String, NdArray> tensors = WeightFiles.read(weights);
     String arch = provider.name();
     TorchBackbone probe = torchBackbone(provider.create(BackboneSpec.of(arch)), arch);
-    Tensor stem = tensors.get(probe.stemWeightName());
+    NdArray stem = tensors.get(probe.stemWeightName());
     if (stem == null) {
       throw new FgaUserException(
           "weights " + weights + " have no " + probe.stemWeightName() + ": not a " + arch + " file?");

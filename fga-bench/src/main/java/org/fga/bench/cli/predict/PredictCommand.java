@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fga.backbones.preprocess.EvalPreprocess;
 import org.fga.backbones.preprocess.ImageFiles;
-import org.fga.backbones.weights.Npy;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.Npy;
+import org.fga.core.io.NdArray;
 import org.fga.core.backbone.BackboneProvider;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga predict}: torchvision's evaluation transform, the backbone's classifier, top-k classes.
@@ -123,11 +124,11 @@ public final class PredictCommand implements Callable<Integer> {
     for (int i = 0; i < logits.length; i++) {
       System.arraycopy(logits[i], 0, flat, i * c, c);
     }
-    Npy.write(dumpLogits, Tensor.ofFloats(new long[] {logits.length, c}, flat));
+    Npy.write(dumpLogits, NdArray.ofFloats(dumpLogits.toString(), new int[] {logits.length, c}, flat));
   }
 
   private void printJson(List<TopK> tops) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper mapper = Mappers.json().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("backbone", backbone);
     root.put("weights", weights.toString());

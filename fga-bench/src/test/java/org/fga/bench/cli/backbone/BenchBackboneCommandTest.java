@@ -3,12 +3,12 @@ package org.fga.bench.cli.backbone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.fga.bench.cli.FgaMain;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import org.fga.core.io.Mappers;
 
 /** The benchmark's plumbing at the smallest size; speed itself is reported, never asserted. */
 class BenchBackboneCommandTest {
@@ -24,7 +24,7 @@ class BenchBackboneCommandTest {
             "--iters", "1", "--warmup", "0", "--python", "/nonexistent/python3");
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString()).contains("TorchScript comparison skipped");
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = Mappers.json().readTree(out.toString());
     assertThat(json.get("torchscript").asText()).isEqualTo("skipped");
     assertThat(json.get("results")).hasSize(2);
     assertThat(json.get("results").get(1).get("mode").asText()).isEqualTo("train");

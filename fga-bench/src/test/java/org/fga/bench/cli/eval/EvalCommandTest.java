@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,10 +12,11 @@ import java.nio.file.Path;
 import org.fga.bench.cli.FgaMain;
 import org.fga.core.data.Mask;
 import org.fga.eval.io.LabelPng;
-import org.fga.eval.io.Npy;
+import org.fga.core.io.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.fga.core.io.Mappers;
 
 class EvalCommandTest {
   @TempDir Path dir;
@@ -31,7 +31,7 @@ class EvalCommandTest {
   }
 
   private JsonNode json() throws IOException {
-    return new ObjectMapper().readTree(out.toString());
+    return Mappers.json().readTree(out.toString());
   }
 
   private String f64(String name, int[] shape, double... v) throws IOException {
@@ -185,8 +185,8 @@ class EvalCommandTest {
     String l = i64("l", 0, 0, 1, 1);
     assertThat(run("eval", "retrieval", "--features", f, "--labels", l, "--k", "1,3")).isEqualTo(0);
     JsonNode j = json();
-    assertThat(j.get("recall@1").asDouble()).isEqualTo(1.0);
-    assertThat(j.get("recall@3").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("top1").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("top3").asDouble()).isEqualTo(1.0);
     assertThat(j.get("mAP").asDouble()).isEqualTo(1.0);
     assertThat(run("eval", "retrieval", "--features", f, "--labels", l, "--metric", "manhattan")).isEqualTo(2);
     assertThat(err.toString()).contains("manhattan").contains("cosine");

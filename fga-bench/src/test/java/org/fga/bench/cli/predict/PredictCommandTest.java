@@ -3,16 +3,16 @@ package org.fga.bench.cli.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import org.fga.backbones.weights.Npy;
-import org.fga.backbones.weights.Tensor;
+import org.fga.core.io.Npy;
+import org.fga.core.io.NdArray;
 import org.fga.bench.cli.FgaMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code fga predict} end to end on fga-backbones' torchvision fixtures: a width-8 ResNet-18 made
@@ -49,8 +49,8 @@ class PredictCommandTest {
             FIXTURES.resolve("tall_72x100.png").toString(),
             FIXTURES.resolve("gray_70x90.png").toString());
     assertThat(r.code()).as(r.err()).isZero();
-    Tensor ours = Npy.read(logits);
-    Tensor torchvision = Npy.read(FIXTURES.resolve("predict_logits.npy"));
+    NdArray ours = Npy.read(logits);
+    NdArray torchvision = Npy.read(FIXTURES.resolve("predict_logits.npy"));
     assertThat(ours.shape()).containsExactly(3, 10);
     float[] a = ours.toFloats();
     float[] b = torchvision.toFloats();
@@ -62,7 +62,7 @@ class PredictCommandTest {
     }
     assertThat(maxDiff / maxRef).isLessThan(1e-4);
 
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = Mappers.json().readTree(r.out());
     JsonNode preds = json.get("predictions");
     assertThat(preds).hasSize(3);
     assertThat(preds.get(1).get("image").asText()).endsWith("tall_72x100.png");

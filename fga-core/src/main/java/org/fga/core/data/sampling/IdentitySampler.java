@@ -51,12 +51,9 @@ public final class IdentitySampler {
 
   /** The labels of a dataset, without decoding images when the dataset lists them. */
   public static int[] labelsOf(FgaDataset ds) {
-    if (ds instanceof org.fga.core.datasets.FileDataset f) {
-      return f.entries().stream().mapToInt(org.fga.core.datasets.Entry::label).toArray();
-    }
     int[] out = new int[ds.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = ds.get(i).label();
+      out[i] = ds.label(i);
     }
     return out;
   }

@@ -62,6 +62,7 @@ public final class Optimizers {
       case "sgd" -> new Sgd(groups, manager, s.momentum(), s.nesterov());
       case "adam" -> new Adam(groups, manager, s.betas().get(0), s.betas().get(1), s.eps(), false);
       case "adamw" -> new Adam(groups, manager, s.betas().get(0), s.betas().get(1), s.eps(), true);
+      case "lars" -> new Lars(groups, manager, s.momentum(), Lars.TRUST_COEFFICIENT);
       default -> throw new IllegalArgumentException("unknown optimizer " + s.optimizer());
     };
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.fga.core.data.FloatImage;
 import org.fga.core.error.FgaUserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fga.core.io.Mappers;
 
 /** Image files as real datasets have them: CMYK and greyscale JPEGs, PNGs with alpha, damage. */
 class ImageFilesTest {
@@ -24,7 +24,7 @@ class ImageFilesTest {
     }
     JsonNode expected;
     try (var in = getClass().getResourceAsStream("/images/cmyk_as_rgb_by_pil.json")) {
-      expected = new ObjectMapper().readTree(in);
+      expected = Mappers.json().readTree(in);
     }
     FloatImage img = ImageFiles.read(jpg);
     assertThat(img.channels()).isEqualTo(3);

@@ -3,7 +3,6 @@ package org.fga.core.data.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.Random;
 import org.fga.core.data.FloatImage;
@@ -11,6 +10,7 @@ import org.fga.core.data.Sample;
 import org.fga.core.data.transform.Interpolation;
 import org.fga.core.data.transform.Resize;
 import org.junit.jupiter.api.Test;
+import org.fga.core.io.Mappers;
 
 /**
  * {@code resize} against PIL's own {@code Image.resize} on the same pixels (fixture made by
@@ -22,7 +22,7 @@ class ResizeInterpolationTest {
   void everyFilterMatchesPilUpAndDown() throws Exception {
     JsonNode fixture;
     try (InputStream in = getClass().getResourceAsStream("/pil/pil_resize.json")) {
-      fixture = new ObjectMapper().readTree(in);
+      fixture = Mappers.json().readTree(in);
     }
     JsonNode src = fixture.get("input");
     int h = src.size();

@@ -1,2 +1,0 @@
-/** {@code fga bench cal}: the CAL training step against the baseline step. */
-package org.fga.bench.cli.cal;

@@ -1,2 +1,0 @@
-/** {@code fga bench gain}: GAIN's training-step time against the baseline's. */
-package org.fga.bench.cli.gain;

@@ -1,2 +1,0 @@
-/** Writers that put the synthetic data on disk in the layouts real benchmarks ship with. */
-package org.fga.core.data.layout;

@@ -1,0 +1,85 @@
+package org.fga.core.rundir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code train.jsonl}, {@code checkpoints/},
+ * {@code metrics.json}, {@code attention/}, {@code report.html}. Every file is written through a
+ * temporary file and a rename, so a killed run never leaves a half-written file behind.
+ */
+public final class RunDir {
+  private final Path root;
+
+  public RunDir(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path spec() {
+    return root.resolve("spec.resolved.yaml");
+  }
+
+  public Path trainLog() {
+    return root.resolve("train.jsonl");
+  }
+
+  public Path checkpoints() {
+    return root.resolve("checkpoints");
+  }
+
+  public Path metrics() {
+    return root.resolve("metrics.json");
+  }
+
+  public Path attention() {
+    return root.resolve("attention");
+  }
+
+  public Path report() {
+    return root.resolve("report.html");
+  }
+
+  public void create() {
+    try {
+      Files.createDirectories(checkpoints());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create run directory " + root, e);
+    }
+  }
+
+  /** Writes {@code text} to {@code file} atomically (temporary file, then rename). */
+  public static void writeAtomically(Path file, String text) {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code bytes} to {@code file} atomically (temporary file, then rename). */
+  public static void writeAtomically(Path file, byte[] bytes) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      Files.write(tmp, bytes);
+      moveAtomically(tmp, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Renames {@code from} onto {@code to}, atomically where the file system allows. */
+  public static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
