@@ -3,6 +3,7 @@ package org.fga.bench.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.DryRun;
@@ -79,9 +80,20 @@ public final class TrainCommand implements Callable<Integer> {
       if (epochs != null) {
         s = s.withSchedule(s.schedule().withEpochs(epochs));
       }
+      PretrainedWeights pretrained = new PretrainedWeights(plugins, System.err, quiet);
       if (dryRun) {
+        if (PretrainedWeights.isPretrained(s)) {
+          // a dry run writes nothing, so it cannot pretrain: it looks at the cached backbone or stops
+          Path cached = pretrained.cachedFile(s);
+          if (!java.nio.file.Files.isRegularFile(cached)) {
+            throw new FgaUserException(s.name() + ": its pretrained backbone " + cached
+                + " is made on the first run that needs it; a dry run writes nothing (run it once, or -o backbone.weights=null)");
+          }
+          s = pretrained.cachedSpec(s);
+        }
         result = new DryRun(plugins, System.err).run(s);
       } else {
+        s = pretrained.resolve(s);
         Path dir = out.resolve(s.name());
         if (runner.state(s, dir) == ExperimentRunner.RunState.FINISHED) {
           System.err.println("train: " + dir + " holds this experiment's finished run; its metrics are reused"

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
@@ -31,6 +32,7 @@ public final class GridRunner {
 
   public List<GridRow> run(List<ExperimentSpec> specs, List<Long> seeds, Path out, List<MetricPath> metrics) {
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     List<GridRow> rows = new ArrayList<>();
     int total = specs.size() * seeds.size();
     int done = 0;
@@ -44,8 +46,9 @@ public final class GridRunner {
         RunDir run = new RunDir(dir);
         done++;
         log.printf("grid: [%d/%d] %s%s%n", done, total, s.name(),
-            runner.state(s, dir) == ExperimentRunner.RunState.FINISHED ? " (finished earlier, reused)" : "");
-        runner.runOrReuse(s, dir);
+            runner.state(pretrained.cachedSpec(s), dir) == ExperimentRunner.RunState.FINISHED
+                ? " (finished earlier, reused)" : "");
+        runner.runOrReuse(pretrained.resolve(s), dir);
         JsonNode m = read(run.metrics()).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {
           values.get(i)[k] = metrics.get(i).read(m, run.metrics().toString());

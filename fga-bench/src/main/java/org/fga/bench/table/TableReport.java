@@ -30,7 +30,7 @@ public final class TableReport {
     }
     for (int r = 0; r < stats.length; r++) {
       for (int c = 0; c < stats[r].length; c++) {
-        TableSpec.Cell cell = table.rows().get(r).cells().get(table.columns().get(c).name());
+        TableSpec.Cell cell = table.cellOf(r, c);
         if (cell == null) {
           continue;
         }
@@ -126,7 +126,7 @@ public final class TableReport {
   }
 
   private String note(int r, int c) {
-    TableSpec.Cell cell = table.rows().get(r).cells().get(table.columns().get(c).name());
+    TableSpec.Cell cell = table.cellOf(r, c);
     return cell == null || cell.note() == null ? "" : cell.note();
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fga.bench.grid.MetricPath;
+import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.datasets.DiskDataConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.naming.ConfigTypes;
@@ -48,8 +49,8 @@ public final class TableRunner {
       for (int c = 0; c < table.columns().size(); c++) {
         TableSpec.Column col = table.columns().get(c);
         TableSpec.Cell cell = row.cells().get(col.name());
-        if (cell == null) {
-          continue;
+        if (cell == null || col.runsOf() != null) {
+          continue; // a runsOf column reads its source column's runs (collect)
         }
         List<String> all = new ArrayList<>(row.overrides());
         all.addAll(cell.overrides());
@@ -92,10 +93,13 @@ public final class TableRunner {
   /** Runs the jobs this shard owns that have not finished; returns how many ran. */
   public int run(List<Job> jobs, TableSpec table, Shard shard) {
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
+    PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     List<Job> mine = new ArrayList<>();
     for (int k = 0; k < jobs.size(); k++) {
-      // a finished run is reused only if it ran this cell's spec (state() refuses any other)
-      if (shard.owns(k) && runner.state(jobs.get(k).spec(), jobs.get(k).dir()) != ExperimentRunner.RunState.FINISHED) {
+      // a finished run is reused only if it ran this cell's spec (state() refuses any other); a
+      // pretrain: cell ran with the cached backbone's path, which is what it is compared with
+      ExperimentSpec spec = pretrained.cachedSpec(jobs.get(k).spec());
+      if (shard.owns(k) && runner.state(spec, jobs.get(k).dir()) != ExperimentRunner.RunState.FINISHED) {
         mine.add(jobs.get(k));
       }
     }
@@ -105,7 +109,7 @@ public final class TableRunner {
       done++;
       log.printf("table: [%d/%d%s] %s%n", done, mine.size(),
           shard.isAll() ? "" : ", shard " + shard.index() + "/" + shard.count(), j.spec().name());
-      runner.runOrReuse(j.spec(), j.dir());
+      runner.runOrReuse(pretrained.resolve(j.spec()), j.dir());
     }
     return mine.size();
   }
@@ -124,11 +128,15 @@ public final class TableRunner {
       if (!Files.isRegularFile(metrics)) {
         continue;
       }
-      TableSpec.Column col = table.columns().get(j.column());
+      String source = table.columns().get(j.column()).name();
       try {
         JsonNode m = plugins.json().readTree(metrics.toFile()).path("metrics");
-        values[j.row()][j.column()][j.seedIndex()] =
-            new MetricPath(col.metric()).read(m, metrics.toString()) * col.scale();
+        for (int c = 0; c < table.columns().size(); c++) {
+          TableSpec.Column col = table.columns().get(c);
+          if (c == j.column() || source.equals(col.runsOf())) {
+            values[j.row()][c][j.seedIndex()] = new MetricPath(col.metric()).read(m, metrics.toString()) * col.scale();
+          }
+        }
       } catch (java.io.IOException e) {
         throw new FgaUserException("cannot read " + metrics + ": " + e.getMessage());
       }

@@ -31,8 +31,14 @@ public record TableSpec(
    * @param name the column's heading, e.g. {@code CUB}
    * @param metric dotted path into {@code metrics.json}'s {@code metrics}, e.g. {@code accuracy.top1}
    * @param scale multiplies our values to the paper's unit (100 for a fraction shown in percent)
+   * @param runsOf another column whose runs this one reads (a second metric of the same runs, as
+   *     top-1 and MaxBoxAccV2 of one training); such a column has no cells and trains nothing
    */
-  public record Column(String name, String metric, Double scale) {
+  public record Column(String name, String metric, Double scale, String runsOf) {
+    public Column(String name, String metric, Double scale) {
+      this(name, metric, scale, null);
+    }
+
     public Column {
       if (name == null || name.isBlank()) {
         throw new InvalidOptionException("name", "is required for every column");
@@ -92,10 +98,21 @@ public record TableSpec(
     for (Column c : columns) {
       names.add(c.name());
     }
+    for (Column c : columns) {
+      if (c.runsOf() != null
+          && columns.stream().noneMatch(o -> o.name().equals(c.runsOf()) && o.runsOf() == null)) {
+        throw new InvalidOptionException("columns", "'" + c.name() + "' reads the runs of '" + c.runsOf()
+            + "', which is not a column with cells of its own; columns: " + String.join(", ", names));
+      }
+    }
     for (Row r : rows) {
       for (String col : r.cells().keySet()) {
         if (!names.contains(col)) {
           throw new InvalidOptionException("rows", "'" + r.label() + "' has a cell for unknown column '" + col + "'; columns: " + String.join(", ", names));
+        }
+        if (columns.get(names.indexOf(col)).runsOf() != null) {
+          throw new InvalidOptionException("rows", "'" + r.label() + "' has a cell for column '" + col
+              + "', which reads the runs of '" + columns.get(names.indexOf(col)).runsOf() + "': give the cell there");
         }
       }
     }
@@ -108,5 +125,19 @@ public record TableSpec(
     this.reference = reference;
     this.columns = List.copyOf(columns);
     this.rows = List.copyOf(rows);
+  }
+
+  /**
+   * The cell shown at (row, column): the row's own cell, or for a {@link Column#runsOf} column the
+   * cell whose runs it reads, without that cell's paper number and note (they belong to its metric).
+   */
+  public Cell cellOf(int row, int column) {
+    Column col = columns.get(column);
+    Row r = rows.get(row);
+    if (col.runsOf() == null) {
+      return r.cells().get(col.name());
+    }
+    Cell source = r.cells().get(col.runsOf());
+    return source == null ? null : new Cell(source.spec(), source.overrides(), null, null);
   }
 }

@@ -154,6 +154,49 @@ class TableCommandTest {
   }
 
   @Test
+  void aColumnThatReadsAnotherColumnsRunsTrainsNothingAndShowsItsOwnMetric(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("toy.yaml"), SPEC);
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, """
+        title: t
+        seeds: [0, 1]
+        columns:
+          - {name: top-1, metric: accuracy.top1}
+          - {name: top-5, metric: accuracy.top5, runsOf: top-1}
+        rows:
+          - label: plain
+            cells: {top-1: {spec: toy.yaml, paper: 50}}
+        """);
+    TableSpec t = PLUGINS.yaml().readValue(file.toFile(), TableSpec.class);
+    TableRunner runner = new TableRunner(PLUGINS, System.err, true);
+    List<TableRunner.Job> jobs = runner.jobs(file, t, dir.resolve("out"), List.of());
+    assertThat(jobs).hasSize(2).allMatch(j -> j.column() == 0);
+    for (TableRunner.Job j : jobs) {
+      Files.createDirectories(j.dir());
+      Files.writeString(j.dir().resolve("metrics.json"),
+          "{\"metrics\": {\"accuracy\": {\"top1\": 0.%d, \"top5\": 0.9%d}}}".formatted(4 + j.seedIndex(), j.seedIndex()));
+    }
+    double[][][] v = runner.collect(jobs, t);
+    assertThat(v[0][0]).containsExactly(40.0, 50.0);
+    assertThat(v[0][1]).containsExactly(90.0, 91.0);
+    TableReport report = new TableReport(t, v);
+    assertThat(report.cell(0, 1).mean()).isCloseTo(90.5, org.assertj.core.data.Offset.offset(1e-9));
+    // the paper's number belongs to the source column's metric, not to the reading column
+    assertThat(report.cell(0, 0).paper()).isEqualTo(50.0);
+    assertThat(report.cell(0, 1).paper()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PLUGINS.yaml().readValue("""
+        title: t
+        columns: [{name: a, metric: x}, {name: b, metric: y, runsOf: c}]
+        rows: [{label: r, cells: {a: {spec: toy.yaml}}}]
+        """, TableSpec.class)).hasMessageContaining("'b' reads the runs of 'c'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PLUGINS.yaml().readValue("""
+        title: t
+        columns: [{name: a, metric: x}, {name: b, metric: y, runsOf: a}]
+        rows: [{label: r, cells: {b: {spec: toy.yaml}}}]
+        """, TableSpec.class)).hasMessageContaining("give the cell there");
+  }
+
+  @Test
   void shardsComeFromTheFlagOrSlurmsArrayVariables() {
     assertThat(Shard.parse("1/3", Map.of())).isEqualTo(new Shard(1, 3));
     assertThat(Shard.parse(null, Map.of("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_COUNT", "4")))

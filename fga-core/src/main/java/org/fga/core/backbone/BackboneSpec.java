@@ -43,6 +43,10 @@ public record BackboneSpec(
     return new BackboneSpec(arch, null, null, null, null, null);
   }
 
+  public BackboneSpec withWeights(String w) {
+    return new BackboneSpec(arch, w, lastStride, outputStride, width, allowMissing);
+  }
+
   public BackboneSpec withWidth(int w) {
     return new BackboneSpec(arch, weights, lastStride, outputStride, w, allowMissing);
   }

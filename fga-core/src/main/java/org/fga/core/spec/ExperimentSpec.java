@@ -126,6 +126,10 @@ public record ExperimentSpec(
     return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, device, paper);
   }
 
+  public ExperimentSpec withBackbone(BackboneSpec b) {
+    return new ExperimentSpec(name, method, b, data, pipeline, schedule, eval, seed, device, paper);
+  }
+
   public ExperimentSpec withMethod(MethodConfig m) {
     return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper);
   }

@@ -15,7 +15,10 @@ import org.fga.core.data.Task;
  * {@link #imageSize()} satisfies {@link DataConfig}; Jackson goes through {@link #of} so that a
  * missing key gets its default rather than zero.
  *
- * @param task {@code classification}, {@code multilabel} or {@code reid}
+ * @param task {@code classification}, {@code multilabel}, {@code reid}, or {@code coarse}: the
+ *     pretraining task, one large object per image whose outline and colour family are the class
+ *     (up to {@link CoarseObject#MAX_CLASSES}), drawn at any scale, place, rotation and texture on
+ *     any background; no creature and so none of the fine-grained classes appears in it
  * @param imageSize side of the square images in pixels (16..1024)
  * @param numClasses part classes (1..{@link PartStyle#MAX_CLASSES}); for re-ID the number of part
  *     styles identities are drawn from
@@ -85,14 +88,20 @@ public record SyntheticConfig(
   public SyntheticConfig {
     task = task.toLowerCase(Locale.ROOT);
     check(
-        task.equals("classification") || task.equals("multilabel") || task.equals("reid"),
-        "data.task must be one of classification, multilabel, reid; got '" + task + "'");
+        task.equals("classification")
+            || task.equals("multilabel")
+            || task.equals("reid")
+            || task.equals("coarse"),
+        "data.task must be one of classification, multilabel, reid, coarse; got '" + task + "'");
     check(
         imageSize >= 16 && imageSize <= 1024,
         "data.imageSize must be in 16..1024, got " + imageSize);
     check(
         numClasses >= 1 && numClasses <= PartStyle.MAX_CLASSES,
         "data.numClasses must be in 1.." + PartStyle.MAX_CLASSES + ", got " + numClasses);
+    check(
+        !task.equals("coarse") || numClasses <= CoarseObject.MAX_CLASSES,
+        "data.numClasses must be in 1.." + CoarseObject.MAX_CLASSES + " for the coarse task, got " + numClasses);
     check(trainSize >= 0, "data.trainSize must be >= 0, got " + trainSize);
     check(valSize >= 0, "data.valSize must be >= 0, got " + valSize);
     check(testSize >= 0, "data.testSize must be >= 0, got " + testSize);

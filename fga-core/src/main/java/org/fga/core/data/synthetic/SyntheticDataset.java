@@ -45,8 +45,9 @@ public final class SyntheticDataset implements FgaDataset {
       }
       return new DatasetInfo("synthetic", Task.REID, config.identities(), List.copyOf(names));
     }
+    SyntheticGenerator generator = new SyntheticGenerator(config);
     for (int c = 0; c < config.numClasses(); c++) {
-      names.add(SyntheticGenerator.className(c));
+      names.add(generator.classNameOf(c));
     }
     return new DatasetInfo("synthetic", config.taskKind(), config.numClasses(), List.copyOf(names));
   }

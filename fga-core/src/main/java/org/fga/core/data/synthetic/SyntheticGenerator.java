@@ -41,10 +41,34 @@ public final class SyntheticGenerator {
     return PartStyle.ofClass(c).className();
   }
 
-  /** Renders one image of a classification or multilabel split. */
+  /** Name of class {@code c} of this generator's task: a coarse class for {@code coarse}. */
+  public String classNameOf(int c) {
+    return config.task().equals("coarse") ? CoarseObject.className(c) : className(c);
+  }
+
+  /** Renders one image of a classification, multilabel or coarse (pretraining) split. */
   public SyntheticScene render(Split split, int index) {
     Rng rng = new Rng(Rng.seedOf(config.seed(), split.ordinal() + 1, index));
-    return config.task().equals("multilabel") ? multilabel(split, rng) : classification(split, rng);
+    return switch (config.task()) {
+      case "multilabel" -> multilabel(split, rng);
+      case "coarse" -> coarse(split, rng);
+      default -> classification(split, rng);
+    };
+  }
+
+  /**
+   * A pretraining image: one large {@link CoarseObject} over a background drawn uniformly (the
+   * bias knob is the fine-grained task's, not this one's) and the usual clutter and lighting.
+   */
+  private SyntheticScene coarse(Split split, Rng rng) {
+    int cls = rng.nextInt(config.numClasses());
+    Canvas canvas = new Canvas(config.imageSize());
+    int backdrop = rng.nextInt(Backdrop.COUNT);
+    Backdrop.values()[backdrop].paint(canvas, rng);
+    Clutter.paint(canvas, config.distractors(), rng);
+    CoarseObject.paint(canvas, cls, rng);
+    canvas.finish(lighting(rng, 0.15f, 0.05f), (float) config.noise(), rng);
+    return SyntheticScene.of(canvas, new int[] {cls}, backdrop, -1, -1, null);
   }
 
   private SyntheticScene classification(Split split, Rng rng) {
