@@ -201,7 +201,7 @@ class PaperConfigsEndToEndTest {
             + (type.equals("imagefolder")
                 ? ", devkit: '" + root.resolve("ILSVRC2012_devkit_t12") + "', boxes: '" + root.resolve("val_boxes") + "'"
                 : "")
-            + "}"), org.fga.core.data.DataConfig.class);
+            + "}"), org.fga.core.data.provider.DataConfig.class);
     Path imagesDefault = type.equals("cub") ? root.resolve("images") : root;
     Iterator<Map.Entry<String, JsonNode>> it = splits.fields();
     while (it.hasNext()) {

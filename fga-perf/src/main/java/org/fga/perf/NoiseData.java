@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.data.TypedDataset;
+import org.fga.core.data.provider.TypedDataset;
 
 /**
  * Uniform-noise images with random labels, held in memory: a dataset that costs nothing to read, so

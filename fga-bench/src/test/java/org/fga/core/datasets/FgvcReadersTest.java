@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.bench.layout.Layout;

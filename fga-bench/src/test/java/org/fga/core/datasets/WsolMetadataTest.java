@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.Split;
 import org.fga.bench.layout.CubLayout;
 import org.fga.bench.layout.ImageNetLayout;

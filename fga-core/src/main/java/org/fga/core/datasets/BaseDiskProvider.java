@@ -3,7 +3,7 @@ package org.fga.core.datasets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;

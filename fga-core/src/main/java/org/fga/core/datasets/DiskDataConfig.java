@@ -1,6 +1,6 @@
 package org.fga.core.datasets;
 
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 
 /** The {@code data:} block of a dataset read from disk. */
 public interface DiskDataConfig extends DataConfig {

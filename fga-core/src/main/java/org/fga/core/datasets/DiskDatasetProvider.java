@@ -2,8 +2,8 @@ package org.fga.core.datasets;
 
 import java.util.List;
 import java.util.Map;
-import org.fga.core.data.DataConfig;
-import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.provider.DataConfig;
+import org.fga.core.data.provider.DatasetProvider;
 import org.fga.core.data.Split;
 
 /** A dataset read from disk, with what {@code fga data check} needs to validate a download. */

@@ -4,7 +4,7 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import org.fga.core.backbone.BackboneProvider;
 import org.fga.core.bench.BenchProvider;
-import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.provider.DatasetProvider;
 import org.fga.core.data.pipeline.PipelineStep;
 import org.fga.core.data.pipeline.StepType;
 import org.fga.core.method.MethodProvider;

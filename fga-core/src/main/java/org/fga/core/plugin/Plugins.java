@@ -18,7 +18,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import org.fga.core.backbone.BackboneProvider;
 import org.fga.core.bench.BenchProvider;
-import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.provider.DatasetProvider;
 import org.fga.core.data.pipeline.StepType;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import org.fga.core.io.Mappers;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.fga.core.backbone.FeatureTap;
-import org.fga.core.data.DatasetProvider;
+import org.fga.core.data.provider.DatasetProvider;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Split;
 import org.fga.core.data.pipeline.ImageSize;

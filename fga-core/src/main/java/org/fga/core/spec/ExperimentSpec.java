@@ -3,7 +3,7 @@ package org.fga.core.spec;
 import org.fga.core.error.InvalidOptionException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fga.core.backbone.BackboneSpec;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.pipeline.PipelineSpec;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.method.MethodConfig;

@@ -170,7 +170,7 @@ class PluginsTest {
     var synthetic = new org.fga.core.data.synthetic.SyntheticDatasetProvider();
     assertThat(synthetic.configType()).isEqualTo(org.fga.core.data.synthetic.SyntheticConfig.class);
     assertThat(synthetic.name()).isEqualTo("synthetic");
-    org.fga.core.data.DataConfig squares = new org.fga.core.testing.SquaresData.Config(16, 4, null);
+    org.fga.core.data.provider.DataConfig squares = new org.fga.core.testing.SquaresData.Config(16, 4, null);
     assertThatThrownBy(() -> synthetic.open(squares, org.fga.core.data.Split.TRAIN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dataset 'synthetic' reads SyntheticConfig, got Config");

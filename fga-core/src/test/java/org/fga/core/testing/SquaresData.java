@@ -4,14 +4,14 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import java.util.Random;
 import org.fga.core.data.Box;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.DatasetInfo;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Sample;
 import org.fga.core.data.Split;
 import org.fga.core.data.Task;
-import org.fga.core.data.TypedDataset;
+import org.fga.core.data.provider.TypedDataset;
 
 /**
  * A learnable toy set for core tests: a bright square whose colour (red or blue) is the class, at a
@@ -36,7 +36,7 @@ public final class SquaresData {
 
     @Override
     public org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
-      return org.fga.core.data.pipeline.DefaultPipelines.none();
+      return org.fga.core.data.pipeline.steps.DefaultPipelines.none();
     }
   }
 

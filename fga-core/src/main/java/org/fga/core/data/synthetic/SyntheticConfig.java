@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Locale;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.Task;
 
 /**
@@ -81,8 +81,8 @@ public record SyntheticConfig(
   @Override
   public org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
     return sizeJitter > 0
-        ? org.fga.core.data.pipeline.DefaultPipelines.squash(imageSize)
-        : org.fga.core.data.pipeline.DefaultPipelines.none();
+        ? org.fga.core.data.pipeline.steps.DefaultPipelines.squash(imageSize)
+        : org.fga.core.data.pipeline.steps.DefaultPipelines.none();
   }
 
   public SyntheticConfig {

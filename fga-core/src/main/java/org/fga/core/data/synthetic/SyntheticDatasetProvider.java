@@ -2,7 +2,7 @@ package org.fga.core.data.synthetic;
 
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Split;
-import org.fga.core.data.TypedDataset;
+import org.fga.core.data.provider.TypedDataset;
 
 /** The built-in generator as a dataset plugin named {@code synthetic}. */
 public final class SyntheticDatasetProvider extends TypedDataset<SyntheticConfig> {

@@ -32,7 +32,7 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
 
   /** CUB-200-2011's official split (images.txt / train_test_split.txt). */
   @Override
-  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.provider.DataConfig config) {
     CubConfig c = (CubConfig) config;
     return c.heldOutPerClass() > 0 || !c.splits().isEmpty()
         ? java.util.Map.of()

@@ -17,7 +17,7 @@ public interface ReidConfig extends DiskDataConfig {
   /** torchreid's: squash to height × width, flip, pad 10 and crop back, random erasing. */
   @Override
   default org.fga.core.data.pipeline.PipelineSpec defaultPipeline() {
-    return org.fga.core.data.pipeline.DefaultPipelines.reid(height(), width());
+    return org.fga.core.data.pipeline.steps.DefaultPipelines.reid(height(), width());
   }
 
   /** Fills defaults: 256 × 128 (people) unless given, or the given vehicle default. */

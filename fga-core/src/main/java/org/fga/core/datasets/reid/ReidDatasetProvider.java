@@ -37,7 +37,7 @@ public class ReidDatasetProvider extends BaseDiskProvider<ReidConfig> {
   }
 
   @Override
-  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.provider.DataConfig config) {
     return set.official();
   }
 

@@ -27,7 +27,7 @@ public final class CarsDatasetProvider extends BaseDiskProvider<CarsConfig> {
 
   /** Stanford Cars' official split. */
   @Override
-  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.provider.DataConfig config) {
     return java.util.Map.of(org.fga.core.data.Split.TRAIN, 8144, org.fga.core.data.Split.TEST, 8041);
   }
   public CarsDatasetProvider() {

@@ -29,7 +29,7 @@ public final class DogsDatasetProvider extends BaseDiskProvider<DogsConfig> {
 
   /** Stanford Dogs' official split. */
   @Override
-  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+  public java.util.Map<org.fga.core.data.Split, Integer> officialSizes(org.fga.core.data.provider.DataConfig config) {
     return java.util.Map.of(org.fga.core.data.Split.TRAIN, 12000, org.fga.core.data.Split.TEST, 8580);
   }
   public DogsDatasetProvider() {

@@ -43,7 +43,7 @@ public final class VocDatasetProvider extends BaseDiskProvider<VocConfig> {
 
   /** The official list sizes, for {@code --dry-run} to set beside what is on disk. */
   @Override
-  public Map<Split, Integer> officialSizes(org.fga.core.data.DataConfig config) {
+  public Map<Split, Integer> officialSizes(org.fga.core.data.provider.DataConfig config) {
     return officialCounts((VocConfig) config);
   }
 

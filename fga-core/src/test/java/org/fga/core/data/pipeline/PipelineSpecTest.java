@@ -1,5 +1,7 @@
 package org.fga.core.data.pipeline;
 
+import org.fga.core.data.pipeline.steps.DefaultPipelines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

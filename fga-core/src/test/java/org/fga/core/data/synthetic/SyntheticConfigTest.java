@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.fga.core.data.DataConfig;
+import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.FgaDataset;
 import org.fga.core.data.Split;
 import org.fga.core.plugin.Plugins;

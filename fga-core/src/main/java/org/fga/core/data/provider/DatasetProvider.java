@@ -1,4 +1,7 @@
-package org.fga.core.data;
+package org.fga.core.data.provider;
+
+import org.fga.core.data.FgaDataset;
+import org.fga.core.data.Split;
 
 import org.fga.core.naming.Named;
 

@@ -1,12 +1,10 @@
-package org.fga.core.data.pipeline;
+package org.fga.core.data.pipeline.steps;
+
+import org.fga.core.data.pipeline.PipelineSpec;
+import org.fga.core.data.pipeline.PipelineStep;
+import org.fga.core.data.pipeline.ImageSize;
 
 import java.util.List;
-import org.fga.core.data.pipeline.steps.CenterCropStep;
-import org.fga.core.data.pipeline.steps.FlipStep;
-import org.fga.core.data.pipeline.steps.PadStep;
-import org.fga.core.data.pipeline.steps.RandomCropStep;
-import org.fga.core.data.pipeline.steps.RandomErasingStep;
-import org.fga.core.data.pipeline.steps.ResizeStep;
 
 /** The readers' default pipelines, for specs without a {@code pipeline:} block. */
 public final class DefaultPipelines {

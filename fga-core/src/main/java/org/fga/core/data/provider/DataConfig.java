@@ -1,7 +1,8 @@
-package org.fga.core.data;
+package org.fga.core.data.provider;
+
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import org.fga.core.data.pipeline.DefaultPipelines;
+import org.fga.core.data.pipeline.steps.DefaultPipelines;
 import org.fga.core.data.pipeline.ImageSize;
 import org.fga.core.data.pipeline.PipelineSpec;
 
