@@ -261,7 +261,7 @@ public final class Trainer {
           Losses losses = method.trainStep(ctx, batch);
           record(losses, shard.weight(), values);
           stopIfNotFinite(values, epoch, step);
-          gc.backward(losses.total().mul(shard.weight()));
+          gc.backward(org.fga.core.nn.Scalars.mul(losses.total(), shard.weight())); // Scalars: a Number operand is freed before the backward reads it
         }
       }
       DataParallel.reduce(method.block().getParameters().values(), shards, m);

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import org.fga.core.nn.Scalars;
 import org.fga.core.train.optim.Adam;
 import org.fga.core.train.optim.Optimizer;
 import org.fga.core.train.optim.ParamGroup;
@@ -35,7 +36,7 @@ class OptimizerTest {
         for (int s = 0; s < steps; s++) {
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray w = p.getArray();
-            gc.backward(w.mul(w).div(2).add(w.mul(3)).sum());
+            gc.backward(Scalars.div(w.mul(w), 2).add(Scalars.mul(w, 3)).sum()); // Scalars: see LarsTest
           }
           opt.step(LR);
           trace[s] = p.getArray().toType(DataType.FLOAT64, false).getDouble(0);
@@ -133,14 +134,14 @@ class OptimizerTest {
       try (Optimizer opt = new Sgd(List.of(new ParamGroup("all", List.of(used, idle), 1.0, WD)), m, 0.9, false)) {
         for (int s = 0; s < 2; s++) {
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            gc.backward(used.getArray().mul(3).sum());
+            gc.backward(Scalars.mul(used.getArray(), 3).sum());
           }
           opt.step(LR);
         }
         assertThat(idle.getArray().getFloat()).isEqualTo(2f);
         assertThat(used.getArray().getFloat()).isLessThan(1f);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          gc.backward(idle.getArray().mul(3).sum());
+          gc.backward(Scalars.mul(idle.getArray(), 3).sum());
         }
         opt.step(LR);
         // first update of `idle`: b = g = 3 + wd·2, w = 2 − lr·b
