@@ -27,36 +27,46 @@ public record HostBatch(
 
   /** Adds the pixels of further views (view 0 is {@code images}), normalised as the images. */
   HostBatch withViews(List<List<Sample>> viewSamples, float[] mean, float[] std) {
+    Sample first = samples.get(0);
+    int c = first.image().channels();
+    int h = first.image().height();
+    int w = first.image().width();
     float[][] v = new float[viewSamples.size()][];
     v[0] = images;
     for (int k = 1; k < v.length; k++) {
-      v[k] = normalised(viewSamples.get(k), mean, std);
+      List<Sample> view = viewSamples.get(k);
+      v[k] = new float[view.size() * c * h * w];
+      for (int i = 0; i < view.size(); i++) {
+        // toBatch stacks every view in the images' shape
+        normaliseInto(v[k], i, view.get(i), c, h, w, mean, std, "pipeline.views");
+      }
     }
     return new HostBatch(indices, samples, images, size, labels, targets, masks, hasMask, v);
   }
 
-  private static float[] normalised(List<Sample> samples, float[] mean, float[] std) {
-    Sample first = samples.get(0);
-    int c = first.image().channels();
-    int plane = first.image().height() * first.image().width();
-    float[] out = new float[samples.size() * c * plane];
-    for (int i = 0; i < samples.size(); i++) {
-      float[] src = samples.get(i).image().data();
-      if (src.length != c * plane) {
-        throw new org.fga.core.error.FgaUserException(
-            "sample " + samples.get(i).id() + " of a view has a different size than the view's first sample:"
-                + " end every pipeline.views list with a step that fixes the size");
-      }
-      for (int ch = 0; ch < c; ch++) {
-        float m = mean[ch];
-        float inv = 1f / std[ch];
-        int off = (i * c + ch) * plane;
-        for (int k = 0; k < plane; k++) {
-          out[off + k] = (src[ch * plane + k] - m) * inv;
-        }
+  /**
+   * Writes sample {@code s}'s pixels, normalised by mean/std, as image {@code i} of {@code out},
+   * refusing in one line a sample whose size is not the batch's {@code c×h×w}.
+   */
+  private static void normaliseInto(
+      float[] out, int i, Sample s, int c, int h, int w, float[] mean, float[] std, String pipeline) {
+    if (s.image().height() != h || s.image().width() != w || s.image().channels() != c) {
+      throw new org.fga.core.error.FgaUserException(
+          "sample " + s.id() + " is " + s.image().channels() + "x" + s.image().height() + "x"
+              + s.image().width() + " after the pipeline but the batch is " + c + "x" + h + "x"
+              + w + ": end " + pipeline + " with a step that fixes the size"
+              + " (resize with size: [H, W], randomCrop, centerCrop, randomResizedCrop)");
+    }
+    int plane = h * w;
+    float[] src = s.image().data();
+    for (int ch = 0; ch < c; ch++) {
+      float m = mean[ch];
+      float inv = 1f / std[ch];
+      int off = (i * c + ch) * plane;
+      for (int k = 0; k < plane; k++) {
+        out[off + k] = (src[ch * plane + k] - m) * inv;
       }
     }
-    return out;
   }
 
   /** Normalises images by mean/std and gathers labels, targets and masks. */
@@ -74,22 +84,7 @@ public record HostBatch(
     float[] targets = info.task() == Task.MULTILABEL ? new float[n * info.numClasses()] : null;
     for (int i = 0; i < n; i++) {
       Sample s = samples.get(i);
-      if (s.image().height() != h || s.image().width() != w || s.image().channels() != c) {
-        throw new org.fga.core.error.FgaUserException(
-            "sample " + s.id() + " is " + s.image().channels() + "x" + s.image().height() + "x"
-                + s.image().width() + " after the pipeline but the batch is " + c + "x" + h + "x"
-                + w + ": end pipeline.train and pipeline.test with a step that fixes the size"
-                + " (resize with size: [H, W], randomCrop, centerCrop, randomResizedCrop)");
-      }
-      float[] src = s.image().data();
-      for (int ch = 0; ch < c; ch++) {
-        float m = mean[ch];
-        float inv = 1f / std[ch];
-        int off = (i * c + ch) * plane;
-        for (int k = 0; k < plane; k++) {
-          images[off + k] = (src[ch * plane + k] - m) * inv;
-        }
-      }
+      normaliseInto(images, i, s, c, h, w, mean, std, "pipeline.train and pipeline.test");
       if (labels != null) {
         labels[i] = s.label();
       } else if (s.labels() != null) {

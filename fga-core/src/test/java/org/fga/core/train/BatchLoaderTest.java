@@ -72,4 +72,17 @@ class BatchLoaderTest {
       assertThat(b.views()[1][0]).isNotEqualTo(b.views()[0][0]);
     }
   }
+
+  @Test
+  void aViewOfAnotherSizeThanTheImagesIsOneLineNamingTheViews() {
+    // every view is stacked in the images' shape, so a view resized to 8x8 of 16x16 images is refused
+    SampleTransform smaller = org.fga.core.data.transform.Resize.to(8, 8);
+    try (BatchLoader views = new BatchLoader(DATA, MARK, MEAN, STD, 8, true, 4, 2)
+        .optViews(java.util.List.of(MARK, smaller))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> views.epoch(0, 0).next())
+          .isInstanceOf(org.fga.core.error.FgaUserException.class)
+          .hasMessageContaining("after the pipeline but the batch is 3x16x16: end pipeline.views with a step")
+          .hasMessageNotContaining("\n");
+    }
+  }
 }
