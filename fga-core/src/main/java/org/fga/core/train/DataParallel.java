@@ -72,7 +72,7 @@ public final class DataParallel {
    * first replica's. A parameter no shard's backward reached keeps no gradient, so the optimiser
    * skips it exactly as on one device.
    */
-  static void reduce(List<Parameter> parameters, List<Shard> shards, NDManager step) {
+  static void reduce(List<Parameter> parameters, List<Shard> shards) {
     List<NDArray> targets = new ArrayList<>();
     List<NDArray> sums = new ArrayList<>();
     boolean gradMode = JniUtils.isGradMode();

@@ -216,7 +216,7 @@ public final class Trainer {
       return parallelStep(method, hb, epoch, step, total, lr, opt, s);
     }
     try (NDManager m = session.newStepManager()) {
-      Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
+      seedEngine(step);
       Batch batch = hb.toBatch(m);
       StepContext ctx =
           new StepContext(m, new ParameterStore(m, false), true,
@@ -228,10 +228,7 @@ public final class Trainer {
         stopIfNotFinite(values, epoch, step);
         gc.backward(losses.total());
       }
-      if (s.clipGradNorm() != null) {
-        clip(opt.parameters(), s.clipGradNorm());
-      }
-      opt.step(lr);
+      update(opt, s, lr);
       method.afterStep(ctx);
       return values;
     }
@@ -248,7 +245,7 @@ public final class Trainer {
     int group = s.instancesPerIdentity() == null ? 1 : s.instancesPerIdentity();
     int[][] ranges = DataParallel.split(hb.size(), devices.size(), group);
     try (NDManager m = session.newStepManager()) {
-      Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
+      seedEngine(step);
       List<DataParallel.Shard> shards = DataParallel.open(m, devices, ranges, hb.size());
       Map<String, Float> values = new LinkedHashMap<>();
       for (int k = 0; k < shards.size(); k++) {
@@ -264,16 +261,26 @@ public final class Trainer {
           gc.backward(org.fga.core.nn.Scalars.mul(losses.total(), shard.weight())); // Scalars: a Number operand is freed before the backward reads it
         }
       }
-      DataParallel.reduce(method.block().getParameters().values(), shards, m);
-      if (s.clipGradNorm() != null) {
-        clip(opt.parameters(), s.clipGradNorm());
-      }
-      opt.step(lr);
+      DataParallel.reduce(method.block().getParameters().values(), shards);
+      update(opt, s, lr);
       method.afterStep(
           new StepContext(m, new ParameterStore(m, false), true,
               new Random(BatchLoader.mix(session.spec().seed(), step, 0xca11)), epoch, step, total));
       return values;
     }
+  }
+
+  /** Reseeds libtorch from (seed, step), so a resumed run draws the same random numbers. */
+  private void seedEngine(long step) {
+    Engine.getInstance().setRandomSeed((int) BatchLoader.mix(session.spec().seed(), step, 0x5eed));
+  }
+
+  /** Clips the summed gradients when the schedule asks, then takes the optimiser step. */
+  private static void update(Optimizer opt, ScheduleSpec s, double lr) {
+    if (s.clipGradNorm() != null) {
+      clip(opt.parameters(), s.clipGradNorm());
+    }
+    opt.step(lr);
   }
 
   /** Adds {@code weight} × each of the step's terms (and the total, as {@code loss}) to {@code values}. */
