@@ -44,7 +44,32 @@ public final class FgaMain implements Runnable {
       cli.addSubcommand(sub);
     }
     BenchCommand.configure(cli.getSubcommands().get("bench"));
+    guardEngine(cli);
     return handleErrors(cli);
+  }
+
+  /** The commands that compute with libtorch; the rest (list, eval, data, doctor itself) never need the guard. */
+  static final java.util.Set<String> ENGINE_COMMANDS =
+      java.util.Set.of("demo", "train", "probe", "predict", "grid", "table", "bench");
+
+  /**
+   * Runs the engine guard before a command that computes with libtorch, so a wrong engine is
+   * switched away from (one line) or refused (one line, exit code 2) before any work starts;
+   * {@code Session} checks again for code that trains without the command line.
+   */
+  static void guardEngine(CommandLine cli) {
+    CommandLine.IExecutionStrategy inner = cli.getExecutionStrategy();
+    cli.setExecutionStrategy(parse -> {
+      boolean help = parse.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested);
+      if (!help && parse.subcommands().stream().anyMatch(s -> ENGINE_COMMANDS.contains(s.commandSpec().name()))) {
+        try {
+          org.fga.core.engine.EngineGuard.ensure();
+        } catch (FgaUserException e) {
+          throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+        }
+      }
+      return inner.execute(parse);
+    });
   }
 
   /** Bad input as one line and exit code 2, anything else with its stack trace and exit code 1. */

@@ -19,6 +19,7 @@ final class Subcommands {
         new TableCommand(),
         new org.fga.bench.cli.data.DataCommand(),
         new ListCommand(),
+        new DoctorCommand(),
         new BenchCommand());
   }
 }

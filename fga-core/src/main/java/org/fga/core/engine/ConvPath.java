@@ -1,0 +1,17 @@
+package org.fga.core.engine;
+
+/**
+ * Where the engine's convolutions run, and the switch between the paths: oneDNN's blocked kernels
+ * (libtorch's default on x86) or libtorch's own im2col + GEMM kernels.
+ */
+public interface ConvPath {
+
+  /** Whether this process can switch (libtorch found and its switch exported). */
+  boolean switchable();
+
+  /** Whether convolutions currently go through oneDNN. */
+  boolean onednn();
+
+  /** Sends convolutions through oneDNN ({@code true}) or libtorch's native kernels. */
+  void setOnednn(boolean on);
+}

@@ -1,0 +1,102 @@
+package org.fga.core.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs convolutions forward and backward on a {@link ConvKernel} and compares them with {@link
+ * ReferenceConv}. The default cases are the shapes a faulty oneDNN gets wrong (channel counts off
+ * the 8- and 16-wide vector blocks, 1-D and 2-D, strided and dilated, the one-channel 1-D
+ * convolution of RFGA's channel view, CAL's attention maps, a stem) plus aligned controls; each is
+ * small, so the whole check costs milliseconds.
+ */
+public final class ConvSelfCheck {
+  /** Relative error allowed: float32 sums of at most a few hundred terms stay far below it. */
+  static final double TOLERANCE = 1e-4;
+
+  private final List<ConvCase> cases;
+
+  public ConvSelfCheck(List<ConvCase> cases) {
+    this.cases = List.copyOf(cases);
+  }
+
+  /** The shapes checked wherever libtorch loads. */
+  public static ConvSelfCheck standard() {
+    return new ConvSelfCheck(
+        List.of(
+            new ConvCase(2, 2, 3, 8, 16, 7, 2, 3, 1), // a narrow stem
+            new ConvCase(2, 2, 4, 4, 12, 3, 1, 1, 1),
+            new ConvCase(2, 2, 8, 8, 16, 3, 1, 1, 1),
+            new ConvCase(2, 2, 12, 12, 12, 3, 2, 1, 1),
+            new ConvCase(2, 2, 24, 24, 8, 3, 1, 1, 1),
+            new ConvCase(2, 2, 8, 8, 12, 3, 1, 2, 2), // dilated, as a last stage at output stride 8
+            new ConvCase(2, 2, 16, 16, 12, 3, 1, 2, 2), // the demo's width-16 dilated stage
+            new ConvCase(2, 2, 32, 8, 8, 1, 1, 0, 1), // attention maps from features (CAL, WS-DAN)
+            new ConvCase(2, 2, 16, 16, 8, 3, 1, 1, 1), // aligned control
+            new ConvCase(1, 2, 1, 1, 32, 3, 1, 1, 1), // RFGA's channel-view Conv1d
+            new ConvCase(1, 2, 4, 4, 16, 5, 1, 2, 1),
+            new ConvCase(1, 2, 8, 8, 16, 3, 2, 1, 1)));
+  }
+
+  public List<ConvCase> cases() {
+    return cases;
+  }
+
+  /** Every mismatch, or none when the kernel is right on every case. */
+  public List<Mismatch> run(ConvKernel kernel) {
+    List<Mismatch> found = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(0x6a7d);
+    for (ConvCase c : cases) {
+      float[] x = uniform(random, c.batch() * c.in() * c.height() * c.size());
+      float[] w = uniform(random, c.out() * c.in() * c.kernelHeight() * c.kernel());
+      float[] g = uniform(random, c.batch() * c.out() * c.outHeight() * c.outWidth());
+      ReferenceConv.Result want = ReferenceConv.run(c, widen(x), widen(w), widen(g));
+      ConvKernel.Result got = kernel.run(c, x, w, g);
+      compare(c, "forward", got.y(), want.y(), found);
+      compare(c, "input gradient", got.dx(), want.dx(), found);
+      compare(c, "weight gradient", got.dw(), want.dw(), found);
+    }
+    return found;
+  }
+
+  private static void compare(ConvCase c, String tensor, float[] got, double[] want, List<Mismatch> out) {
+    double error = relativeError(got, want);
+    if (!(error <= TOLERANCE)) {
+      out.add(new Mismatch(c, tensor, error));
+    }
+  }
+
+  /** max |got − want| / max |want|; NaN when got has a non-finite value or the wrong length. */
+  static double relativeError(float[] got, double[] want) {
+    if (got.length != want.length) {
+      return Double.NaN;
+    }
+    double scale = 0;
+    double diff = 0;
+    for (int i = 0; i < want.length; i++) {
+      if (!Float.isFinite(got[i])) {
+        return Double.NaN;
+      }
+      scale = Math.max(scale, Math.abs(want[i]));
+      diff = Math.max(diff, Math.abs(got[i] - want[i]));
+    }
+    return diff / Math.max(scale, 1e-30);
+  }
+
+  private static float[] uniform(SplittableRandom random, int n) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return a;
+  }
+
+  private static double[] widen(float[] a) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i];
+    }
+    return d;
+  }
+}

@@ -1,0 +1,109 @@
+package org.fga.core.engine;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.fga.core.error.FgaUserException;
+
+/**
+ * Checks, once per process and before anything trains, that libtorch computes convolutions right,
+ * and switches to a path that is right when it does not.
+ *
+ * <p>Why: on virtual machines whose CPUID reports no cache sizes, the oneDNN bundled with libtorch
+ * 2.7.1 picks blockings for channel counts off its vector block that compute wrong input gradients
+ * (and, for some counts, wrong outputs) — silently, varying from run to run. A run on such a
+ * machine trains to different numbers than the same run elsewhere. The check ({@link
+ * ConvSelfCheck#standard()}) runs a dozen small convolutions forward and backward against a
+ * float64 computation of our own; when oneDNN is wrong, convolutions move to libtorch's native
+ * kernels ({@link ConvPath}), the check runs again there, and one line on stderr says so. When no
+ * path is right, {@link #ensure()} throws, so the command line stops with one line and exit code 2
+ * before any training. A healthy machine pays only the check.
+ *
+ * <p>{@value #PATH_PROPERTY}{@code =native} (system property) forces the native kernels, checked
+ * the same way: for a test of that path on a healthy machine, or a user who wants it.
+ */
+public final class EngineGuard {
+  /** System property choosing the convolution path: {@code auto} (default) or {@code native}. */
+  public static final String PATH_PROPERTY = "fga.engine.conv";
+
+  /** The measured cost of the native kernels on an affected machine (fga README, "Engine guard"). */
+  static final String EXPECTED_SLOWDOWN = "1.5-2x";
+
+  private static Verdict verdict;
+
+  private EngineGuard() {}
+
+  /**
+   * The process's verdict, checking on first call; throws when no convolution path is right.
+   *
+   * @throws EngineFaultException when nothing may train on this engine
+   */
+  public static synchronized Verdict ensure() {
+    if (verdict == null) {
+      ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
+      verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), LibtorchContext.find(),
+          System.getProperty(PATH_PROPERTY, "auto"), System.err);
+    }
+    if (!verdict.usable()) {
+      throw new EngineFaultException(verdict.line());
+    }
+    return verdict;
+  }
+
+  /** The verdict if the guard has run in this process. */
+  public static synchronized Optional<Verdict> current() {
+    return Optional.ofNullable(verdict);
+  }
+
+  /**
+   * The guard's decision on any kernel and switch: the seam through which tests show that a wrong
+   * kernel is caught and refused on a machine whose own kernels are right.
+   *
+   * @param mode {@code auto} or {@code native}
+   * @param err where the one line about a switch goes
+   */
+  static Verdict decide(
+      ConvSelfCheck check, ConvKernel kernel, Optional<? extends ConvPath> path, String mode, PrintStream err) {
+    long start = System.nanoTime();
+    String m = mode.trim().toLowerCase(Locale.ROOT);
+    if (!m.equals("auto") && !m.equals("native")) {
+      throw new FgaUserException(
+          PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, native");
+    }
+    if (m.equals("native")) {
+      if (path.isEmpty()) {
+        return done(Verdict.Status.UNUSABLE, "oneDNN", List.of(), List.of(), start, err);
+      }
+      path.get().setOnednn(false);
+      List<Mismatch> wrong = check.run(kernel);
+      Verdict.Status s = wrong.isEmpty() ? Verdict.Status.FORCED : Verdict.Status.UNUSABLE;
+      return done(s, "native", List.of(), wrong, start, err);
+    }
+    List<Mismatch> onednn = check.run(kernel);
+    if (onednn.isEmpty()) {
+      return done(Verdict.Status.HEALTHY, "oneDNN", onednn, List.of(), start, err);
+    }
+    if (path.isEmpty()) {
+      return done(Verdict.Status.UNUSABLE, "oneDNN", onednn, onednn, start, err);
+    }
+    path.get().setOnednn(false);
+    List<Mismatch> still = check.run(kernel);
+    if (!still.isEmpty()) {
+      path.get().setOnednn(true); // leave the engine as found: neither path is right
+      return done(Verdict.Status.UNUSABLE, "oneDNN", onednn, still, start, err);
+    }
+    return done(Verdict.Status.SWITCHED, "native", onednn, List.of(), start, err);
+  }
+
+  private static Verdict done(
+      Verdict.Status status, String convPath, List<Mismatch> onednn, List<Mismatch> remaining, long start,
+      PrintStream err) {
+    Verdict v = new Verdict(
+        status, convPath, onednn, remaining, (System.nanoTime() - start) / 1e6, LibtorchContext.unavailable);
+    if (status == Verdict.Status.SWITCHED || status == Verdict.Status.FORCED) {
+      err.println("fga: " + v.line());
+    }
+    return v;
+  }
+}
