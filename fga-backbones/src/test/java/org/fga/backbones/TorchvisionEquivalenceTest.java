@@ -76,12 +76,15 @@ class TorchvisionEquivalenceTest {
                   params.get("bn1.running_var").getArray().toFloatArray(),
                   io.get("train_bn1_running_var").toFloats()))
           .isLessThan(TOLERANCE);
-      // Our float32 gradient is as close to the exact (float64) one as torch's float32 gradient.
+      // Our float32 gradient is as close to the exact (float64) one as float32 allows. Train-mode BN
+      // over few values amplifies rounding about a thousandfold; the fixtures' inputs are chosen
+      // so torch's own float32 gradient stays within 1e-3 of the exact one under 1e-6 changes of
+      // the input (make_fixture.py, tie_free_input), so 1e-3 is a bound on rounding, not luck.
       float[] exact = io.get("train_conv1_weight_grad_f64").toFloats();
       double torchError = Fixtures.relativeError(io.get("train_conv1_weight_grad").toFloats(), exact);
       double ourError =
           Fixtures.relativeError(params.get("conv1.weight").getArray().getGradient().toFloatArray(), exact);
-      assertThat(ourError).isLessThan(Math.max(1e-4, 2 * torchError));
+      assertThat(ourError).isLessThan(Math.max(1e-3, 2 * torchError));
     }
   }
 
