@@ -210,6 +210,7 @@ public final class DemoCommand implements Callable<Integer> {
         row.put("top1", m.path("accuracy").path("top1").asDouble(Double.NaN));
         row.put("gtKnownLoc", m.path("wsol").path("gtKnownLoc").asDouble(Double.NaN));
         row.put("maxBoxAccV2", m.path("wsol").path("maxBoxAccV2").asDouble(Double.NaN));
+        LossRise.of(run.trainLog(), plugins.json()).ifPresent(rise -> row.put("lossRose", rise));
       } catch (FgaUserException e) {
         row.put("error", e.getMessage());
       }
@@ -234,9 +235,11 @@ public final class DemoCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "| %s | failed: %s | | | | |%n", r.get("method").asText(), r.get("error").asText()));
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.get("method").asText(),
+      // a diverging run trains to any number: its row says so
+      String rose = r.has("lossRose") ? " ⚠ diverged: " + r.get("lossRose").asText() : "";
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s%s |%n", r.get("method").asText(),
           pct(r.get("top1")), pct(r.get("gtKnownLoc")), pct(r.get("maxBoxAccV2")),
-          r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText(), r.path("schedule").asText()));
+          r.path("reused").asBoolean() ? "reused" : r.get("seconds").asText(), r.path("schedule").asText(), rose));
     }
     sb.append(String.format(Locale.ROOT, "%nSchedules: %s, cosine, %s unless a method ships its own:",
         "sgd lr 0.05", "momentum 0.9, weight decay 5e-4"));

@@ -20,12 +20,17 @@ import org.fga.core.error.FgaUserException;
  * path is right, {@link #ensure()} throws, so the command line stops with one line and exit code 2
  * before any training. A healthy machine pays only the check.
  *
- * <p>{@value #PATH_PROPERTY}{@code =native} (system property) forces the native kernels, checked
- * the same way: for a test of that path on a healthy machine, or a user who wants it.
+ * <p>{@value #PATH_PROPERTY}{@code =native} (system property, or {@value #PATH_ENV}) forces the native kernels, checked
+ * the same way: for a test of that path on a healthy machine, or a user who wants it. {@code
+ * =onednn} keeps oneDNN even when it is wrong, with a warning line and the verdict in every
+ * {@code metrics.json}: for timing the default kernels and for showing the fault, never silently.
  */
 public final class EngineGuard {
-  /** System property choosing the convolution path: {@code auto} (default) or {@code native}. */
+  /** System property choosing the convolution path: {@code auto} (default), {@code native}, {@code onednn}. */
   public static final String PATH_PROPERTY = "fga.engine.conv";
+
+  /** The same choice as an environment variable, which child JVMs inherit; the property wins. */
+  public static final String PATH_ENV = "FGA_ENGINE_CONV";
 
   /** The measured cost of the native kernels on an affected machine (fga README, "Engine guard"). */
   static final String EXPECTED_SLOWDOWN = "1.5-2x";
@@ -43,12 +48,37 @@ public final class EngineGuard {
     if (verdict == null) {
       ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
       verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), LibtorchContext.find(),
-          System.getProperty(PATH_PROPERTY, "auto"), System.err);
+          System.getProperty(PATH_PROPERTY, System.getenv().getOrDefault(PATH_ENV, "auto")), System.err);
     }
     if (!verdict.usable()) {
       throw new EngineFaultException(verdict.line());
     }
     return verdict;
+  }
+
+  /**
+   * Runs {@code body} with convolutions on the path {@code mode} names ({@code native}, {@code
+   * onednn}, or {@code auto}), checked as at start-up, then puts the process's path back: for
+   * timing one path against the other, and for tests of the native path on a healthy machine.
+   *
+   * @throws EngineFaultException when that path is wrong (and not {@code onednn}, which is kept
+   *     with a warning)
+   */
+  public static synchronized <T> T withPath(String mode, java.util.function.Supplier<T> body) {
+    ensure();
+    LibtorchContext context = LibtorchContext.find()
+        .orElseThrow(() -> new EngineFaultException("cannot switch convolution paths: " + LibtorchContext.unavailable));
+    boolean before = context.onednn();
+    try {
+      context.setOnednn(true); // each mode starts from libtorch's default, as at start-up
+      Verdict v = decide(ConvSelfCheck.standard(), new DjlConvKernel(), Optional.of(context), mode, System.err);
+      if (!v.usable()) {
+        throw new EngineFaultException(v.line());
+      }
+      return body.get();
+    } finally {
+      context.setOnednn(before);
+    }
   }
 
   /** The verdict if the guard has run in this process. */
@@ -67,9 +97,9 @@ public final class EngineGuard {
       ConvSelfCheck check, ConvKernel kernel, Optional<? extends ConvPath> path, String mode, PrintStream err) {
     long start = System.nanoTime();
     String m = mode.trim().toLowerCase(Locale.ROOT);
-    if (!m.equals("auto") && !m.equals("native")) {
+    if (!m.equals("auto") && !m.equals("native") && !m.equals("onednn")) {
       throw new FgaUserException(
-          PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, native");
+          PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, native, onednn");
     }
     if (m.equals("native")) {
       if (path.isEmpty()) {
@@ -81,6 +111,10 @@ public final class EngineGuard {
       return done(s, "native", List.of(), wrong, start, err);
     }
     List<Mismatch> onednn = check.run(kernel);
+    if (m.equals("onednn")) { // for timing the default kernels, or showing the fault: never silent
+      Verdict.Status s = onednn.isEmpty() ? Verdict.Status.HEALTHY : Verdict.Status.KEPT_WRONG;
+      return done(s, "oneDNN", onednn, onednn, start, err);
+    }
     if (onednn.isEmpty()) {
       return done(Verdict.Status.HEALTHY, "oneDNN", onednn, List.of(), start, err);
     }
@@ -101,7 +135,7 @@ public final class EngineGuard {
       PrintStream err) {
     Verdict v = new Verdict(
         status, convPath, onednn, remaining, (System.nanoTime() - start) / 1e6, LibtorchContext.unavailable);
-    if (status == Verdict.Status.SWITCHED || status == Verdict.Status.FORCED) {
+    if (status != Verdict.Status.HEALTHY && status != Verdict.Status.UNUSABLE) {
       err.println("fga: " + v.line());
     }
     return v;

@@ -31,6 +31,8 @@ public record Verdict(
     SWITCHED,
     /** The native kernels were asked for ({@value EngineGuard#PATH_PROPERTY}{@code =native}). */
     FORCED,
+    /** oneDNN is wrong but kept, as {@value EngineGuard#PATH_PROPERTY}{@code =onednn} asks. */
+    KEPT_WRONG,
     /** No path was right: nothing may train. */
     UNUSABLE
   }
@@ -53,6 +55,8 @@ public record Verdict(
           + " convolution-heavy steps run about " + EngineGuard.EXPECTED_SLOWDOWN + " slower (fga doctor)";
       case FORCED -> "engine: convolutions on libtorch's native kernels, as "
           + EngineGuard.PATH_PROPERTY + "=native asks; checked right (" + ms() + ")";
+      case KEPT_WRONG -> "warning: engine: oneDNN convolutions are wrong on this CPU (" + summary(onednnMismatches)
+          + ") and kept, as " + EngineGuard.PATH_PROPERTY + "=onednn asks: results may be wrong";
       case UNUSABLE -> "engine: convolutions are wrong on every path fga can use ("
           + summary(remaining.isEmpty() ? onednnMismatches : remaining)
           + ")" + (remaining.equals(onednnMismatches) ? "; oneDNN could not be turned off: " + switchUnavailable : "")

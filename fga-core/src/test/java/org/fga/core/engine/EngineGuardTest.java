@@ -89,7 +89,18 @@ class EngineGuardTest {
     assertThat(path.onednn()).isFalse();
     assertThatThrownBy(() -> EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "mkl", errStream))
         .isInstanceOf(FgaUserException.class)
-        .hasMessage(EngineGuard.PATH_PROPERTY + "=mkl is not a convolution path; valid: auto, native");
+        .hasMessage(EngineGuard.PATH_PROPERTY + "=mkl is not a convolution path; valid: auto, native, onednn");
+  }
+
+  @Test
+  void wrongOnednnKeptOnRequestIsSaidAndRecorded() {
+    FakePath path = new FakePath(true);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "onednn", errStream);
+    assertThat(v.status()).isEqualTo(Verdict.Status.KEPT_WRONG);
+    assertThat(v.usable()).isTrue();
+    assertThat(path.onednn()).isTrue();
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("fga: warning: engine: oneDNN convolutions are wrong");
+    assertThat(v.toMap()).containsEntry("status", "kept_wrong");
   }
 
   @Test
