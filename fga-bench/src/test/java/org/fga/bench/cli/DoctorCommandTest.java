@@ -1,0 +1,32 @@
+package org.fga.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DoctorCommandTest {
+
+  @Test
+  void printsTheEngineAndTheGuardsVerdictForABugReport() throws Exception {
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = FgaMain.execute("doctor", "--json");
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(code).isZero();
+    JsonNode facts = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(facts.path("libtorch").asText()).isEqualTo(ai.djl.engine.Engine.getInstance().getVersion());
+    assertThat(facts.path("guard").path("status").asText()).isIn("healthy", "switched", "forced", "kept_wrong");
+    assertThat(facts.path("guard").path("convPath").asText()).isIn("oneDNN", "native");
+    assertThat(facts.has("cacheSizes")).isTrue();
+  }
+}
