@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 public final class BenchRfgaCommand implements Callable<Integer> {
   static final double TARGET = 1.15;
 
+  // size 224: the paper's 28x28 maps at outputStride 8
   @Mixin StepBenchOptions opts = new StepBenchOptions("resnet50", 16, 224, 4, 10);
   @Option(names = "--output-stride", defaultValue = "8", description = "8: layer3 and layer4 at stride 1, as in RFGA")
   int outputStride;
