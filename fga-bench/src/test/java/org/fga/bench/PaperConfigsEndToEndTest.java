@@ -18,10 +18,10 @@ import org.fga.core.data.Split;
 import org.fga.bench.layout.CubLayout;
 import org.fga.bench.layout.ImageNetLayout;
 import org.fga.bench.layout.Layout;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.datasets.Entry;
-import org.fga.core.datasets.FileDataset;
-import org.fga.core.datasets.wsol.WsolMetadataWriter;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.Entry;
+import org.fga.datasets.FileDataset;
+import org.fga.datasets.wsol.WsolMetadataWriter;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
 import org.fga.core.spec.ExperimentSpec;
@@ -158,7 +158,7 @@ class PaperConfigsEndToEndTest {
         // the generator's class names stand for VOC's twenty
         List<String> names = new ArrayList<>();
         for (int c = 0; c < cfg.numClasses(); c++) {
-          names.add(org.fga.core.data.synthetic.SyntheticGenerator.className(c));
+          names.add(org.fga.datasets.synthetic.SyntheticGenerator.className(c));
         }
         extra.add("data.classes=" + names);
       }
@@ -195,7 +195,7 @@ class PaperConfigsEndToEndTest {
     if (splits.isMissingNode()) {
       return;
     }
-    var provider = (org.fga.core.datasets.DiskDatasetProvider) PLUGINS.datasets().get(type);
+    var provider = (org.fga.datasets.DiskDatasetProvider) PLUGINS.datasets().get(type);
     var plain = PLUGINS.yaml().treeToValue(
         PLUGINS.yaml().readTree("{type: " + type + ", root: '" + root + "'"
             + (type.equals("imagefolder")

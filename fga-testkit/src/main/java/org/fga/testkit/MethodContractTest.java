@@ -23,7 +23,7 @@ import org.fga.core.method.StepContext;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.rundir.RunDir;
 import org.fga.core.backbone.BackboneSpec;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.spec.EvalSpec;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.ScheduleSpec;

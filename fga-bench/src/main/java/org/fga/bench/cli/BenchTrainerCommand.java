@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.bench.perf.BareDjlLoop;
 import org.fga.perf.CpuClock;
+import org.fga.perf.StepBenchOptions;
 import org.fga.bench.perf.MemoryProbe;
 import org.fga.perf.StepTimer;
 import org.fga.core.plugin.Plugins;
@@ -14,6 +15,7 @@ import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.train.Session;
 import org.fga.core.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,11 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Trainer overhead vs a bare DJL loop, and memory growth over 1000 steps.")
 public final class BenchTrainerCommand implements Callable<Integer> {
-  @Option(names = "--arch", defaultValue = "resnet18") String arch;
-  @Option(names = "--width", description = "backbone width (default: the architecture's)") Integer width;
-  @Option(names = "--size", defaultValue = "64") int size;
-  @Option(names = "--batch", defaultValue = "16") int batch;
-  @Option(names = "--steps", defaultValue = "40", description = "timed steps per round") int steps;
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet18", null, 64, 16, 40);
   @Option(names = "--rounds", defaultValue = "3", description = "alternating rounds of each loop") int rounds;
   @Option(names = "--memory-steps", defaultValue = "10000", description = "steps of the memory run (default: ${DEFAULT-VALUE}); RSS is read at step 100 and at the end") int memorySteps;
   @Option(names = "--threads", defaultValue = "1",
@@ -45,7 +43,7 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
     java.util.function.LongSupplier clock = threads == 1 ? CpuClock.of(1) : System::nanoTime;
     MethodConfig baseline = StepTimer.method(plugins, "baseline", java.util.Map.of());
-    ExperimentSpec spec = StepTimer.noiseSpec(baseline, StepTimer.backbone(arch, width), size, batch, steps + 5);
+    ExperimentSpec spec = StepTimer.noiseSpec(baseline, StepTimer.backbone(opts.arch, opts.width), opts.size, opts.batch, opts.steps + 5);
     // memory first, in a fresh process: a small model for many steps, RSS at step 100 and at the end.
     // With the launcher's heap settings the heap's own growth counts too, as it does for a user.
     double[] rss = new double[2];
@@ -64,14 +62,14 @@ public final class BenchTrainerCommand implements Callable<Integer> {
     double[] fga = new double[rounds];
     double[] bare = new double[rounds];
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits both
-      bare[r] = BareDjlLoop.medianMillis(plugins, arch, width, size, batch, 5, steps, clock);
-      StepTimer.Timing timing = new StepTimer(plugins).timing(spec, 5, steps, clock);
+      bare[r] = BareDjlLoop.medianMillis(plugins, opts.arch, opts.width, opts.size, opts.batch, 5, opts.steps, clock);
+      StepTimer.Timing timing = new StepTimer(plugins).timing(spec, 5, opts.steps, clock);
       fga[r] = threads == 1 ? timing.cpuMs() : timing.wallMs();
       System.err.printf("round %d: bare DJL %.1f ms/step, fga trainer %.1f ms/step%n", r + 1, bare[r], fga[r]);
     }
     double fgaMs = java.util.Arrays.stream(fga).min().orElseThrow();
     double bareMs = java.util.Arrays.stream(bare).min().orElseThrow();
-    out.put("arch", arch).put("imageSize", size).put("batch", batch).put("libtorchThreads", threads);
+    out.put("arch", opts.arch).put("imageSize", opts.size).put("batch", opts.batch).put("libtorchThreads", threads);
     out.put("clock", threads == 1 ? "training-thread CPU time" : "wall time");
     out.put("bareDjlMsPerStep", round(bareMs)).put("fgaMsPerStep", round(fgaMs));
     out.put("overheadPercent", round(100 * (fgaMs / bareMs - 1)));

@@ -19,7 +19,7 @@ import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.EvalSpec;
 import org.fga.core.spec.ScheduleSpec;
 import org.fga.core.backbone.BackboneSpec;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.fga.core.data.Box;
 import org.fga.core.data.Split;
-import org.fga.core.data.io.Images;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticDataset;
+import org.fga.datasets.io.Images;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticDataset;
 
 /**
  * Shared by the single-label layouts: render a split, write each image as a JPEG at the path a

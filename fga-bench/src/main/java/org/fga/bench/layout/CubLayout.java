@@ -10,10 +10,10 @@ import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.core.data.Keypoint;
 import org.fga.core.data.Split;
-import org.fga.core.data.io.Images;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticDataset;
-import org.fga.core.data.synthetic.SyntheticGenerator;
+import org.fga.datasets.io.Images;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticDataset;
+import org.fga.datasets.synthetic.SyntheticGenerator;
 
 /**
  * CUB-200-2011 as it unpacks: {@code images/NNN.Class_Name/Class_Name_NNNN.jpg}, the id lists

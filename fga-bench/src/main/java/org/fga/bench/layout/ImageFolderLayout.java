@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fga.core.data.Split;
-import org.fga.core.data.io.Images;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticDataset;
+import org.fga.datasets.io.Images;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticDataset;
 
 /**
  * The ImageNet-style folder layout: {@code train/<class>/<name>.png}, and likewise {@code val/} and

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.core.data.Split;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticGenerator;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticGenerator;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Struct;
 

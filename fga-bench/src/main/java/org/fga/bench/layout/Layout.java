@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 
 /**

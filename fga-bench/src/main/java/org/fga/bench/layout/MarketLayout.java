@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fga.core.data.Split;
-import org.fga.core.data.io.Images;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticDataset;
-import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.datasets.io.Images;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticDataset;
+import org.fga.datasets.synthetic.SyntheticScene;
 
 /**
  * Market-1501 as it unpacks: {@code bounding_box_train/}, {@code bounding_box_test/} (the gallery)

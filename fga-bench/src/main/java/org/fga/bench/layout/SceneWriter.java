@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.datasets.synthetic.SyntheticScene;
 
 /**
  * Renders and writes images in parallel, returning per-image annotations in index order so that the

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.fga.core.data.Box;
 import org.fga.core.data.Mask;
 import org.fga.core.data.Split;
-import org.fga.core.data.io.Images;
-import org.fga.core.data.synthetic.SyntheticConfig;
-import org.fga.core.data.synthetic.SyntheticDataset;
-import org.fga.core.data.synthetic.SyntheticGenerator;
-import org.fga.core.data.synthetic.SyntheticScene;
+import org.fga.datasets.io.Images;
+import org.fga.datasets.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticDataset;
+import org.fga.datasets.synthetic.SyntheticGenerator;
+import org.fga.datasets.synthetic.SyntheticScene;
 
 /**
  * PASCAL VOC 2012 as the {@code VOC2012} folder of VOCdevkit: {@code JPEGImages/}, {@code

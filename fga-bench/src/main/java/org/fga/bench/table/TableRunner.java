@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.fga.bench.grid.MetricPath;
 import org.fga.bench.pretrain.PretrainedWeights;
-import org.fga.core.datasets.DiskDataConfig;
+import org.fga.datasets.DiskDataConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;

@@ -17,7 +17,7 @@ import org.fga.core.io.NdArray;
 import org.fga.backbones.weights.WeightExporter;
 import org.fga.bench.table.TableRunner;
 import org.fga.bench.table.TableSpec;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;

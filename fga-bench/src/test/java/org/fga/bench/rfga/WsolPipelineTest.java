@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.fga.bench.layout.ImageFolderLayout;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.Evaluator;
 import org.fga.core.plugin.Plugins;

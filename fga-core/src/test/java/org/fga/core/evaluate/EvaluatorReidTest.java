@@ -2,10 +2,7 @@ package org.fga.core.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import org.fga.core.baseline.BaselineModule;
 import org.fga.core.data.Split;
-import org.fga.core.data.synthetic.SyntheticDataModule;
 import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.plugin.Plugins;
@@ -16,8 +13,7 @@ import org.fga.core.train.Session;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorReidTest {
-  private static final Plugins PLUGINS =
-      Plugins.of(List.of(new BaselineModule(), new TestPlugins(), new SyntheticDataModule()));
+  private static final Plugins PLUGINS = TestPlugins.load();
 
   private static ExperimentSpec spec() {
     String yaml =
@@ -25,8 +21,7 @@ class EvaluatorReidTest {
         name: reid-labels
         method: {type: baseline}
         backbone: {arch: tiny}
-        data: {type: synthetic, task: reid, imageSize: 32, trainSize: 40, testSize: 30,
-               identities: 5, testIdentities: 3, cameras: 2}
+        data: {type: people, imageSize: 32, identities: 5, testIdentities: 3}
         schedule: {epochs: 1, batchSize: 8}
         eval: {metrics: []}
         seed: 1
@@ -45,7 +40,7 @@ class EvaluatorReidTest {
       Evaluator ev = new Evaluator(s, 8);
       EvalOutputs query = ev.collect(Split.QUERY, needs, null);
       EvalOutputs gallery = ev.collect(Split.GALLERY, needs, null);
-      // test identities follow the 5 training ones; query i shows identity 6 + i / cameras
+      // test identities follow the 5 training ones; query i shows identity 6 + i / 2 (two cameras)
       assertThat(query.labels()).containsExactly(6, 6, 7, 7, 8, 8);
       assertThat(gallery.labels()).containsOnly(6, 7, 8);
     }

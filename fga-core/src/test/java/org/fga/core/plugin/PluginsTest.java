@@ -167,12 +167,12 @@ class PluginsTest {
 
   @Test
   void aTypedDatasetIsNamedByItsConfigAndRefusesAnotherDatasetsConfig() {
-    var synthetic = new org.fga.core.data.synthetic.SyntheticDatasetProvider();
-    assertThat(synthetic.configType()).isEqualTo(org.fga.core.data.synthetic.SyntheticConfig.class);
-    assertThat(synthetic.name()).isEqualTo("synthetic");
+    var people = new org.fga.core.testing.PeopleData.Provider();
+    assertThat(people.configType()).isEqualTo(org.fga.core.testing.PeopleData.PeopleConfig.class);
+    assertThat(people.name()).isEqualTo("people");
     org.fga.core.data.provider.DataConfig squares = new org.fga.core.testing.SquaresData.Config(16, 4, null);
-    assertThatThrownBy(() -> synthetic.open(squares, org.fga.core.data.Split.TRAIN))
+    assertThatThrownBy(() -> people.open(squares, org.fga.core.data.Split.TRAIN))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("dataset 'synthetic' reads SyntheticConfig, got Config");
+        .hasMessage("dataset 'people' reads PeopleConfig, got Config");
   }
 }

@@ -144,20 +144,18 @@ class LinearProbeTest {
   }
 
   @Test
-  void aProbeOnMultiLabelDataIsOneLine(@TempDir Path dir) {
-    Plugins withSynthetic = Plugins.of(List.of(new org.fga.core.baseline.BaselineModule(), new TestPlugins(),
-        new org.fga.core.data.pipeline.builtin.StepsModule(), new org.fga.core.data.synthetic.SyntheticDataModule()));
+  void aProbeOnDataThatIsNotSingleLabelIsOneLine(@TempDir Path dir) {
     String yaml = """
         name: ml
         method: {type: baseline}
         backbone: {arch: tiny}
-        data: {type: synthetic, task: multilabel, imageSize: 32, trainSize: 16, testSize: 8}
+        data: {type: people, imageSize: 32}
         eval: {metrics: [], linearProbe: {epochs: 1, batchSize: 8}}
         """;
-    ExperimentSpec spec = new SpecReader(withSynthetic).parse(yaml, false, "ml.yaml");
-    try (Session s = new Session(withSynthetic, spec)) {
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "ml.yaml");
+    try (Session s = new Session(PLUGINS, spec)) {
       assertThatThrownBy(() -> probe(s, dir)).isInstanceOf(FgaUserException.class)
-          .hasMessageStartingWith("eval.linearProbe needs single-label classification data; synthetic is multilabel");
+          .hasMessageStartingWith("eval.linearProbe needs single-label classification data; people is reid");
     }
   }
 

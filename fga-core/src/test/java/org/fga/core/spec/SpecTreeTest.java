@@ -13,14 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code extends:} chains and {@code -o key=value} overrides, resolved before the spec is bound. */
 class SpecTreeTest {
-  static final Plugins PLUGINS = Plugins.load();
+  static final Plugins PLUGINS = org.fga.core.testing.TestPlugins.load();
   static final SpecReader READER = new SpecReader(PLUGINS);
 
   static final String BASE = """
       name: base
       method: {type: baseline, labelSmoothing: 0.1}
       backbone: {arch: tinynet, lastStride: 1}
-      data: {type: synthetic, imageSize: 32, trainSize: 40}
+      data: {type: squares, imageSize: 32, size: 40}
       schedule: {epochs: 3, lr: 0.01, milestones: [1, 2]}
       """;
 
@@ -36,7 +36,7 @@ class SpecTreeTest {
     Files.writeString(dir.resolve("ablations/leaf.yaml"), """
         extends: mid.yaml
         name: leaf
-        data: {trainSize: 12}
+        data: {size: 12}
         """);
     ExperimentSpec leaf = READER.read(dir.resolve("ablations/leaf.yaml"));
     assertThat(leaf.name()).isEqualTo("leaf");
@@ -44,7 +44,7 @@ class SpecTreeTest {
     assertThat(leaf.schedule().epochs()).isEqualTo(3); // kept from the base
     assertThat(leaf.schedule().milestones()).containsExactly(2.0); // lists are replaced
     assertThat(leaf.backbone().lastStride()).isEqualTo(1);
-    assertThat(READER.toYaml(leaf)).doesNotContain("extends").contains("trainSize: 12").contains("imageSize: 32");
+    assertThat(READER.toYaml(leaf)).doesNotContain("extends").contains("size: 12").contains("imageSize: 32");
   }
 
   @Test
@@ -52,9 +52,9 @@ class SpecTreeTest {
     Files.writeString(dir.resolve("base.yaml"), BASE);
     Files.writeString(dir.resolve("cam.yaml"), "extends: base.yaml\nname: cam\nmethod: {type: baseline}\n");
     assertThat(READER.read(dir.resolve("cam.yaml")).method().toString()).contains("0.1");
-    Files.writeString(dir.resolve("other.yaml"), "extends: base.yaml\nname: o\ndata: {type: cub, root: /x}\n");
-    // the synthetic keys (trainSize) do not leak into the cub block
-    assertThat(READER.read(dir.resolve("other.yaml")).data().imageSize()).isEqualTo(448);
+    Files.writeString(dir.resolve("other.yaml"), "extends: base.yaml\nname: o\ndata: {type: people}\n");
+    // the squares keys (imageSize, size) do not leak into the people block
+    assertThat(READER.read(dir.resolve("other.yaml")).data().imageSize()).isEqualTo(16);
   }
 
   @Test
@@ -76,7 +76,7 @@ class SpecTreeTest {
     ExperimentSpec s = READER.read(f, List.of(
         "schedule.batchSize=8", "schedule.milestones=[1.5]", "backbone.weights=null",
         "method.labelSmoothing=0.2", "pipeline.train=[{type: flip}]", "pipeline.train[0].p=0.25",
-        "data.seed=9"));
+        "data.size=9"));
     assertThat(s.schedule().batchSize()).isEqualTo(8);
     assertThat(s.schedule().milestones()).containsExactly(1.5);
     assertThat(s.backbone().weights()).isNull();

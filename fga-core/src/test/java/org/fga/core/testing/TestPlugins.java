@@ -7,7 +7,7 @@ import org.fga.core.plugin.FgaModule;
 import org.fga.core.plugin.PluginBinder;
 import org.fga.core.plugin.Plugins;
 
-/** The core's baseline plus the toy backbone, dataset and a stand-in default metric. */
+/** The core's baseline plus the toy backbones, datasets and a stand-in default metric. */
 public final class TestPlugins extends AbstractModule implements FgaModule {
   @Override
   protected void configure() {
@@ -15,6 +15,7 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
         .backbone(TinyBackbone.Provider.class)
         .backbone(TinyBackbone.NoNormProvider.class)
         .dataset(SquaresData.Provider.class)
+        .dataset(PeopleData.Provider.class)
         .metric(StandInAccuracy.class);
   }
 

@@ -21,36 +21,23 @@ import org.fga.core.method.Losses;
 import org.fga.core.method.Method;
 import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
-import org.fga.core.plugin.Plugins;
 import org.fga.testkit.TinyData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fga.testkit.PluginsAndManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The methods on a tiny ResNet-18 (width 4, 64 px): shapes, losses, gradients, effect at rest. */
 class CalMethodTest {
   private static final int SIZE = 64;
   private static final int CLASSES = 5;
-  private static Plugins plugins;
-  private static NDManager manager;
-
-  @BeforeAll
-  static void load() {
-    plugins = Plugins.load();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final PluginsAndManager ENV = new PluginsAndManager();
 
   private static Method build(String yamlType, Object config, Task task) {
-    Backbone bb = plugins.backbones().get("resnet18").create(BackboneSpec.of("resnet18").withWidth(4));
+    Backbone bb = ENV.plugins().backbones().get("resnet18").create(BackboneSpec.of("resnet18").withWidth(4));
     DatasetInfo info = TinyData.info(task, CLASSES);
-    Method method = plugins.methods().get(yamlType).createFrom((org.fga.core.method.MethodConfig) config, bb, info);
+    Method method = ENV.plugins().methods().get(yamlType).createFrom((org.fga.core.method.MethodConfig) config, bb, info);
     Engine.getInstance().setRandomSeed(7);
-    method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
+    method.block().initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;
   }
 
@@ -73,7 +60,7 @@ class CalMethodTest {
   @Test
   void calTrainStepHasEveryTermAndReachesTheAttentionLayer() {
     Method cal = build("cal", CalConfig.defaults(), Task.CLASSIFICATION);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       Losses l = step(cal, m, batch(m, 4));
       assertThat(l.terms()).containsOnlyKeys("raw", "aug", "effect", "centre");
       for (NDArray t : l.terms().values()) {
@@ -90,7 +77,7 @@ class CalMethodTest {
   @Test
   void wsdanHasNoEffectTerm() {
     Method w = build("wsdan", WsdanConfig.defaults(), Task.CLASSIFICATION);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       assertThat(step(w, m, batch(m, 2)).terms()).containsOnlyKeys("raw", "aug", "centre");
     }
   }
@@ -98,7 +85,7 @@ class CalMethodTest {
   @Test
   void effectVanishesWhenTheCounterfactualIsTheLearnedAttention() {
     CalMethod cal = (CalMethod) build("cal", CalConfig.defaults(), Task.CLASSIFICATION);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       ParameterStore ps = new ParameterStore(m, false);
       NDList out = cal.network().forward(ps, new NDList(batch(m, 3).images()), false);
       NDArray same = Counterfactual.effect(cal.network(), ps, out.get(0), out.get(3), out.get(2), false);
@@ -115,7 +102,7 @@ class CalMethodTest {
       CalConfig cfg = new CalConfig(null, 4, null, null, null, null, null, null, null, null, null, null,
           null, null, null, views);
       Method cal = build("cal", cfg, Task.CLASSIFICATION);
-      try (NDManager m = manager.newSubManager()) {
+      try (NDManager m = ENV.manager().newSubManager()) {
         Batch b = batch(m, 2);
         Outputs o = cal.infer(ctx(m, false), b);
         assertThat(o.logits().getShape()).isEqualTo(new Shape(2, CLASSES));
@@ -130,7 +117,7 @@ class CalMethodTest {
   void calReidTrainsAndEmbedsOnTheUnitSphere() {
     CalReidConfig cfg = new CalReidConfig(null, null, 16, null, null, null, null, null, null);
     Method reid = build("cal-reid", cfg, Task.REID);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       Losses l = step(reid, m, batch(m, 4));
       assertThat(l.terms()).containsOnlyKeys("id", "triplet", "effect");
       assertThat(Float.isFinite(l.total().getFloat())).isTrue();

@@ -21,9 +21,9 @@ import org.fga.core.data.Task;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.StepContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fga.testkit.PluginsAndManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * fga's CAL against the reference code (raoyongming/CAL, fgvc/ and reid/) run on the same small
@@ -42,23 +42,13 @@ class CalReferenceTest {
       "bottleneck.bias", "bottleneck.running_mean", "bottleneck.running_var", "classifier.weight");
   private static final ReferenceFixture FGVC = new ReferenceFixture("fgvc_step.npz");
   private static final ReferenceFixture REID = new ReferenceFixture("reid_step.npz");
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final PluginsAndManager ENV = new PluginsAndManager();
 
   private static CalMethod fgvc(CalConfig config) {
     DatasetInfo info = new DatasetInfo("ref", Task.CLASSIFICATION, 3, List.of("a", "b", "c"));
     CalMethod cal = new CalMethod(config.settings(), ReferenceFixture.oneConvBackbone(), info);
     Engine.getInstance().setRandomSeed(1);
-    cal.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, 16, 16));
+    cal.block().initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
     FGVC.load(cal.block(), FGVC_NAMES);
     cal.state().get("centres").set(FGVC.floats("centres0"));
     return cal;
@@ -74,7 +64,7 @@ class CalReferenceTest {
     CalReidConfig cfg = new CalReidConfig(null, 4, 5, null, null, null, null, null, testFeature);
     CalReidMethod m = new CalReidMethod(cfg, ReferenceFixture.oneConvBackbone(), info);
     Engine.getInstance().setRandomSeed(1);
-    m.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, 16, 16));
+    m.block().initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
     REID.load(m.block(), REID_NAMES);
     return m;
   }
@@ -108,7 +98,7 @@ class CalReferenceTest {
   @Test
   void bapFeatureLogitsAndEffectEqualTheReference() {
     CalMethod cal = fgvc();
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       ParameterStore ps = new ParameterStore(m, false);
       NDList out = cal.network().forward(ps, new NDList(FGVC.get(m, "x")), true);
       assertClose(out.get(2), FGVC.floats("out.attention"));
@@ -123,7 +113,7 @@ class CalReferenceTest {
 
   @Test
   void mapPickProbabilitiesEqualTheReference() {
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       NDArray att = FGVC.get(m, "out.attention");
       float[] sums = att.sum(new int[] {2, 3}).toFloatArray();
       double[] p = AttentionAugment.pickProbabilities(sums, 4, 4);
@@ -137,7 +127,7 @@ class CalReferenceTest {
   @Test
   void attentionCropAndDropEqualTheReference() {
     CalMethod cal = fgvc();
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       NDArray aug = cal.augment(FGVC.get(m, "x"), FGVC.get(m, "out.attention"), FGVC.draws(m, List.of()));
       assertClose(aug.get("0:4"), FGVC.floats("out.crop_images"));
       assertClose(aug.get("4:8"), FGVC.floats("out.drop_images"));
@@ -147,7 +137,7 @@ class CalReferenceTest {
   @Test
   void oneTrainingStepEqualsTheReference() {
     CalMethod cal = fgvc();
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       cal.useDraws(r -> FGVC.draws(m, List.of("draw.cf_raw", "draw.cf_aug")));
       Losses l = trainStep(cal.block(), () -> cal.trainStep(ctx(m, true), batch(m, FGVC)));
       assertThat(l.terms().get("raw").getFloat()).isCloseTo(FGVC.scalar("out.loss_raw"), TOL);
@@ -173,7 +163,7 @@ class CalReferenceTest {
   @Test
   void testTimeLogitsEqualTheReference() {
     CalMethod cal = fgvc();
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       assertClose(cal.infer(ctx(m, false), batch(m, FGVC)).logits(), FGVC.floats("eval.logits"));
     }
   }
@@ -181,7 +171,7 @@ class CalReferenceTest {
   @Test
   void reidHeadLossesAndGradientsEqualTheReference() {
     CalReidMethod reid = reid(null);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       reid.useDraws(r -> REID.draws(m, List.of("draw.cf")));
       Losses l = trainStep(reid.block(), () -> reid.trainStep(ctx(m, true), batch(m, REID)));
       assertThat(l.terms().get("id").getFloat()).isCloseTo(REID.scalar("out.loss_id"), TOL);
@@ -205,7 +195,7 @@ class CalReferenceTest {
   @Test
   void reidIntermediatesEqualTheReference() {
     CalReidMethod reid = reid(null);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       ParameterStore ps = new ParameterStore(m, false);
       ReidBapNetwork net = (ReidBapNetwork) reid.block();
       NDList stem = net.stem(ps, REID.get(m, "x"), true);
@@ -224,13 +214,13 @@ class CalReferenceTest {
   @Test
   void reidTestFeatureIsTheFlipSummedScoresAsTheReference() {
     CalReidMethod reid = reid(null);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       var o = reid.infer(ctx(m, false), batch(m, REID));
       assertClose(o.logits(), REID.floats("eval.scores"));
       assertClose(o.embedding(), REID.floats("eval.test_feature_normalised"));
     }
     CalReidMethod neck = reid(CalReidConfig.NECK);
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       assertThat(neck.infer(ctx(m, false), batch(m, REID)).embedding().getShape()).isEqualTo(new Shape(6, 5));
     }
   }

@@ -25,11 +25,10 @@ import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.Outputs;
 import org.fga.core.method.StepContext;
-import org.fga.core.plugin.Plugins;
 import org.fga.testkit.TinyData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fga.testkit.PluginsAndManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The method on a tiny ResNet-18 (width 4, output stride 8: 4×4 maps of 32 channels at 32 px):
@@ -38,30 +37,18 @@ import org.junit.jupiter.api.Test;
 class Coarse2FineMethodTest {
   private static final int SIZE = 32;
   private static final int CLASSES = 3;
-  private static Plugins plugins;
-  private static NDManager manager;
-
-  @BeforeAll
-  static void load() {
-    plugins = Plugins.load();
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final PluginsAndManager ENV = new PluginsAndManager();
 
   static Coarse2FineConfig config(Integer maps, Boolean orthogonal, Integer stage1Epochs, Double coarseWeight) {
     return new Coarse2FineConfig(null, maps, null, orthogonal, stage1Epochs, coarseWeight, null, null, null, null, null);
   }
 
   private static Coarse2FineMethod build(Coarse2FineConfig c) {
-    Backbone bb = plugins.backbones().get("resnet18").create(new BackboneSpec("resnet18", null, null, 8, 4, null));
+    Backbone bb = ENV.plugins().backbones().get("resnet18").create(new BackboneSpec("resnet18", null, null, 8, 4, null));
     DatasetInfo info = TinyData.info(Task.CLASSIFICATION, CLASSES);
-    Coarse2FineMethod method = (Coarse2FineMethod) plugins.methods().get("coarse2fine").createFrom(c, bb, info);
+    Coarse2FineMethod method = (Coarse2FineMethod) ENV.plugins().methods().get("coarse2fine").createFrom(c, bb, info);
     Engine.getInstance().setRandomSeed(7);
-    method.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
+    method.block().initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, SIZE, SIZE));
     return method;
   }
 
@@ -104,7 +91,7 @@ class Coarse2FineMethodTest {
       assertThat(w.getShape()).isEqualTo(new Shape(maps, 32, 1, 1));
       NDArray mat = w.reshape(maps, 32);
       NDArray gram = maps <= 32 ? mat.matMul(mat.transpose()) : mat.transpose().matMul(mat);
-      NDArray eye = manager.eye((int) gram.getShape().get(0));
+      NDArray eye = ENV.manager().eye((int) gram.getShape().get(0));
       assertThat(gram.sub(eye).abs().max().getFloat()).as("M = %d", maps).isLessThan(1e-5f);
     }
   }
@@ -113,13 +100,13 @@ class Coarse2FineMethodTest {
   void withoutOrthogonalInitTheRowsAreNotOrthonormal() {
     NDArray mat = attentionWeight(build(config(8, false, null, null))).reshape(8, 32);
     NDArray gram = mat.matMul(mat.transpose());
-    assertThat(gram.sub(manager.eye(8)).abs().max().getFloat()).isGreaterThan(0.05f);
+    assertThat(gram.sub(ENV.manager().eye(8)).abs().max().getFloat()).isGreaterThan(0.05f);
   }
 
   @Test
   void stageOneTrainsTheCoarseNetworkOnly() {
     Coarse2FineMethod method = build(config(4, null, 2, null));
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       Losses l = step(method, m, 1);
       assertThat(l.terms()).containsOnlyKeys("coarse");
       assertThat(gradient(attentionWeight(method)).abs().sum().getFloat()).isPositive();
@@ -136,7 +123,7 @@ class Coarse2FineMethodTest {
   void theFineLossAloneReachesTheAttentionConvThroughTheRegion() {
     // coarse weight 0: every gradient of the attention conv comes through box → zoom → fine stage
     Coarse2FineMethod method = build(config(4, null, 1, 0.0));
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       Losses l = step(method, m, 1);
       assertThat(l.terms()).containsOnlyKeys("coarse", "fine");
       assertThat(gradient(attentionWeight(method)).abs().sum().getFloat()).isGreaterThan(1e-8f);
@@ -151,7 +138,7 @@ class Coarse2FineMethodTest {
   @Test
   void inferCombinesCoarseAndFineAndTheRegionLiesInTheImage() {
     Coarse2FineMethod mean = build(config(4, null, null, null));
-    try (NDManager m = manager.newSubManager()) {
+    try (NDManager m = ENV.manager().newSubManager()) {
       Batch b = batch(m, 2);
       Outputs o = mean.infer(ctx(m, false, 0), b);
       assertThat(o.logits().getShape()).isEqualTo(new Shape(2, CLASSES));

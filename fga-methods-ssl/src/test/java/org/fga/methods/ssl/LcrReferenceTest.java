@@ -20,9 +20,9 @@ import org.assertj.core.data.Offset;
 import org.fga.core.method.Batch;
 import org.fga.core.method.Losses;
 import org.fga.core.method.StepContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fga.testkit.PluginsAndManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * fga's LCR-BYOL and LCR-MoCo v2 against GANPerf/LCR's own modules run on the same small weights
@@ -38,17 +38,7 @@ class LcrReferenceTest {
       "layer1.1.bias", "layer1.1.running_mean", "layer1.1.running_var", "layer2.weight", "layer2.bias");
   private static final List<String> BRANCH = List.of("conv16.weight", "bn16.weight", "bn16.bias",
       "bn16.running_mean", "bn16.running_var");
-  private static NDManager manager;
-
-  @BeforeAll
-  static void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void close() {
-    manager.close();
-  }
+  @RegisterExtension static final PluginsAndManager ENV = new PluginsAndManager();
 
   private static List<String> prefixed(String prefix, List<String> names) {
     return names.stream().map(n -> prefix + n).toList();
@@ -78,7 +68,7 @@ class LcrReferenceTest {
     SslNetwork net = Networks.byol(s, LcrFixture.oneConvBackbone(), LcrFixture.oneConvBackbone());
     ByolMethod m = new ByolMethod(lcr ? "lcr-byol" : "byol", s, LcrFixture.oneConvBackbone(), net);
     Engine.getInstance().setRandomSeed(1);
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 16, 16));
+    net.initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
     BYOL.load(net, "w.", byolNames(lcr));
     return m;
   }
@@ -108,7 +98,7 @@ class LcrReferenceTest {
   void lcrByolStepMatchesTheReference() {
     ByolMethod m = byol(true, 0.996);
     SslNetwork net = m.network();
-    try (NDManager step = manager.newSubManager()) {
+    try (NDManager step = ENV.manager().newSubManager()) {
       StepContext ctx = ctx(step, true);
       Batch batch = views(BYOL.get(step, "x1"), BYOL.get(step, "x2"));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -141,7 +131,7 @@ class LcrReferenceTest {
     List<String> encoder = concat(List.of("0.conv1.weight"), prefixed("1.", MLP_BN));
     BYOL.load(net.online(), "ema.online.", encoder);
     BYOL.load(net.target(), "ema.target0.", encoder);
-    try (NDManager step = manager.newSubManager()) {
+    try (NDManager step = ENV.manager().newSubManager()) {
       m.afterStep(ctx(step, true));
     }
     List<Parameter> target = net.target().getParameters().values();
@@ -152,7 +142,7 @@ class LcrReferenceTest {
 
   @Test
   void testFeaturesMatchTheReference() {
-    try (NDManager step = manager.newSubManager()) {
+    try (NDManager step = ENV.manager().newSubManager()) {
       NDArray x1 = BYOL.get(step, "x1");
       Batch batch = new Batch(x1, null, null, null, null, new int[4], null);
       near(byol(true, 0.996).features(ctx(step, false), batch), BYOL.floats("feat.weighted"), "LCR feature");
@@ -166,13 +156,13 @@ class LcrReferenceTest {
     SslNetwork net = Networks.moco(s, LcrFixture.oneConvBackbone(), LcrFixture.oneConvBackbone());
     MocoMethod m = new MocoMethod("lcr-mocov2", s, LcrFixture.oneConvBackbone(), net);
     Engine.getInstance().setRandomSeed(1);
-    net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 16, 16));
+    net.initialize(ENV.manager(), DataType.FLOAT32, new Shape(1, 3, 16, 16));
     List<String> encoder = List.of("conv1.weight", "fc.0.weight", "fc.0.bias", "fc.2.weight", "fc.2.bias");
     MOCO.load(net, "w.", concat(prefixed("encoder_q.", encoder), prefixed("encoder_k.", encoder), BRANCH));
-    try (NDManager tmp = manager.newSubManager()) {
+    try (NDManager tmp = ENV.manager().newSubManager()) {
       m.queue().keys().set(MOCO.get(tmp, "queue0").transpose().toFloatArray());
     }
-    try (NDManager step = manager.newSubManager()) {
+    try (NDManager step = ENV.manager().newSubManager()) {
       StepContext ctx = ctx(step, true);
       Batch batch = views(MOCO.get(step, "x1"), MOCO.get(step, "x2"));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fga.bench.layout.Layout;
 import org.fga.bench.layout.LayoutSummary;
-import org.fga.core.data.synthetic.SyntheticConfig;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import org.fga.core.naming.PluginTypes;
  * extends TypedDataset<MyConfig>}): the name is the record's {@code @JsonTypeName}, the core
  * registers the record with the spec readers, and {@link #read} receives it typed; the cast from
  * {@link DataConfig} happens here, with a message naming both types. Disk readers share more
- * through {@code BaseDiskProvider}.
+ * through fga-datasets' {@code BaseDiskProvider}.
  *
  * @param <C> the dataset's config record (the {@code data:} block)
  */

@@ -1,7 +1,5 @@
 package org.fga.core.data.pipeline;
 
-import org.fga.core.data.pipeline.steps.DefaultPipelines;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,15 +8,18 @@ import java.util.Random;
 import org.fga.core.data.Box;
 import org.fga.core.data.FloatImage;
 import org.fga.core.data.Sample;
-import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
-/** The {@code pipeline:} block: parsing, sizes, defaults, errors that name the key. */
+/**
+ * The {@code pipeline:} block: parsing, sizes, errors that name the key. The readers' default
+ * pipelines and the refusal of a pipeline that leaves their images at mixed sizes are tested with
+ * the readers ({@code fga-datasets}' {@code ReaderPipelinesTest}).
+ */
 class PipelineSpecTest {
-  static final Plugins PLUGINS = Plugins.load();
+  static final Plugins PLUGINS = org.fga.core.testing.TestPlugins.load();
   static final SpecReader READER = new SpecReader(PLUGINS);
 
   static String spec(String data, String pipeline) {
@@ -31,14 +32,14 @@ class PipelineSpecTest {
         """.formatted(data, pipeline);
   }
 
-  static final String CUB = "{type: cub, root: /nowhere/CUB_200_2011}";
+  static final String SQUARES = "{type: squares}";
 
   @Test
   void everyBuiltInStepIsRegisteredAndReadsItsOptions() {
     assertThat(PLUGINS.steps().names())
         .contains("resize", "centerCrop", "randomCrop", "randomResizedCrop", "flip", "colorJitter",
             "grayscale", "gaussianBlur", "solarize", "pad", "randomErasing");
-    ExperimentSpec s = READER.parse(spec(CUB, """
+    ExperimentSpec s = READER.parse(spec(SQUARES, """
         pipeline:
           train: [{type: resize, size: [384, 192], interpolation: bicubic}, {type: flip, p: 0.3},
                   {type: pad, padding: 10}, {type: randomCrop, size: [384, 192]},
@@ -57,50 +58,21 @@ class PipelineSpecTest {
   }
 
   @Test
-  void aSpecWithoutPipelineGetsItsReadersDefaultWrittenOut() {
-    ExperimentSpec s = READER.parse(spec("{type: cub, root: /x, imageSize: 224}", ""), false, "e");
-    assertThat(s.pipeline()).isEqualTo(DefaultPipelines.resizeCrop(224));
-    assertThat(READER.toYaml(s)).contains("type: \"randomCrop\"").contains("shorter: 256");
-    ExperimentSpec m = READER.parse(spec("{type: market1501, root: /x, height: 384, width: 192}", ""), false, "e");
-    assertThat(m.pipeline().trainSize(null)).isEqualTo(new ImageSize(384, 192));
-  }
-
-  @Test
-  void aPipelineThatLeavesDiskImagesAtTheirOwnSizeIsRefused() {
-    assertThatThrownBy(() -> READER.parse(spec(CUB, """
-        pipeline: {train: [{type: flip}], test: [{type: resize, size: 448}]}
-        """), false, "exp.yaml"))
-        .isInstanceOf(FgaUserException.class)
-        .hasMessageContaining("pipeline.train leaves cub images at their own sizes");
-    // shorter-side resizing keeps the aspect, so it does not fix the size either
-    assertThatThrownBy(() -> READER.parse(spec(CUB, """
-        pipeline: {train: [{type: randomCrop, size: 448}], test: [{type: resize, shorter: 448}]}
-        """), false, "exp.yaml"))
-        .hasMessageContaining("pipeline.test leaves cub images at their own sizes");
-    // synthetic images of one size need no step, mixed-size ones do
-    assertThat(READER.parse(spec("{type: synthetic, imageSize: 32}", "pipeline: {train: [], test: []}"),
-        false, "e").pipeline().trainSize(ImageSize.square(32))).isEqualTo(ImageSize.square(32));
-    assertThatThrownBy(() -> READER.parse(spec("{type: synthetic, imageSize: 32, sizeJitter: 0.3}",
-        "pipeline: {train: [], test: []}"), false, "e"))
-        .hasMessageContaining("pipeline.train leaves synthetic images at their own sizes");
-  }
-
-  @Test
   void badStepsAreOneLineNamingTheKey() {
-    assertThatThrownBy(() -> READER.parse(spec(CUB, "pipeline: {train: [{type: blur}], test: []}"), false, "exp.yaml"))
+    assertThatThrownBy(() -> READER.parse(spec(SQUARES, "pipeline: {train: [{type: blur}], test: []}"), false, "exp.yaml"))
         .hasMessageStartingWith("exp.yaml: unknown type 'blur' at 'pipeline.train[0]'")
         .hasMessageContaining("gaussianBlur");
-    assertThatThrownBy(() -> READER.parse(spec(CUB,
+    assertThatThrownBy(() -> READER.parse(spec(SQUARES,
         "pipeline: {train: [{type: randomCrop, size: 8}, {type: flip, p: 2}], test: [{type: centerCrop, size: 8}]}"), false, "exp.yaml"))
         .hasMessageStartingWith("exp.yaml: pipeline.train[1].p must be in [0, 1], got 2");
-    assertThatThrownBy(() -> READER.parse(spec(CUB,
+    assertThatThrownBy(() -> READER.parse(spec(SQUARES,
         "pipeline: {train: [{type: resize, size: [1, 2, 3]}], test: []}"), false, "exp.yaml"))
         .hasMessageContaining("pipeline.train[0].size")
         .hasMessageContaining("[H, W]");
-    assertThatThrownBy(() -> READER.parse(spec(CUB,
+    assertThatThrownBy(() -> READER.parse(spec(SQUARES,
         "pipeline: {train: [{type: resize, size: 8, shorter: 8}], test: []}"), false, "exp.yaml"))
         .hasMessageContaining("pipeline.train[0].size or shorter: give exactly one of them");
-    assertThatThrownBy(() -> READER.parse(spec(CUB,
+    assertThatThrownBy(() -> READER.parse(spec(SQUARES,
         "pipeline: {train: [{type: resize, size: 8, interpolation: lanczos}], test: []}"), false, "exp.yaml"))
         .hasMessageContaining("interpolation must be one of bilinear, bicubic, nearest, got 'lanczos'");
   }
@@ -157,7 +129,7 @@ class PipelineSpecTest {
       img.data()[i] = r.nextFloat();
     }
     Sample s = Sample.classification("s", img, 0);
-    var steps = READER.parse(spec(CUB, """
+    var steps = READER.parse(spec(SQUARES, """
         pipeline:
           train: [{type: colorJitter, brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.2},
                   {type: grayscale}, {type: gaussianBlur, sigma: 1.0}, {type: solarize},

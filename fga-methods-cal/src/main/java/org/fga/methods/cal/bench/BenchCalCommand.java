@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.fga.perf.StepTimer;
+import org.fga.perf.StepBenchOptions;
 import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,29 +25,25 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "CAL / WS-DAN train-step time vs baseline (target: cal <= 3.2x baseline).")
 public final class BenchCalCommand implements Callable<Integer> {
-  @Option(names = "--arch", defaultValue = "resnet18") String arch;
-  @Option(names = "--width", description = "backbone width (default: the architecture's)") Integer width;
-  @Option(names = "--size", defaultValue = "224") int size;
-  @Option(names = "--batch", defaultValue = "16") int batch;
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet18", null, 224, 16, 10);
   @Option(names = "--maps", defaultValue = "32", description = "attention maps M") int maps;
-  @Option(names = "--steps", defaultValue = "10", description = "timed steps per round") int steps;
   @Option(names = "--warmup", defaultValue = "3") int warmup;
   @Option(names = "--rounds", defaultValue = "2", description = "alternating rounds of each method") int rounds;
 
   @Override
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
-    BackboneSpec bb = StepTimer.backbone(arch, width);
+    BackboneSpec bb = StepTimer.backbone(opts.arch, opts.width);
     ExperimentSpec[] methods = {
-      StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", java.util.Map.of()), bb, size, batch, warmup + steps),
-      StepTimer.noiseSpec(StepTimer.method(plugins, "cal", java.util.Map.of("attentionMaps", maps)), bb, size, batch, warmup + steps),
-      StepTimer.noiseSpec(StepTimer.method(plugins, "wsdan", java.util.Map.of("attentionMaps", maps)), bb, size, batch, warmup + steps)};
+      StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", java.util.Map.of()), bb, opts.size, opts.batch, warmup + opts.steps),
+      StepTimer.noiseSpec(StepTimer.method(plugins, "cal", java.util.Map.of("attentionMaps", maps)), bb, opts.size, opts.batch, warmup + opts.steps),
+      StepTimer.noiseSpec(StepTimer.method(plugins, "wsdan", java.util.Map.of("attentionMaps", maps)), bb, opts.size, opts.batch, warmup + opts.steps)};
     double[][] ms = new double[methods.length][rounds];
     double[][] cpu = new double[methods.length][rounds];
     StepTimer timer = new StepTimer(plugins);
     for (int r = 0; r < rounds; r++) { // alternate so that drift in machine load hits every method
       for (int k = 0; k < methods.length; k++) {
-        StepTimer.Timing t = timer.timing(methods[k], warmup, steps);
+        StepTimer.Timing t = timer.timing(methods[k], warmup, opts.steps);
         ms[k][r] = t.wallMs();
         cpu[k][r] = t.cpuMs();
       }
@@ -59,9 +57,9 @@ public final class BenchCalCommand implements Callable<Integer> {
     double calCpu = best(cpu[1]);
     double wsdanCpu = best(cpu[2]);
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("imageSize", size).put("batch", batch).put("attentionMaps", maps);
-    if (width != null) {
-      out.put("width", width);
+    out.put("arch", opts.arch).put("imageSize", opts.size).put("batch", opts.batch).put("attentionMaps", maps);
+    if (opts.width != null) {
+      out.put("width", opts.width);
     }
     out.put("baselineMsPerStep", round(base)).put("calMsPerStep", round(cal)).put("wsdanMsPerStep", round(wsdan));
     out.put("calOverBaseline", round(cal / base)).put("wsdanOverBaseline", round(wsdan / base));

@@ -3,6 +3,7 @@ package org.fga.methods.coarse2fine.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.fga.perf.InterleavedStepTimer;
+import org.fga.perf.StepBenchOptions;
 import org.fga.perf.Medians;
 import org.fga.perf.StepTimer;
 import org.fga.core.error.FgaUserException;
@@ -11,6 +12,7 @@ import org.fga.core.spec.ExperimentSpec;
 import java.util.Map;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,33 +29,29 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Coarse2Fine stage-1 and stage-2 train-step time vs baseline.")
 public final class BenchCoarse2FineCommand implements Callable<Integer> {
-  @Option(names = "--arch", defaultValue = "resnet18") String arch;
-  @Option(names = "--width", defaultValue = "16", description = "backbone width (64: torchvision's)") int width;
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet18", 16, 224, 8, 10);
   @Option(names = "--output-stride", defaultValue = "32") int outputStride;
-  @Option(names = "--size", defaultValue = "224") int size;
-  @Option(names = "--batch", defaultValue = "8") int batch;
   @Option(names = "--maps", defaultValue = "32", description = "attention maps M") int maps;
   @Option(names = "--warmup", defaultValue = "3") int warmup;
-  @Option(names = "--steps", defaultValue = "10", description = "timed steps per comparison") int steps;
 
   @Override
   public Integer call() throws Exception {
-    if (size < 32 || batch < 2 || steps < 1 || warmup < 0 || maps < 1) {
+    if (opts.size < 32 || opts.batch < 2 || opts.steps < 1 || warmup < 0 || maps < 1) {
       throw new FgaUserException("need --size >= 32, --batch >= 2, --steps >= 1, --warmup >= 0, --maps >= 1");
     }
     Plugins plugins = Plugins.load();
-    BackboneSpec bb = new BackboneSpec(arch, null, null, outputStride, width, null);
+    BackboneSpec bb = new BackboneSpec(opts.arch, null, null, outputStride, opts.width, null);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
     ExperimentSpec baseline =
-        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, size, batch, warmup + steps);
+        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, opts.size, opts.batch, warmup + opts.steps);
     // stage1Epochs beyond the run: every step is stage 1; 0: every step is stage 2
     ExperimentSpec stage1 = StepTimer.noiseSpec(StepTimer.method(plugins, "coarse2fine",
-        Map.of("attentionMaps", maps, "stage1Epochs", 1000)), bb, size, batch, warmup + steps);
+        Map.of("attentionMaps", maps, "stage1Epochs", 1000)), bb, opts.size, opts.batch, warmup + opts.steps);
     ExperimentSpec stage2 = StepTimer.noiseSpec(StepTimer.method(plugins, "coarse2fine",
-        Map.of("attentionMaps", maps, "stage1Epochs", 0)), bb, size, batch, warmup + steps);
+        Map.of("attentionMaps", maps, "stage1Epochs", 0)), bb, opts.size, opts.batch, warmup + opts.steps);
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("width", width).put("outputStride", outputStride);
-    out.put("imageSize", size).put("batch", batch).put("maps", maps).put("timedSteps", steps);
+    out.put("arch", opts.arch).put("width", opts.width).put("outputStride", outputStride);
+    out.put("imageSize", opts.size).put("batch", opts.batch).put("maps", maps).put("timedSteps", opts.steps);
     compare(timer, baseline, stage1, "stage1", out);
     compare(timer, baseline, stage2, "stage2", out);
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(out));
@@ -62,9 +60,9 @@ public final class BenchCoarse2FineCommand implements Callable<Integer> {
 
   private void compare(InterleavedStepTimer timer, ExperimentSpec baseline, ExperimentSpec method, String name, ObjectNode out)
       throws Exception {
-    double[][] ms = timer.stepMillis(baseline, method, warmup, steps);
-    double[] paired = new double[steps];
-    for (int k = 0; k < steps; k++) {
+    double[][] ms = timer.stepMillis(baseline, method, warmup, opts.steps);
+    double[] paired = new double[opts.steps];
+    for (int k = 0; k < opts.steps; k++) {
       paired[k] = ms[1][k] / ms[0][k];
     }
     System.err.printf("%s: baseline %.1f ms/step, coarse2fine %.1f ms/step (medians), paired ratio %.3f%n",

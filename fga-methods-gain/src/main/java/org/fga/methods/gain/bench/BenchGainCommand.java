@@ -1,6 +1,7 @@
 package org.fga.methods.gain.bench;
 
 import org.fga.perf.Medians;
+import org.fga.perf.StepBenchOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,35 +26,31 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "GAIN step time vs the baseline step on the same backbone and batch (target <= 2.5x).")
 public final class BenchGainCommand implements Callable<Integer> {
-  @Option(names = "--arch", defaultValue = "resnet18") String arch;
-  @Option(names = "--width", description = "backbone width (default: the architecture's)") Integer width;
-  @Option(names = "--size", defaultValue = "64") int size;
-  @Option(names = "--batch", defaultValue = "16") int batch;
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet18", null, 64, 16, 20);
   @Option(names = "--warmup", defaultValue = "5") int warmup;
-  @Option(names = "--steps", defaultValue = "20", description = "timed steps per round") int steps;
   @Option(names = "--rounds", defaultValue = "3", description = "rounds per variant (the median ratio counts)") int rounds;
 
   @Override
   public Integer call() {
-    if (size < 32 || batch < 1 || steps < 1 || rounds < 1 || warmup < 0) {
+    if (opts.size < 32 || opts.batch < 1 || opts.steps < 1 || rounds < 1 || warmup < 0) {
       throw new org.fga.core.error.FgaUserException(
           "bench gain: need --size >= 32, --batch >= 1, --steps >= 1, --rounds >= 1, --warmup >= 0");
     }
     Plugins plugins = Plugins.load();
-    BackboneSpec bb = StepTimer.backbone(arch, width);
+    BackboneSpec bb = StepTimer.backbone(opts.arch, opts.width);
     Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
     variants.put("gain", Map.of());
     variants.put("gainGradCamBackward", Map.of("fastCam", false));
     variants.put("gainConvHead", Map.of("head", "conv-gap-linear"));
     ExperimentSpec baseline =
-        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, size, batch, warmup + steps);
+        StepTimer.noiseSpec(StepTimer.method(plugins, "baseline", Map.of()), bb, opts.size, opts.batch, warmup + opts.steps);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("width", width == null ? "default" : width.toString());
-    out.put("imageSize", size).put("batch", batch).put("steps", steps).put("rounds", rounds);
+    out.put("arch", opts.arch).put("width", opts.width == null ? "default" : opts.width.toString());
+    out.put("imageSize", opts.size).put("batch", opts.batch).put("steps", opts.steps).put("rounds", rounds);
     ObjectNode results = out.putObject("variants");
     for (var e : variants.entrySet()) {
-      ExperimentSpec spec = StepTimer.noiseSpec(StepTimer.method(plugins, "gain", e.getValue()), bb, size, batch, warmup + steps);
+      ExperimentSpec spec = StepTimer.noiseSpec(StepTimer.method(plugins, "gain", e.getValue()), bb, opts.size, opts.batch, warmup + opts.steps);
       // Steps of baseline and the variant strictly alternate, so load from other processes hits
       // both alike; every round is reported, the headline is the median ratio over rounds.
       ObjectNode v = results.putObject(e.getKey());
@@ -60,7 +58,7 @@ public final class BenchGainCommand implements Callable<Integer> {
       var roundsOut = v.putArray("rounds");
       double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
-        double[] ms = timer.medianMillis(baseline, spec, warmup, steps);
+        double[] ms = timer.medianMillis(baseline, spec, warmup, opts.steps);
         ratios[r] = ms[1] / ms[0];
         roundsOut.addObject().put("baselineMsPerStep", round(ms[0])).put("msPerStep", round(ms[1]))
             .put("ratio", round(ratios[r]));

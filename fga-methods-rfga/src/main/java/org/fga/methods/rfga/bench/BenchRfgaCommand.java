@@ -1,6 +1,7 @@
 package org.fga.methods.rfga.bench;
 
 import org.fga.perf.Medians;
+import org.fga.perf.StepBenchOptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import org.fga.core.backbone.BackboneSpec;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,39 +29,36 @@ import picocli.CommandLine.Option;
 public final class BenchRfgaCommand implements Callable<Integer> {
   static final double TARGET = 1.15;
 
-  @Option(names = "--arch", defaultValue = "resnet50") String arch;
-  @Option(names = "--width", defaultValue = "16", description = "backbone width (64: torchvision's)") int width;
+  // size 224: the paper's 28x28 maps at outputStride 8
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet50", 16, 224, 4, 10);
   @Option(names = "--output-stride", defaultValue = "8", description = "8: layer3 and layer4 at stride 1, as in RFGA")
   int outputStride;
-  @Option(names = "--size", defaultValue = "224", description = "224: the paper's 28x28 maps at outputStride 8") int size;
-  @Option(names = "--batch", defaultValue = "4") int batch;
   @Option(names = "--warmup", defaultValue = "3") int warmup;
-  @Option(names = "--steps", defaultValue = "10", description = "timed steps per round") int steps;
   @Option(names = "--rounds", defaultValue = "4") int rounds;
 
   @Override
   public Integer call() throws Exception {
-    if (size < 32 || batch < 2 || steps < 1 || rounds < 1 || warmup < 0) {
+    if (opts.size < 32 || opts.batch < 2 || opts.steps < 1 || rounds < 1 || warmup < 0) {
       throw new org.fga.core.error.FgaUserException(
           "need --size >= 32, --batch >= 2 (batch norm in the module), --steps >= 1, --rounds >= 1, --warmup >= 0");
     }
     Plugins plugins = Plugins.load();
-    BackboneSpec bb = new BackboneSpec(arch, null, null, outputStride, width, null);
+    BackboneSpec bb = new BackboneSpec(opts.arch, null, null, outputStride, opts.width, null);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
     ExperimentSpec camSpec =
-        StepTimer.noiseSpec(StepTimer.method(plugins, "cam", java.util.Map.of()), bb, size, batch, warmup + steps);
+        StepTimer.noiseSpec(StepTimer.method(plugins, "cam", java.util.Map.of()), bb, opts.size, opts.batch, warmup + opts.steps);
     ExperimentSpec rfgaSpec =
-        StepTimer.noiseSpec(StepTimer.method(plugins, "rfga", java.util.Map.of()), bb, size, batch, warmup + steps);
-    double[] cam = new double[rounds * steps];
-    double[] rfga = new double[rounds * steps];
-    double[] paired = new double[rounds * steps];
+        StepTimer.noiseSpec(StepTimer.method(plugins, "rfga", java.util.Map.of()), bb, opts.size, opts.batch, warmup + opts.steps);
+    double[] cam = new double[rounds * opts.steps];
+    double[] rfga = new double[rounds * opts.steps];
+    double[] paired = new double[rounds * opts.steps];
     double[] roundRatios = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       // cam first in even rounds, rfga first in odd ones: neither always gets the warmer cache
-      double[][] ms = r % 2 == 0 ? timer.stepMillis(camSpec, rfgaSpec, warmup, steps)
-          : reverse(timer.stepMillis(rfgaSpec, camSpec, warmup, steps));
-      for (int k = 0; k < steps; k++) {
-        int i = r * steps + k;
+      double[][] ms = r % 2 == 0 ? timer.stepMillis(camSpec, rfgaSpec, warmup, opts.steps)
+          : reverse(timer.stepMillis(rfgaSpec, camSpec, warmup, opts.steps));
+      for (int k = 0; k < opts.steps; k++) {
+        int i = r * opts.steps + k;
         cam[i] = ms[0][k];
         rfga[i] = ms[1][k];
         paired[i] = rfga[i] / cam[i];
@@ -72,8 +71,8 @@ public final class BenchRfgaCommand implements Callable<Integer> {
     // next to it), which cancels load that drifts on a shared machine better than whole rounds.
     double ratio = Medians.of(paired);
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("width", width).put("outputStride", outputStride);
-    out.put("imageSize", size).put("batch", batch).put("timedSteps", steps).put("rounds", rounds);
+    out.put("arch", opts.arch).put("width", opts.width).put("outputStride", outputStride);
+    out.put("imageSize", opts.size).put("batch", opts.batch).put("timedSteps", opts.steps).put("rounds", rounds);
     out.put("camMsPerStep", round(Medians.of(cam))).put("rfgaMsPerStep", round(Medians.of(rfga)));
     out.put("ratio", round3(ratio)).put("target", TARGET).put("pass", ratio <= TARGET);
     out.put("ratioOfMedians", round3(Medians.of(rfga) / Medians.of(cam)));

@@ -13,9 +13,11 @@ import org.fga.core.data.pipeline.steps.ResizeStep;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.perf.InterleavedStepTimer;
+import org.fga.perf.StepBenchOptions;
 import org.fga.perf.Medians;
 import org.fga.perf.StepTimer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,12 +32,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "LCR step time vs its base (BYOL, MoCo v2) on the same backbone, batch and views.")
 public final class BenchSslCommand implements Callable<Integer> {
-  @Option(names = "--arch", defaultValue = "resnet18") String arch;
-  @Option(names = "--width", description = "backbone width (default: the architecture's)") Integer width;
-  @Option(names = "--size", defaultValue = "64") int size;
-  @Option(names = "--batch", defaultValue = "16") int batch;
+  @Mixin StepBenchOptions opts = new StepBenchOptions("resnet18", null, 64, 16, 10);
   @Option(names = "--warmup", defaultValue = "3") int warmup;
-  @Option(names = "--steps", defaultValue = "10", description = "timed steps per round") int steps;
   @Option(names = "--rounds", defaultValue = "3", description = "rounds per pair (the median ratio counts)") int rounds;
 
   /** The noise benchmark spec of {@code method}, its images resized to {@code size}, two views (a flip each). */
@@ -49,29 +47,29 @@ public final class BenchSslCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (size < 32 || batch < 2 || steps < 1 || rounds < 1 || warmup < 0) {
+    if (opts.size < 32 || opts.batch < 2 || opts.steps < 1 || rounds < 1 || warmup < 0) {
       throw new org.fga.core.error.FgaUserException(
           "bench ssl: need --size >= 32, --batch >= 2, --steps >= 1, --rounds >= 1, --warmup >= 0");
     }
     Plugins plugins = Plugins.load();
-    BackboneSpec bb = StepTimer.backbone(arch, width);
+    BackboneSpec bb = StepTimer.backbone(opts.arch, opts.width);
     InterleavedStepTimer timer = new InterleavedStepTimer(plugins);
     ObjectNode out = plugins.json().createObjectNode();
-    out.put("arch", arch).put("width", width == null ? "default" : width.toString());
-    out.put("imageSize", size).put("batch", batch).put("steps", steps).put("rounds", rounds);
+    out.put("arch", opts.arch).put("width", opts.width == null ? "default" : opts.width.toString());
+    out.put("imageSize", opts.size).put("batch", opts.batch).put("steps", opts.steps).put("rounds", rounds);
     ObjectNode results = out.putObject("pairs");
     // MoCo's queue must hold whole batches: 64 x batch keys keeps it small and a multiple
-    Map<String, Object> queue = Map.of("queueSize", 64 * batch);
+    Map<String, Object> queue = Map.of("queueSize", 64 * opts.batch);
     for (String base : List.of("byol", "mocov2")) {
       Map<String, Object> options = base.equals("mocov2") ? queue : Map.of();
-      ExperimentSpec plain = spec(plugins, base, options, bb, size, batch, warmup + steps);
-      ExperimentSpec lcr = spec(plugins, "lcr-" + base, options, bb, size, batch, warmup + steps);
+      ExperimentSpec plain = spec(plugins, base, options, bb, opts.size, opts.batch, warmup + opts.steps);
+      ExperimentSpec lcr = spec(plugins, "lcr-" + base, options, bb, opts.size, opts.batch, warmup + opts.steps);
       ObjectNode v = results.putObject("lcr-" + base);
       v.put("base", base).put("method", "lcr-" + base).put("options", options.toString());
       var roundsOut = v.putArray("rounds");
       double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
-        double[] ms = timer.medianMillis(plain, lcr, warmup, steps);
+        double[] ms = timer.medianMillis(plain, lcr, warmup, opts.steps);
         ratios[r] = ms[1] / ms[0];
         roundsOut.addObject().put("baseMsPerStep", round(ms[0])).put("msPerStep", round(ms[1]))
             .put("ratio", round(ratios[r]));

@@ -1,2 +1,0 @@
-/** Image files: decoding to and encoding from the core's float images and masks. */
-package org.fga.core.data.io;

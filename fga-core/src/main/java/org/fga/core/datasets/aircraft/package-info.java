@@ -1,2 +1,0 @@
-/** FGVC-Aircraft 2013b at its variant, family or manufacturer level. */
-package org.fga.core.datasets.aircraft;

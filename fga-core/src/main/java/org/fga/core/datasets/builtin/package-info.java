@@ -1,6 +1,0 @@
-/**
- * The plugin module that registers every built-in dataset reader. It sits above the readers'
- * packages, which share {@code org.fga.core.datasets}' base classes, so none of them depends back
- * on the list of all of them.
- */
-package org.fga.core.datasets.builtin;

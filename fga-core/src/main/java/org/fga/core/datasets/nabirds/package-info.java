@@ -1,2 +1,0 @@
-/** NABirds (North American Birds, 555 visual categories) in its released layout. */
-package org.fga.core.datasets.nabirds;

@@ -1,2 +1,0 @@
-/** Readers for the benchmark datasets in the layouts they ship with, and what they share. */
-package org.fga.core.datasets;

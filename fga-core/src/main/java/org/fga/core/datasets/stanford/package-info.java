@@ -1,2 +1,0 @@
-/** Stanford Cars and Stanford Dogs, whose annotations ship as MATLAB files. */
-package org.fga.core.datasets.stanford;

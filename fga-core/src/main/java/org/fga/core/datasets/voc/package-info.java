@@ -1,6 +1,0 @@
-/**
- * PASCAL VOC 2012 classification (multi-label) and segmentation, with the SBD-augmented train set
- * ({@link org.fga.core.datasets.voc.VocLists}); multi-label samples can also carry their
- * segmentation masks ({@code data.masks}, {@link org.fga.core.datasets.voc.VocMasks}).
- */
-package org.fga.core.datasets.voc;
