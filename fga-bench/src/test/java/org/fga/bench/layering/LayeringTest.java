@@ -44,7 +44,7 @@ class LayeringTest {
   static final List<Set<String>> CORE_LAYERS = List.of(
       Set.of("error", "io", "naming", "data"),
       Set.of("data.transform", "data.sampling", "data.pipeline", "data.pipeline.steps", "data.provider",
-          "rundir", "backbone", "method", "metric", "bench", "nn", "ssl"),
+          "rundir", "backbone", "method", "metric", "bench", "nn", "ssl", "engine"),
       Set.of("plugin"),
       Set.of("data.pipeline.builtin", "baseline", "spec"),
       Set.of("train.optim", "train"),
