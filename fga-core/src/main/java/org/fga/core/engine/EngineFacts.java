@@ -38,6 +38,7 @@ public final class EngineFacts {
       m.put("intraOpThreads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
       m.put("interOpThreads", ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
     }
+    m.put("nnpack", EngineGuard.nnpackAvailable() ? "available" : "unavailable on this CPU (turned off)");
     m.put("guard", verdict.toMap());
     return m;
   }

@@ -36,6 +36,7 @@ public final class EngineGuard {
   static final String EXPECTED_SLOWDOWN = "1.5-2x";
 
   private static Verdict verdict;
+  private static boolean nnpack = true;
 
   private EngineGuard() {}
 
@@ -47,7 +48,9 @@ public final class EngineGuard {
   public static synchronized Verdict ensure() {
     if (verdict == null) {
       ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
-      verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), LibtorchContext.find(),
+      Optional<LibtorchContext> context = LibtorchContext.find();
+      nnpack = context.map(LibtorchContext::quietUnavailableNnpack).orElse(true);
+      verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), context,
           System.getProperty(PATH_PROPERTY, System.getenv().getOrDefault(PATH_ENV, "auto")), System.err);
     }
     if (!verdict.usable()) {
@@ -79,6 +82,11 @@ public final class EngineGuard {
     } finally {
       context.setOnednn(before);
     }
+  }
+
+  /** Whether NNPACK can run here; where it cannot, the guard turned it off (said once, not per convolution). */
+  public static synchronized boolean nnpackAvailable() {
+    return nnpack;
   }
 
   /** The verdict if the guard has run in this process. */

@@ -22,6 +22,8 @@ final class LibtorchContext implements ConvPath {
   private static final String GLOBAL_CONTEXT = "_ZN2at13globalContextEv";
   private static final String SET_MKLDNN = "_ZN2at7Context20setUserEnabledMkldnnEb";
   private static final String GET_MKLDNN = "_ZNK2at7Context17userEnabledMkldnnEv";
+  private static final String SET_NNPACK = "_ZN2at7Context20setUserEnabledNNPACKEb";
+  private static final String NNPACK_AVAILABLE = "_ZN2at6native17_nnpack_availableEv";
   private static final String MKLDNN_VERSION = "_ZN2at18get_mkldnn_versionB5cxx11Ev";
   private static final String CPU_CAPABILITY = "_ZN2at18get_cpu_capabilityB5cxx11Ev";
 
@@ -87,6 +89,27 @@ final class LibtorchContext implements ConvPath {
   @Override
   public void setOnednn(boolean on) {
     library.getFunction(SET_MKLDNN).invokeVoid(new Object[] {context, on ? 1 : 0});
+  }
+
+  /**
+   * Turns NNPACK off where it cannot initialise. libtorch asks whether NNPACK is available before
+   * each convolution it does not send to oneDNN, and on a CPU NNPACK does not support every asking
+   * prints "Could not initialize NNPACK! Reason: Unsupported hardware": dozens of lines per run on
+   * the native path. With the user switch off it never asks; the one question here prints the
+   * warning once. NNPACK could not run on such a CPU anyway, so no kernel changes.
+   *
+   * @return whether NNPACK is available
+   */
+  boolean quietUnavailableNnpack() {
+    try {
+      boolean available = (library.getFunction(NNPACK_AVAILABLE).invokeInt(new Object[0]) & 0xff) != 0;
+      if (!available) {
+        library.getFunction(SET_NNPACK).invokeVoid(new Object[] {context, 0});
+      }
+      return available;
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      return true; // unknown: leave libtorch as it is
+    }
   }
 
   /** The bundled oneDNN's version line, e.g. {@code Intel(R) MKL-DNN v3.7.1 (Git Hash ...)}. */
