@@ -43,19 +43,36 @@ public final class ConvSelfCheck {
     return cases;
   }
 
-  /** Every mismatch, or none when the kernel is right on every case. */
+  /**
+   * Every mismatch, or none when the kernel is right on every case. The references are computed
+   * before the kernel runs, not beside it: libtorch's OpenMP threads spin while they wait, and a
+   * Java thread next to them made the check 5–10 times slower on two cores.
+   */
   public List<Mismatch> run(ConvKernel kernel) {
-    List<Mismatch> found = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(0x6a7d);
+    List<float[][]> inputs = new ArrayList<>();
     for (ConvCase c : cases) {
-      float[] x = uniform(random, c.batch() * c.in() * c.height() * c.size());
-      float[] w = uniform(random, c.out() * c.in() * c.kernelHeight() * c.kernel());
-      float[] g = uniform(random, c.batch() * c.out() * c.outHeight() * c.outWidth());
-      ReferenceConv.Result want = ReferenceConv.run(c, widen(x), widen(w), widen(g));
-      ConvKernel.Result got = kernel.run(c, x, w, g);
-      compare(c, "forward", got.y(), want.y(), found);
-      compare(c, "input gradient", got.dx(), want.dx(), found);
-      compare(c, "weight gradient", got.dw(), want.dw(), found);
+      inputs.add(new float[][] {
+        uniform(random, c.batch() * c.in() * c.height() * c.size()),
+        uniform(random, c.out() * c.in() * c.kernelHeight() * c.kernel()),
+        uniform(random, c.batch() * c.out() * c.outHeight() * c.outWidth())
+      });
+    }
+    List<ReferenceConv.Result> want = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      float[][] in = inputs.get(i);
+      want.add(ReferenceConv.run(cases.get(i), widen(in[0]), widen(in[1]), widen(in[2])));
+    }
+    List<ConvKernel.Result> got = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      float[][] in = inputs.get(i);
+      got.add(kernel.run(cases.get(i), in[0], in[1], in[2]));
+    }
+    List<Mismatch> found = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      compare(cases.get(i), "forward", got.get(i).y(), want.get(i).y(), found);
+      compare(cases.get(i), "input gradient", got.get(i).dx(), want.get(i).dx(), found);
+      compare(cases.get(i), "weight gradient", got.get(i).dw(), want.get(i).dw(), found);
     }
     return found;
   }
