@@ -1,5 +1,7 @@
 package org.fga.core.rundir;
 
+import org.fga.core.io.TempFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +68,17 @@ public final class RunDir {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      Path tmp = tempBeside(file);
       Files.write(tmp, bytes);
       moveAtomically(tmp, file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** A new empty file beside {@code file}, with the user's umask (see {@link TempFiles#beside}). */
+  public static Path tempBeside(Path file) throws IOException {
+    return TempFiles.beside(file);
   }
 
   /** Renames {@code from} onto {@code to}, atomically where the file system allows. */
