@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code train.jsonl}, {@code checkpoints/},
+ * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code origin.json} (the file and {@code -o}
+ * overrides the spec came from, when there were overrides), {@code train.jsonl}, {@code checkpoints/},
  * {@code metrics.json}, {@code attention/}, {@code report.html}. Every file is written through a
  * temporary file and a rename, so a killed run never leaves a half-written file behind.
  */
@@ -28,6 +29,10 @@ public final class RunDir {
 
   public Path spec() {
     return root.resolve("spec.resolved.yaml");
+  }
+
+  public Path origin() {
+    return root.resolve("origin.json");
   }
 
   public Path trainLog() {
