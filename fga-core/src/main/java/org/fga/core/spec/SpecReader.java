@@ -105,7 +105,7 @@ public final class SpecReader {
     }
     org.fga.core.data.pipeline.ImageSize end = spec.pipeline().testSize(null);
     int size = spec.data().imageSize();
-    if (end != null && size > 0 && (end.height() != size || end.width() != size)) {
+    if (end != null && size > 0 && end.height() != size) { // re-ID sets are H x W with imageSize the height
       notes.accept("fga: warning: " + spec.name() + ": data.imageSize is " + size + " but pipeline.test ends at "
           + end + "; imageSize sizes only the default pipeline: -o data.imageSize=N alone scales the stated one");
     }
