@@ -27,6 +27,47 @@ class CommandLineTest {
   }
 
   @Test
+  void helpListsEachCommandWithAWholeSentenceAndWarnsOfNothing() {
+    Cli help = Cli.run("--help");
+    assertThat(help.exit()).isZero();
+    String list = help.out().substring(help.out().indexOf("Commands:") + "Commands:".length());
+    // a command's entry starts at two spaces of indent; its wrapped lines are indented further
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    for (String line : list.split("\n")) {
+      if (line.startsWith("  ") && !line.startsWith("   ")) {
+        entries.add(line.trim());
+      } else if (!line.isBlank()) {
+        entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.trim());
+      }
+    }
+    assertThat(entries).hasSizeGreaterThan(8).allMatch(e -> e.endsWith("."), "ends with a full stop");
+    for (String command : java.util.List.of("table", "train", "grid")) {
+      Cli h = Cli.run(command, "--help");
+      assertThat(h.exit()).isZero();
+      assertThat(h.out() + h.err()).as(command).doesNotContain("WARN").doesNotContain("%n");
+    }
+  }
+
+  @Test
+  void aModelOrDataOverrideNeedsANewNameAndTheRunRecordsItsOverrides(@TempDir Path dir) throws Exception {
+    Path spec = write(dir, "s.yaml", SPEC);
+    Path out = dir.resolve("runs");
+    Cli unnamed = Cli.run("train", spec.toString(), "--out", out.toString(), "-q", "-o", "backbone.width=4",
+        "-o", "schedule.epochs=1");
+    assertThat(unnamed.exit()).isEqualTo(2);
+    assertThat(unnamed.err()).contains("-o backbone.width=4 changes the model or data of cli-toy")
+        .contains("add -o name=<new name>");
+    assertThat(out).doesNotExist();
+    Cli named = Cli.run("train", spec.toString(), "--out", out.toString(), "-q", "-o", "backbone.width=4",
+        "-o", "schedule.epochs=1", "-o", "name=cli-toy-w4");
+    assertThat(named.exit()).as(named.err()).isZero();
+    String metrics = Files.readString(out.resolve("cli-toy-w4/metrics.json"));
+    assertThat(metrics).contains("\"origin\"").contains(spec.toString())
+        .contains("\"backbone.width=4\"", "\"schedule.epochs=1\"", "\"name=cli-toy-w4\"");
+    assertThat(Files.readString(out.resolve("cli-toy-w4/report.html"))).contains("modified:").contains("-o backbone.width=4");
+  }
+
+  @Test
   void aRunThatCannotStartWritesNothingSoTheSameCommandWorksOnceFixed(@TempDir Path dir) throws Exception {
     Path spec = write(dir, "s.yaml", SPEC);
     Path out = dir.resolve("runs");

@@ -31,7 +31,10 @@ class ExperimentFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void parsesAndPaperRowsCarryTheirNumber(Path file) {
-    ExperimentSpec spec = new SpecReader(PLUGINS).read(file);
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    ExperimentSpec spec = new SpecReader(PLUGINS, notes::add).read(file);
+    // a committed file says what it means: its pipeline ends at its data.imageSize
+    assertThat(notes).as("notes on %s", file).isEmpty();
     assertThat(PLUGINS.backbones().contains(spec.backbone().arch())).as("backbone of %s", file).isTrue();
     if (!file.getParent().getFileName().toString().equals("synthetic")) {
       assertThat(spec.paper()).as("paper block of %s", file).isNotNull();

@@ -501,6 +501,12 @@ class ReadersTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("nope")
         .hasMessageContaining("is not a folder");
+    // a relative root names the key to change and what it is relative to
+    assertThatThrownBy(() -> open("cub", CubConfig.of("data/no_such_cub"), Split.TRAIN))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("data.root data/no_such_cub (cub) is not a folder")
+        .hasMessageContaining("relative to the working directory " + Path.of("").toAbsolutePath())
+        .hasMessageContaining("-o data.root=");
     Path copy = BadInput.copyCub(dir.resolve("CUB_200_2011"), empty.resolve("cub"));
     Files.delete(copy.resolve("train_test_split.txt"));
     assertThatThrownBy(() -> open("cub", CubConfig.of(copy.toString()), Split.TRAIN))

@@ -18,7 +18,7 @@ public final class Roots {
     }
     Path r = Path.of(root);
     if (!Files.isDirectory(r)) {
-      throw new FgaUserException(dataset + " root " + r + " is not a folder");
+      throw new FgaUserException(missingRoot(root, dataset));
     }
     if (Files.exists(r.resolve(marker))) {
       return r;
@@ -35,6 +35,19 @@ public final class Roots {
             + " has no "
             + marker
             + (subs.length == 0 ? "" : " (also looked in " + String.join(", ", subs) + ")"));
+  }
+
+  /**
+   * One line for a {@code data.root} that is not a folder: it names the key (what to change) and,
+   * for a relative root, the folder it was resolved against (the working directory, not the spec's
+   * folder, which is what a user who ran fga from elsewhere most often trips over).
+   */
+  public static String missingRoot(String root, String dataset) {
+    Path r = Path.of(root);
+    return "data.root " + r + " (" + dataset + ") is not a folder"
+        + (r.isAbsolute() ? "" : "; a relative root is relative to the working directory "
+            + Path.of("").toAbsolutePath() + ", not to the experiment file")
+        + "; set it with -o data.root=DIR";
   }
 
   /** Relative id of {@code file} under {@code root}, with forward slashes. */

@@ -131,7 +131,7 @@ public final class Safetensors {
     }
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+    Path tmp = org.fga.core.io.TempFiles.beside(file);
     try {
       try (OutputStream out = Files.newOutputStream(tmp);
           var ch = java.nio.channels.Channels.newChannel(out)) {

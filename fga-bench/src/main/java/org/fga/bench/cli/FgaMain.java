@@ -45,6 +45,7 @@ public final class FgaMain implements Runnable {
     }
     BenchCommand.configure(cli.getSubcommands().get("bench"));
     guardEngine(cli);
+    cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, FgaMain::commandList);
     return handleErrors(cli);
   }
 
@@ -70,6 +71,25 @@ public final class FgaMain implements Runnable {
       }
       return inner.execute(parse);
     });
+  }
+
+  /**
+   * The list of commands in {@code fga --help}, each with the first sentence of its description.
+   * picocli shows the first line of the description array, which is cut wherever the source's
+   * line ended ("... evaluate them and").
+   */
+  private static String commandList(CommandLine.Help help) {
+    java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+    help.subcommands().forEach((name, sub) -> rows.put(name, summary(sub.commandSpec())));
+    return rows.isEmpty() ? "" : help.createTextTable(rows).toString();
+  }
+
+  static String summary(CommandLine.Model.CommandSpec spec) {
+    String[] header = spec.usageMessage().header();
+    String text = String.join(" ", header.length > 0 ? header : spec.usageMessage().description())
+        .replace("%%", "%").replaceAll("\\s+", " ").trim();
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   /** Bad input as one line and exit code 2, anything else with its stack trace and exit code 1. */

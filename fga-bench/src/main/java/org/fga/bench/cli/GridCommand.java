@@ -9,6 +9,8 @@ import org.fga.bench.grid.GridRunner;
 import org.fga.bench.grid.GridTable;
 import org.fga.bench.grid.MetricPath;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.run.Origin;
+import org.fga.core.run.RunName;
 import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
@@ -62,11 +64,14 @@ public final class GridCommand implements Callable<Integer> {
     Plugins plugins = Plugins.load();
     SpecReader reader = new SpecReader(plugins);
     List<ExperimentSpec> parsed = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
     for (Path p : specs) {
       parsed.add(reader.read(p, overrides)); // every file is checked before anything trains
+      RunName.requireRenamed(parsed.get(parsed.size() - 1).name(), overrides);
+      origins.add(new Origin(p.toString(), overrides));
     }
     List<MetricPath> paths = metrics.stream().map(MetricPath::new).toList();
-    List<GridRow> rows = new GridRunner(plugins, System.err, quiet).run(parsed, seeds, out, paths);
+    List<GridRow> rows = new GridRunner(plugins, System.err, quiet).run(parsed, origins, seeds, out, paths);
     String table = GridTable.markdown(paths, rows, compareTo, seeds.size());
     if (md != null) {
       RunDir.writeAtomically(md, table);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fga.bench.table.Shard;
+import org.fga.bench.table.TableFolder;
+import org.fga.bench.table.TableSubset;
 import org.fga.bench.table.TableReport;
 import org.fga.bench.table.TableRunner;
 import org.fga.bench.table.TableSpec;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run the cells x seeds of a table file that have not finished (reusing finished runs,",
       "resuming killed ones), then write table.md, table.csv and table.html beside the runs:",
-      "paper | ours (mean ± std, n) | 95 % CI | Δ per cell, p-values against the reference row.",
+      "paper | ours (mean ± std, n) | 95 %% CI | Δ per cell, p-values against the reference row.",
+      "--seeds/--columns/--rows run and render a part (table-subset.*); -o marks the table modified.",
       "On Slurm: --sbatch prints a job-array script; each task runs --shard I/N (defaults from",
       "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT); a last call without --shard collects."
     })
@@ -32,8 +35,18 @@ public final class TableCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "table file, e.g. configs/cal/tables/fgvc.yaml")
   Path file;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "where the runs and the rendered table go (default: runs/tables/<file name>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "where the runs and the rendered table go"
+      + " (default: runs/tables/<method>/<file name>, the method being the folder that holds tables/)")
   Path out;
+
+  @Option(names = "--seeds", split = ",", paramLabel = "S", description = "only these of the table's seeds, e.g. --seeds 0")
+  List<Long> seeds;
+
+  @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "only these columns, e.g. --columns CUB")
+  List<String> columns;
+
+  @Option(names = "--rows", split = ",", paramLabel = "LABEL", description = "only these rows, e.g. --rows CAL,WS-DAN")
+  List<String> rows;
 
   @Option(names = "--shard", paramLabel = "I/N", description = "run only job k with k mod N = I")
   String shard;
@@ -62,12 +75,20 @@ public final class TableCommand implements Callable<Integer> {
       overrides.add("device=" + device);
     }
     Plugins plugins = Plugins.load();
-    TableSpec table = read(plugins);
-    Path dir = out != null ? out : Path.of("runs", "tables", file.getFileName().toString().replaceAll("\\.ya?ml$|\\.json$", ""));
+    TableSpec whole = read(plugins);
+    TableSubset subset = new TableSubset(seeds, columns, rows);
+    TableSpec table = subset.of(whole);
+    Path dir = out != null ? out : TableFolder.defaultFor(file);
     if (sbatch) {
       System.out.print(sbatchScript(dir));
       return 0;
     }
+    Path earlier = out == null ? TableFolder.earlierFolder(file, dir) : null;
+    if (earlier != null) {
+      System.err.println("table: runs now go to " + dir + "; " + earlier + " is where an earlier fga put this table's"
+          + " runs (or another table's of the same file name): move it to " + dir + " to reuse them");
+    }
+    TableFolder.claim(dir, file); // before anything runs: another table's folder is refused
     TableRunner runner = new TableRunner(plugins, System.err, quiet);
     List<TableRunner.Job> jobs = runner.jobs(file, table, dir, overrides);
     Shard s = Shard.parse(shard, System.getenv());
@@ -78,13 +99,17 @@ public final class TableCommand implements Callable<Integer> {
       System.err.println("table: shard " + s.index() + "/" + s.count() + " done; run without --shard to collect");
       return 0;
     }
-    TableReport report = new TableReport(table, runner.collect(jobs, table));
+    List<String> modified = overrides.stream().filter(o -> !o.startsWith("device=")).toList(); // where, not what
+    TableReport report = new TableReport(table, runner.collect(jobs, table), modified,
+        subset.isAll() ? null : subset.describe(whole));
+    // a part never replaces the whole table's files
+    String stem = subset.isAll() ? "table" : "table-subset";
     Files.createDirectories(dir);
-    RunDir.writeAtomically(dir.resolve("table.md"), report.markdown());
-    RunDir.writeAtomically(dir.resolve("table.csv"), report.csv());
-    RunDir.writeAtomically(dir.resolve("table.html"), report.html());
+    RunDir.writeAtomically(dir.resolve(stem + ".md"), report.markdown());
+    RunDir.writeAtomically(dir.resolve(stem + ".csv"), report.csv());
+    RunDir.writeAtomically(dir.resolve(stem + ".html"), report.html());
     System.out.print(report.markdown());
-    System.err.println("table: wrote " + dir.resolve("table.md") + ", table.csv and table.html");
+    System.err.println("table: wrote " + dir.resolve(stem + ".md") + ", " + stem + ".csv and " + stem + ".html");
     return 0;
   }
 
@@ -102,6 +127,9 @@ public final class TableCommand implements Callable<Integer> {
 
   private String sbatchScript(Path dir) {
     String cmd = "./fga table " + file + " --out " + dir
+        + (seeds == null ? "" : " --seeds " + String.join(",", seeds.stream().map(String::valueOf).toList()))
+        + (columns == null ? "" : " --columns '" + String.join(",", columns) + "'")
+        + (rows == null ? "" : " --rows '" + String.join(",", rows) + "'")
         + overrides.stream().map(o -> " -o '" + o + "'").reduce("", String::concat);
     return """
         #!/bin/bash

@@ -8,6 +8,8 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.DryRun;
 import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.Origin;
+import org.fga.core.run.RunName;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import picocli.CommandLine.Command;
@@ -93,13 +95,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         result = new DryRun(plugins, System.err).run(s);
       } else {
+        RunName.requireRenamed(s.name(), overrides); // a dry run writes nothing and needs no name
         s = pretrained.resolve(s);
         Path dir = out.resolve(s.name());
         if (runner.state(s, dir) == ExperimentRunner.RunState.FINISHED) {
           System.err.println("train: " + dir + " holds this experiment's finished run; its metrics are reused"
               + " (delete the folder to train it again)");
         }
-        result = runner.runOrReuse(s, dir);
+        result = runner.runOrReuse(s, dir, new Origin(spec.toString(), overrides));
       }
     }
     System.out.println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));

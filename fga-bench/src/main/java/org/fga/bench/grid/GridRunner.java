@@ -11,6 +11,7 @@ import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.Origin;
 import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 
@@ -30,13 +31,20 @@ public final class GridRunner {
     this.quiet = quiet;
   }
 
-  public List<GridRow> run(List<ExperimentSpec> specs, List<Long> seeds, Path out, List<MetricPath> metrics) {
+  /**
+   * @param origins where each spec came from (its file and the {@code -o} overrides), recorded in
+   *     each run's {@code metrics.json}; one per spec
+   */
+  public List<GridRow> run(List<ExperimentSpec> specs, List<Origin> origins, List<Long> seeds, Path out,
+      List<MetricPath> metrics) {
     ExperimentRunner runner = new ExperimentRunner(plugins, log, quiet);
     PretrainedWeights pretrained = new PretrainedWeights(plugins, log, quiet);
     List<GridRow> rows = new ArrayList<>();
     int total = specs.size() * seeds.size();
     int done = 0;
-    for (ExperimentSpec spec : specs) {
+    for (int i = 0; i < specs.size(); i++) {
+      ExperimentSpec spec = specs.get(i);
+      Origin origin = origins.get(i);
       List<double[]> values = new ArrayList<>();
       metrics.forEach(m -> values.add(new double[seeds.size()]));
       for (int k = 0; k < seeds.size(); k++) {
@@ -48,10 +56,10 @@ public final class GridRunner {
         log.printf("grid: [%d/%d] %s%s%n", done, total, s.name(),
             runner.state(pretrained.cachedSpec(s), dir) == ExperimentRunner.RunState.FINISHED
                 ? " (finished earlier, reused)" : "");
-        runner.runOrReuse(pretrained.resolve(s), dir);
+        runner.runOrReuse(pretrained.resolve(s), dir, origin);
         JsonNode m = read(run.metrics()).path("metrics");
-        for (int i = 0; i < metrics.size(); i++) {
-          values.get(i)[k] = metrics.get(i).read(m, run.metrics().toString());
+        for (int j = 0; j < metrics.size(); j++) {
+          values.get(j)[k] = metrics.get(j).read(m, run.metrics().toString());
         }
       }
       rows.add(new GridRow(spec.name(), ConfigTypes.nameOf(spec.method()), values, spec.paper()));

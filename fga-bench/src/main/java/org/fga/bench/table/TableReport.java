@@ -18,9 +18,24 @@ public final class TableReport {
 
   private final TableSpec table;
   private final Stats[][] stats;
+  private final double[][][] values;
+  private final List<String> modified;
+  private final String subset;
 
   public TableReport(TableSpec table, double[][][] values) {
+    this(table, values, List.of(), null);
+  }
+
+  /**
+   * @param modified the command line's {@code -o} overrides of every cell: the table then is not
+   *     the committed one, and every output says so
+   * @param subset what {@code --seeds/--columns/--rows} selected ({@link TableSubset#describe}), or null
+   */
+  public TableReport(TableSpec table, double[][][] values, List<String> modified, String subset) {
     this.table = table;
+    this.values = values;
+    this.modified = List.copyOf(modified);
+    this.subset = subset;
     this.stats = new Stats[table.rows().size()][table.columns().size()];
     int ref = -1;
     for (int r = 0; r < table.rows().size(); r++) {
@@ -137,6 +152,9 @@ public final class TableReport {
   public String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("## ").append(table.title()).append("\n\n");
+    for (String mark : marks()) {
+      b.append("**").append(mark).append("**\n\n");
+    }
     if (table.source() != null) {
       b.append("Source: ").append(table.source()).append(". ");
     }
@@ -181,7 +199,8 @@ public final class TableReport {
   }
 
   public String csv() {
-    StringBuilder b = new StringBuilder("row,column,metric,paper,n,mean,std,ci_low,ci_high,delta,p,test,note\n");
+    StringBuilder b = new StringBuilder("row,column,metric,paper,n,mean,std,ci_low,ci_high,delta,p,test,note,modified\n");
+    String marks = quote(String.join("; ", marks()));
     for (int r = 0; r < table.rows().size(); r++) {
       for (int c = 0; c < table.columns().size(); c++) {
         Stats s = stats[r][c];
@@ -189,17 +208,37 @@ public final class TableReport {
           continue;
         }
         b.append(String.join(",", quote(table.rows().get(r).label()), quote(table.columns().get(c).name()),
-            table.columns().get(c).metric(), s.paper() == null ? "" : s.paper().toString(), Integer.toString(s.n()),
+            table.columns().get(c).metric(), s.paper() == null ? "" : plain(s.paper()), Integer.toString(s.n()),
             plain(s.mean()), plain(s.std()), plain(s.ciLow()), plain(s.ciHigh()),
             s.delta() == null ? "" : plain(s.delta()), s.p() == null ? "" : plain(s.p()),
-            s.test() == null ? "" : s.test(), quote(note(r, c)))).append("\n");
+            s.test() == null ? "" : s.test(), quote(note(r, c)), marks)).append("\n");
       }
     }
     return b.toString();
   }
 
-  private static String plain(double v) {
-    return Double.isNaN(v) ? "" : Double.toString(v);
+  /**
+   * Six significant digits, plain notation: a mean of 28.75 is written 28.75, not the binary
+   * neighbour {@code 28.749999999999996} that Double.toString gives; enough digits for any
+   * statistic here, few enough for a spreadsheet to show.
+   */
+  static String plain(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
+  /** What makes this table other than the committed one, one line each (empty for the table as committed). */
+  List<String> marks() {
+    List<String> m = new ArrayList<>();
+    if (!modified.isEmpty()) {
+      m.add("modified: -o " + String.join(" -o ", modified) + " (every cell; not the committed experiments)");
+    }
+    if (subset != null) {
+      m.add(subset);
+    }
+    return m;
   }
 
   private static String quote(String s) {
@@ -212,8 +251,12 @@ public final class TableReport {
         .append(esc(table.title())).append("</title><style>")
         .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
         .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#eee}")
-        .append("td.l{text-align:left}.notrun{color:#999}.neg{color:#b00}.pos{color:#070}")
+        .append("td.l{text-align:left}.notrun{color:#999}.neg{color:#b00}.pos{color:#070}.mark{color:#b00;font-weight:bold}")
+        .append("a.run{font-size:80%;margin-left:.3em}")
         .append("</style></head><body><h2>").append(esc(table.title())).append("</h2>");
+    for (String mark : marks()) {
+      b.append("<p class=mark>").append(esc(mark)).append("</p>");
+    }
     if (table.source() != null) {
       b.append("<p>Source: ").append(esc(table.source())).append("</p>");
     }
@@ -234,7 +277,8 @@ public final class TableReport {
         String n = note(r, c);
         b.append("<td").append(n.isEmpty() ? "" : " title=\"" + esc(n) + "\"").append(">")
             .append(s == null ? "" : num(s.paper())).append(n.isEmpty() ? "" : " *").append("</td>");
-        b.append("<td").append(s != null && s.n() == 0 ? " class=notrun" : "").append(">").append(esc(ours(s))).append("</td>");
+        b.append("<td").append(s != null && s.n() == 0 ? " class=notrun" : "").append(">").append(esc(ours(s)))
+            .append(runLinks(r, c)).append("</td>");
         b.append("<td>").append(s == null || s.n() < 2 ? "" : num(s.ciLow()) + " – " + num(s.ciHigh())).append("</td>");
         String d = s == null ? "" : delta(s.delta());
         b.append("<td").append(d.startsWith("-") ? " class=neg" : d.startsWith("+") ? " class=pos" : "").append(">").append(d).append("</td>");
@@ -245,6 +289,27 @@ public final class TableReport {
       b.append("</tr>");
     }
     return b.append("</table><p>* hover for the note on the paper's number.</p></body></html>\n").toString();
+  }
+
+  /**
+   * A link to each finished seed's {@code report.html} (loss curve, attention overlays, spec),
+   * relative to the table's folder, where the runs are.
+   */
+  private String runLinks(int r, int c) {
+    TableSpec.Column col = table.columns().get(c);
+    if (table.cellOf(r, c) == null) {
+      return "";
+    }
+    String source = col.runsOf() != null ? col.runsOf() : col.name();
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < table.seeds().size(); k++) {
+      if (!Double.isNaN(values[r][c][k])) {
+        long seed = table.seeds().get(k);
+        b.append("<a class=run href=\"").append(esc(TableRunner.runName(table.rows().get(r).label(), source, seed)))
+            .append("/report.html\">s").append(seed).append("</a>");
+      }
+    }
+    return b.toString();
   }
 
   private static String esc(String s) {

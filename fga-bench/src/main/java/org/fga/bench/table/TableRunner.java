@@ -17,6 +17,7 @@ import org.fga.core.error.FgaUserException;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.Origin;
 import org.fga.core.rundir.RunDir;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
@@ -37,7 +38,12 @@ public final class TableRunner {
   }
 
   /** One run of one cell with one seed. */
-  public record Job(int row, int column, int seedIndex, ExperimentSpec spec, Path dir) {}
+  /**
+   * One run of one cell with one seed.
+   *
+   * @param origin the cell's spec file and every override applied to it (row, cell, command line)
+   */
+  public record Job(int row, int column, int seedIndex, ExperimentSpec spec, Path dir, Origin origin) {}
 
   /** Every job of the table, in a fixed order (rows, then columns, then seeds). */
   public List<Job> jobs(Path tableFile, TableSpec table, Path out, List<String> overrides) {
@@ -63,8 +69,9 @@ public final class TableRunner {
         }
         for (int k = 0; k < table.seeds().size(); k++) {
           long seed = table.seeds().get(k);
-          String name = ExperimentSpec.seededName(slug(row.label()) + "__" + slug(col.name()), seed);
-          jobs.add(new Job(r, c, k, spec.withSeed(seed).withName(name), out.resolve(name)));
+          String name = runName(row.label(), col.name(), seed);
+          jobs.add(new Job(r, c, k, spec.withSeed(seed).withName(name), out.resolve(name),
+              new Origin(base.resolve(cell.spec()).normalize().toString(), all)));
         }
       }
     }
@@ -109,7 +116,7 @@ public final class TableRunner {
       done++;
       log.printf("table: [%d/%d%s] %s%n", done, mine.size(),
           shard.isAll() ? "" : ", shard " + shard.index() + "/" + shard.count(), j.spec().name());
-      runner.runOrReuse(pretrained.resolve(j.spec()), j.dir());
+      runner.runOrReuse(pretrained.resolve(j.spec()), j.dir(), j.origin());
     }
     return mine.size();
   }
@@ -142,6 +149,11 @@ public final class TableRunner {
       }
     }
     return values;
+  }
+
+  /** The run folder of one cell and seed, under the table's folder: {@code <row>__<column>-s<seed>}. */
+  static String runName(String row, String column, long seed) {
+    return ExperimentSpec.seededName(slug(row) + "__" + slug(column), seed);
   }
 
   static String slug(String s) {

@@ -112,6 +112,82 @@ class TableCommandTest {
   }
 
   @Test
+  void aSubsetRunsOnlyTheSelectedCellsAndEveryOutputSaysWhatWasChanged(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("toy.yaml"), SPEC);
+    Path table = dir.resolve("toy-table.yaml");
+    Files.writeString(table, TABLE);
+    Path out = dir.resolve("out");
+    Cli part = Cli.run("table", table.toString(), "--out", out.toString(), "-q",
+        "--seeds", "1", "--columns", "noise", "--rows", "smoothed", "-o", "schedule.epochs=1");
+    assertThat(part.exit()).as(part.err()).isZero();
+    assertThat(runs(out)).containsOnlyKeys("smoothed__noise-s1"); // the one selected cell and seed
+    // a part never takes the whole table's file names, and says what it is and what was changed
+    assertThat(out.resolve("table.md")).doesNotExist();
+    String subset = "subset of the table: seeds [1]; columns noise; rows smoothed (no p-values: the reference row 'plain' is not selected)";
+    String modified = "modified: -o schedule.epochs=1";
+    assertThat(Files.readString(out.resolve("table-subset.md"))).contains(subset).contains(modified);
+    assertThat(Files.readString(out.resolve("table-subset.html"))).contains(subset).contains(modified)
+        .contains("<a class=run href=\"smoothed__noise-s1/report.html\">s1</a>");
+    assertThat(out.resolve("smoothed__noise-s1/report.html")).exists();
+    String csv = Files.readString(out.resolve("table-subset.csv"));
+    assertThat(csv.lines().skip(1)).isNotEmpty()
+        .allMatch(l -> l.endsWith("," + modified + " (every cell; not the committed experiments); " + subset));
+    assertThat(csv).doesNotContainPattern("\\d\\.\\d{7,}"); // no 28.749999999999996
+    // the run itself records the override and the file it came from
+    String metrics = Files.readString(out.resolve("smoothed__noise-s1/metrics.json"));
+    assertThat(metrics).contains("\"method.labelSmoothing=0.1\"", "\"schedule.epochs=1\"", "toy.yaml");
+    // a name the table does not have is one line listing those it has
+    Cli unknown = Cli.run("table", table.toString(), "--out", out.toString(), "-q", "--rows", "smothed");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--rows: the table has no row 'smothed'; its rows: plain, smoothed");
+    // the whole table reuses the subset's run and writes table.*
+    Cli whole = Cli.run("table", table.toString(), "--out", out.toString(), "-q");
+    assertThat(whole.exit()).as(whole.err()).isZero();
+    assertThat(Files.readString(out.resolve("table.md"))).doesNotContain("subset").doesNotContain("modified");
+    assertThat(out.resolve("table-subset.md")).exists();
+  }
+
+  @Test
+  void csvNumbersHaveSixSignificantDigits() {
+    assertThat(TableReport.plain(28.749999999999996)).isEqualTo("28.75");
+    assertThat(TableReport.plain(0.000123456789)).isEqualTo("0.000123457");
+    assertThat(TableReport.plain(90.0)).isEqualTo("90");
+    assertThat(TableReport.plain(Double.NaN)).isEmpty();
+  }
+
+  @Test
+  void twoTablesOfOneFileNameUnderDifferentMethodsKeepBothOutputs(@TempDir Path dir) throws Exception {
+    for (String method : List.of("alpha", "beta")) {
+      Path tables = Files.createDirectories(dir.resolve("configs").resolve(method).resolve("tables"));
+      Files.writeString(tables.resolve("toy.yaml"), SPEC);
+      Files.writeString(tables.resolve("synthetic.yaml"), """
+          title: %s table
+          seeds: [0]
+          columns: [{name: noise, metric: accuracy.top1}]
+          rows: [{label: plain, cells: {noise: {spec: toy.yaml}}}]
+          """.formatted(method));
+    }
+    for (String method : List.of("alpha", "beta")) { // from the folder runs/ is in, as ./fga is run
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-cp", System.getProperty("java.class.path"), "org.fga.bench.cli.FgaMain",
+              "table", "configs/" + method + "/tables/synthetic.yaml", "-q")
+          .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve(method + ".log").toFile()).start();
+      assertThat(p.waitFor()).as(Files.readString(dir.resolve(method + ".log"))).isZero();
+    }
+    assertThat(Files.readString(dir.resolve("runs/tables/alpha/synthetic/table.md"))).contains("## alpha table");
+    assertThat(Files.readString(dir.resolve("runs/tables/beta/synthetic/table.md"))).contains("## beta table");
+    // a folder is one table's: another table file sent there is refused before anything runs
+    Path alphaOut = dir.resolve("runs/tables/alpha/synthetic");
+    String before = Files.readString(alphaOut.resolve("table.md"));
+    Cli clash = Cli.run("table", dir.resolve("configs/beta/tables/synthetic.yaml").toString(), "--out", alphaOut.toString(), "-q");
+    assertThat(clash.exit()).isEqualTo(2);
+    assertThat(clash.err()).contains(alphaOut + " holds the table of ").contains("give this table another --out DIR");
+    assertThat(Files.readString(alphaOut.resolve("table.md"))).isEqualTo(before);
+    assertThat(TableFolder.defaultFor(Path.of("configs/cal/tables/synthetic.yaml")))
+        .isEqualTo(Path.of("runs/tables/cal/synthetic"));
+  }
+
+  @Test
   void aTableWhoseDataIsMissingListsEachDatasetAndExits2(@TempDir Path dir) throws Exception {
     Path table = dir.resolve("fgvc.yaml");
     Files.copy(Path.of("..", "configs", "cal", "tables", "fgvc.yaml"), table);

@@ -239,7 +239,7 @@ public final class Npy {
   public static void write(Path file, NdArray array) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+    Path tmp = TempFiles.beside(file);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         write(out, array);

@@ -39,6 +39,11 @@ public final class ExperimentRunner {
 
   /** Starts a new run in {@code dir}; a directory that already holds a run is refused. */
   public ObjectNode start(ExperimentSpec spec, Path dir) {
+    return start(spec, dir, Origin.NONE);
+  }
+
+  /** As {@link #start(ExperimentSpec, Path)}, recording where the spec came from. */
+  public ObjectNode start(ExperimentSpec spec, Path dir, Origin origin) {
     RunDir run = new RunDir(dir);
     if (Files.exists(run.spec()) || Checkpoint.latest(run.checkpoints()) != null) {
       throw new FgaUserException(
@@ -51,6 +56,12 @@ public final class ExperimentRunner {
     try {
       run.create();
       RunDir.writeAtomically(run.spec(), new SpecReader(plugins).toYaml(spec));
+      if (!origin.isNone()) { // kept beside the spec, so a resumed run still records it
+        RunDir.writeAtomically(run.origin(), plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(origin));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      session.close();
+      throw new IllegalStateException("cannot serialise " + origin, e);
     } catch (RuntimeException e) {
       session.close();
       throw e;
@@ -123,6 +134,11 @@ public final class ExperimentRunner {
    * overwritten. Returns the run's {@code metrics.json}.
    */
   public ObjectNode runOrReuse(ExperimentSpec spec, Path dir) {
+    return runOrReuse(spec, dir, Origin.NONE);
+  }
+
+  /** As {@link #runOrReuse(ExperimentSpec, Path)}; a new run records {@code origin}. */
+  public ObjectNode runOrReuse(ExperimentSpec spec, Path dir, Origin origin) {
     RunDir run = new RunDir(dir);
     switch (state(spec, dir)) {
       case FINISHED:
@@ -134,7 +150,7 @@ public final class ExperimentRunner {
       case UNFINISHED:
         return resume(dir);
       default:
-        return start(spec, dir);
+        return start(spec, dir, origin);
     }
   }
 
@@ -149,6 +165,9 @@ public final class ExperimentRunner {
         metrics.put("linearProbe", probe(session, run, Checkpoint.latest(run.checkpoints())).toMap());
       }
       ObjectNode out = header(spec);
+      if (Files.isRegularFile(run.origin())) {
+        out.set("origin", plugins.json().readTree(run.origin().toFile()));
+      }
       out.put("epochs", r.epochs());
       out.put("steps", r.steps());
       out.set("metrics", plugins.json().valueToTree(metrics));
@@ -162,6 +181,8 @@ public final class ExperimentRunner {
       return out;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise metrics", e);
+    } catch (java.io.IOException e) {
+      throw new FgaUserException("cannot read " + run.origin() + ": " + e.getMessage());
     }
   }
 

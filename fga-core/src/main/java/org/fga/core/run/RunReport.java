@@ -33,6 +33,12 @@ public final class RunReport {
         .append(esc(metrics.path("method").asText())).append(" on ").append(esc(metrics.path("backbone").asText()))
         .append(", dataset ").append(esc(metrics.path("dataset").asText())).append(", seed ")
         .append(metrics.path("seed").asText()).append(", ").append(metrics.path("steps").asText()).append(" steps</p>");
+    JsonNode origin = metrics.path("origin");
+    if (origin.path("overrides").size() > 0) { // a changed experiment must not read as the committed one
+      h.append("<p><b>modified:</b> ").append(esc(origin.path("file").asText("")));
+      origin.path("overrides").forEach(o -> h.append(" -o ").append(esc(o.asText())));
+      h.append("</p>");
+    }
     h.append("<h2>Metrics</h2><table><tr><th>metric</th><th>value</th></tr>");
     flatten("", metrics.path("metrics"), h);
     h.append("</table>");

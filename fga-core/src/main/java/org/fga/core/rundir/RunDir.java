@@ -1,5 +1,7 @@
 package org.fga.core.rundir;
 
+import org.fga.core.io.TempFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code train.jsonl}, {@code checkpoints/},
+ * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code origin.json} (the file and {@code -o}
+ * overrides the spec came from, when there were overrides), {@code train.jsonl}, {@code checkpoints/},
  * {@code metrics.json}, {@code attention/}, {@code report.html}. Every file is written through a
  * temporary file and a rename, so a killed run never leaves a half-written file behind.
  */
@@ -26,6 +29,10 @@ public final class RunDir {
 
   public Path spec() {
     return root.resolve("spec.resolved.yaml");
+  }
+
+  public Path origin() {
+    return root.resolve("origin.json");
   }
 
   public Path trainLog() {
@@ -66,12 +73,17 @@ public final class RunDir {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      Path tmp = tempBeside(file);
       Files.write(tmp, bytes);
       moveAtomically(tmp, file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** A new empty file beside {@code file}, with the user's umask (see {@link TempFiles#beside}). */
+  public static Path tempBeside(Path file) throws IOException {
+    return TempFiles.beside(file);
   }
 
   /** Renames {@code from} onto {@code to}, atomically where the file system allows. */

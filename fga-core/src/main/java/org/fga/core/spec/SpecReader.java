@@ -3,6 +3,7 @@ package org.fga.core.spec;
 import org.fga.core.error.InvalidOptionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -20,9 +21,21 @@ import org.fga.core.plugin.Plugins;
 /** Reads experiment files (YAML or JSON by extension) and reports errors as one line each. */
 public final class SpecReader {
   private final Plugins plugins;
+  private final java.util.function.Consumer<String> notes;
 
+  /** A reader that says on stderr what an override changed besides its own key. */
   public SpecReader(Plugins plugins) {
+    this(plugins, System.err::println);
+  }
+
+  /**
+   * @param notes receives one line for each change an override makes besides its own key (a
+   *     pipeline scaled to {@code data.imageSize}, a {@code paper} block dropped with its method)
+   *     and for an {@code imageSize} the stated pipeline disagrees with
+   */
+  public SpecReader(Plugins plugins, java.util.function.Consumer<String> notes) {
     this.plugins = plugins;
+    this.notes = notes;
   }
 
   public ExperimentSpec read(Path file) {
@@ -43,18 +56,97 @@ public final class SpecReader {
       throw new FgaUserException("cannot read experiment file " + file + ": " + e.getMessage());
     }
     if (overrides.isEmpty() && !extendsAnother(text)) {
-      return parse(text, isJson(file), file.toString()); // from the text: errors keep their lines
+      ExperimentSpec spec = parse(text, isJson(file), file.toString()); // from the text: errors keep their lines
+      warnIfSizesDisagree(spec);
+      return spec;
     }
     ObjectNode tree = SpecTree.load(file, plugins.yaml());
-    SpecTree.override(tree, overrides, plugins.yaml());
+    for (String o : overrides) {
+      applyOverride(tree, o);
+    }
     String origin = file + (overrides.isEmpty() ? "" : " (with -o overrides)");
-    try {
-      ExperimentSpec spec = plugins.yaml().treeToValue(tree, ExperimentSpec.class);
-      return withDefaultMetricSpelledOut(spec);
-    } catch (JsonProcessingException e) {
-      throw new FgaUserException(origin + ": " + describe(e), e);
-    } catch (IllegalArgumentException e) {
-      throw new FgaUserException(origin + ": " + e.getMessage(), e);
+    ExperimentSpec spec = bind(tree, origin, null, null);
+    warnIfSizesDisagree(spec);
+    return spec;
+  }
+
+  /**
+   * One {@code -o}, with what it implies: {@code data.imageSize} scales a stated pipeline in
+   * proportion ({@link Resolution}); a {@code method} of another type drops the {@code paper}
+   * block, which was the old method's published number (a later {@code -o paper=...} sets one).
+   */
+  private void applyOverride(ObjectNode tree, String override) {
+    String key = override.substring(0, Math.max(0, override.indexOf('='))).trim();
+    JsonNode oldSize = tree.path("data").get("imageSize");
+    JsonNode oldMethod = tree.path("method").get("type");
+    SpecTree.override(tree, List.of(override), plugins.yaml());
+    if (key.equals("data.imageSize") || key.equals("data")) {
+      String scaled = Resolution.rescale(tree, oldSize, plugins.yaml());
+      if (scaled != null && !java.util.Objects.equals(oldSize, tree.path("data").get("imageSize"))) {
+        notes.accept(scaled);
+      }
+    }
+    JsonNode newMethod = tree.path("method").get("type");
+    if (key.startsWith("method") && tree.has("paper") && oldMethod != null && !oldMethod.equals(newMethod)) {
+      tree.remove("paper");
+      notes.accept("fga: -o " + key + " makes the method " + (newMethod == null ? "another" : newMethod.asText())
+          + "; the spec's paper block (" + oldMethod.asText() + "'s published number) is dropped");
+    }
+  }
+
+  /**
+   * Warns when a spec on disk data states a pipeline that ends at another size than {@code
+   * data.imageSize}: that key then changes nothing, which a reader of the file would not expect.
+   * (The default pipeline is made from imageSize, so only a stated one can disagree.)
+   */
+  private void warnIfSizesDisagree(ExperimentSpec spec) {
+    if (spec.data().nativeSize() != null) {
+      return; // generated data is drawn at imageSize and may be cropped smaller on purpose
+    }
+    org.fga.core.data.pipeline.ImageSize end = spec.pipeline().testSize(null);
+    int size = spec.data().imageSize();
+    if (end != null && size > 0 && end.height() != size) { // re-ID sets are H x W with imageSize the height
+      notes.accept("fga: warning: " + spec.name() + ": data.imageSize is " + size + " but pipeline.test ends at "
+          + end + "; imageSize sizes only the default pipeline: -o data.imageSize=N alone scales the stated one");
+    }
+  }
+
+  /**
+   * Binds {@code tree}; every unknown key is reported at once (Jackson stops at the first, so each
+   * is removed and the tree bound again), each with the known key it most likely meant.
+   *
+   * @param first the first unknown key's description as read from the text (it has a line number)
+   * @param firstPath its dotted path
+   */
+  private ExperimentSpec bind(ObjectNode tree, String origin, String first, String firstPath) {
+    List<String> unknown = new java.util.ArrayList<>();
+    List<String> paths = new java.util.ArrayList<>();
+    if (first != null) {
+      unknown.add(first);
+      paths.add(firstPath);
+    }
+    while (true) {
+      try {
+        ExperimentSpec spec = plugins.yaml().treeToValue(tree, ExperimentSpec.class);
+        if (!unknown.isEmpty()) {
+          throw new FgaUserException(origin + ": " + String.join("; ", unknown));
+        }
+        return withDefaultMetricSpelledOut(spec);
+      } catch (UnrecognizedPropertyException u) {
+        if (!paths.contains(pathOf(u))) {
+          unknown.add(describe(u));
+          paths.add(pathOf(u));
+        }
+        if (unknown.size() >= UnknownKeys.MAX || !UnknownKeys.remove(tree, u.getPath())) {
+          throw new FgaUserException(origin + ": " + String.join("; ", unknown), u);
+        }
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        if (!unknown.isEmpty()) { // what else is wrong most likely follows from the typos
+          throw new FgaUserException(origin + ": " + String.join("; ", unknown), e);
+        }
+        throw new FgaUserException(
+            origin + ": " + (e instanceof JsonProcessingException j ? describe(j) : e.getMessage()), e);
+      }
     }
   }
 
@@ -75,6 +167,18 @@ public final class SpecReader {
         throw new FgaUserException(origin + ": the file is empty");
       }
       return withDefaultMetricSpelledOut(spec);
+    } catch (UnrecognizedPropertyException u) {
+      // the rest of the unknown keys from the tree (they lose their lines; the first keeps it)
+      JsonNode tree;
+      try {
+        tree = mapper.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new FgaUserException(origin + ": " + describe(u), u);
+      }
+      if (!(tree instanceof ObjectNode o) || !UnknownKeys.remove(o, u.getPath())) {
+        throw new FgaUserException(origin + ": " + describe(u), u);
+      }
+      return bind(o, origin, describe(u), pathOf(u));
     } catch (JsonProcessingException e) {
       throw new FgaUserException(origin + ": " + describe(e), e);
     }
@@ -127,16 +231,20 @@ public final class SpecReader {
     return ids.isEmpty() ? "none" : ids;
   }
 
+  /** The dotted path of the key an error is about ({@code eval.metrics[1].iou}), or "". */
+  private static String pathOf(JsonProcessingException e) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."))
+          .replace(".[", "[");
+    }
+    return "";
+  }
+
   /** One line naming the key (as a dotted path) and what is wrong with it. */
   static String describe(JsonProcessingException e) {
-    String path = "";
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      path =
-          m.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-    }
+    String path = pathOf(e);
     // a bare metric name is re-read as {type: name} from a tree, which has no line
     String where =
         e.getLocation() == null || e.getLocation().getLineNr() < 1
@@ -149,7 +257,8 @@ public final class SpecReader {
               : "; known keys: "
                   + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                       .collect(Collectors.joining(", "));
-      return "unknown key '" + path + "'" + where + known;
+      String nearest = u.getKnownPropertyIds() == null ? null : UnknownKeys.nearest(u.getPropertyName(), u.getKnownPropertyIds());
+      return "unknown key '" + path + "'" + where + (nearest == null ? "" : ", did you mean '" + nearest + "'?") + known;
     }
     if (e instanceof InvalidTypeIdException t) {
       return "unknown type '" + t.getTypeId() + "' at '" + path + "'" + where + "; known: "

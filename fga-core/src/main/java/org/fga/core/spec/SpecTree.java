@@ -76,6 +76,9 @@ public final class SpecTree {
         throw new FgaUserException(file + ": 'extends' must be the path of another experiment file");
       }
       ObjectNode parent = load(file.getParent().resolve(base.asText()).normalize(), yaml, chain);
+      if (!tree.has("paper") && otherMethod(parent, tree)) {
+        parent.remove("paper"); // the base's published number belongs to the base's method
+      }
       result = merge(parent, tree);
     }
     chain.remove(chain.size() - 1);
@@ -96,6 +99,13 @@ public final class SpecTree {
       }
     }
     return base;
+  }
+
+  /** Whether {@code over} names a method of another type than {@code base}'s. */
+  private static boolean otherMethod(ObjectNode base, ObjectNode over) {
+    JsonNode a = base.path("method").get("type");
+    JsonNode b = over.path("method").get("type");
+    return a != null && b != null && !a.equals(b);
   }
 
   private static boolean sameType(ObjectNode a, ObjectNode b) {

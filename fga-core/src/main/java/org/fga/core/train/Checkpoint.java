@@ -67,7 +67,7 @@ public final class Checkpoint {
       throws IOException {
     Files.createDirectories(dir);
     Path target = file(dir, pos.epochs());
-    Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+    Path tmp = org.fga.core.rundir.RunDir.tempBeside(target);
     try (java.io.FileOutputStream fo = new java.io.FileOutputStream(tmp.toFile());
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fo, 1 << 20))) {
       out.writeUTF(MAGIC);

@@ -53,6 +53,24 @@ class SpecReaderTest {
   }
 
   @Test
+  void everyUnknownKeyIsReportedAtOnceWithTheKeyItMostLikelyMeant(@TempDir Path dir) throws Exception {
+    String typos = YAML.replace("epochs: 3", "epoch: 3").replace("imageSize: 16", "imagesize: 16")
+        .replace("lastStride: 1", "lastStride: 1, colour: red");
+    assertThatThrownBy(() -> reader.parse(typos, false, "exp.yaml"))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageStartingWith("exp.yaml: unknown key 'backbone.colour' (line 3); known keys: ")
+        .hasMessageContaining("; unknown key 'data.imagesize', did you mean 'imageSize'?")
+        .hasMessageContaining("; unknown key 'schedule.epoch', did you mean 'epochs'?")
+        .hasMessageNotContaining("\n");
+    // the same from a file read with -o overrides (a tree: no lines, the same keys)
+    Path file = Files.writeString(dir.resolve("exp.yaml"), typos);
+    assertThatThrownBy(() -> reader.read(file, List.of("seed=3", "schedule.lrr=1")))
+        .hasMessageContaining("unknown key 'backbone.colour'")
+        .hasMessageContaining("unknown key 'schedule.lrr', did you mean 'lr'?")
+        .hasMessageContaining("unknown key 'schedule.epoch', did you mean 'epochs'?");
+  }
+
+  @Test
   void wrongTypeNamesTheKey() {
     assertThatThrownBy(() -> reader.parse(YAML.replace("epochs: 3", "epochs: three"), false, "exp.yaml"))
         .isInstanceOf(FgaUserException.class)
