@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.bench.layout.CubLayout;
-import org.fga.core.data.synthetic.SyntheticConfig;
 import org.fga.core.plugin.Plugins;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
