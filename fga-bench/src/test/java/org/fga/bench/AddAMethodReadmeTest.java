@@ -24,22 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Adding a method as a plugin", followed to the letter: every file it prints is
+ * {@code docs/adding-a-method.md} (the README links it), followed to the letter: every file it prints is
  * written to a throwaway module in a temporary folder, compiled against this build, packed into a
  * jar, and loaded by a separate {@code fga} process through {@code FGA_PLUGIN_PATH}, which must list
- * the method and train it. A step missing from the README, or code in it that no longer compiles
+ * the method and train it. A step missing from the page, or code in it that no longer compiles
  * against the plugin contract, fails here.
  */
 class AddAMethodReadmeTest {
-  private static final Path README = Path.of("..", "README.md");
+  static final Path PAGE = Path.of("..", "docs", "adding-a-method.md");
   private static final Pattern BLOCK =
       Pattern.compile("```(?:java|xml|text)\\n(?://|<!--|#) file: (\\S+)(?: -->)?\\n(.*?)```", Pattern.DOTALL);
 
-  /** The files the README's section prints, by path, in order. */
+  /** The files the page prints, by path, in order. */
   static Map<String, String> readmeFiles() throws IOException {
-    String readme = Files.readString(README);
-    int from = readme.indexOf("## Adding a method as a plugin");
-    String section = readme.substring(from, readme.indexOf("\n## ", from + 1));
+    String section = Files.readString(PAGE);
     Map<String, String> files = new LinkedHashMap<>();
     Matcher m = BLOCK.matcher(section);
     while (m.find()) {
@@ -52,12 +50,12 @@ class AddAMethodReadmeTest {
   void theReadmesStepsGiveAModuleThatFgaListsAndTrainsFromThePluginPath(@TempDir Path dir) throws Exception {
     Map<String, String> files = readmeFiles();
     assertThat(files.keySet())
-        .as("the README prints the POM, the Java sources and the services file")
+        .as("the page prints the POM, the Java sources and the services file")
         .contains("fga-methods-hideseek/pom.xml",
             "fga-methods-hideseek/src/main/resources/META-INF/services/org.fga.core.plugin.FgaModule")
         .anyMatch(f -> f.endsWith("Provider.java"))
         .anyMatch(f -> f.endsWith("Module.java"));
-    assertThat(Files.readString(README)).contains("<module>fga-methods-hideseek</module>");
+    assertThat(Files.readString(PAGE)).contains("<module>fga-methods-hideseek</module>");
     assertThat(files.get("fga-methods-hideseek/pom.xml"))
         .contains("<artifactId>fga-methods-hideseek</artifactId>")
         .contains("<artifactId>fga-core</artifactId>");
@@ -68,7 +66,7 @@ class AddAMethodReadmeTest {
     }
     Path module = dir.resolve("fga-methods-hideseek");
     Path jar = build(module, dir.resolve("hideseek.jar"));
-    assertThat(files.keySet()).as("the README's contract test step").anyMatch(f -> f.endsWith("ContractTest.java"));
+    assertThat(files.keySet()).as("the page's contract test step").anyMatch(f -> f.endsWith("ContractTest.java"));
     Path testClasses = Files.createDirectories(module.resolve("target/test-classes"));
     compile(module.resolve("src/test/java"), testClasses,
         module.resolve("target/classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"));
@@ -98,7 +96,7 @@ class AddAMethodReadmeTest {
 
   @Test
   void aConfigRecordWithoutItsNameStopsStartUpInOneLine(@TempDir Path dir) throws Exception {
-    // the README's module with the one place its name is written left out
+    // the page's module with the one place its name is written left out
     Map<String, String> files = readmeFiles();
     for (var f : files.entrySet()) {
       if (f.getKey().endsWith(".java") && !f.getKey().contains("/src/test/")) {
@@ -148,7 +146,7 @@ class AddAMethodReadmeTest {
   }
 
   /**
-   * Runs the README's contract test class in this JVM, as Surefire would in the new module: its
+   * Runs the page's contract test class in this JVM, as Surefire would in the new module: its
    * classes and test classes in a class loader of their own, which is also the one {@code
    * Plugins.load()} sees. Every case must pass, and there must be some.
    */
@@ -182,7 +180,7 @@ class AddAMethodReadmeTest {
       s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac of the README's " + sources).isZero();
+    assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac of the page's " + sources).isZero();
   }
 
   /** {@code fga ARGS} in a fresh JVM whose only extra plugin is {@code jar}, via FGA_PLUGIN_PATH. */

@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fga.bench.layout.CubLayout;
-import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.plugin.Plugins;
+import org.fga.datasets.synthetic.SyntheticConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Reproducing a paper row", followed at reduced size as a researcher on a small
- * machine would: CAL's CUB row with the one documented resolution override ({@code -o
- * data.imageSize=64}), a dry run, the run, then the row's table cut to its CUB column; every
- * output says what was changed.
+ * "Reproducing a paper row" ({@code docs/reproducing-papers.md}, linked from the README), followed
+ * at reduced size as a researcher on a small machine would: CAL's CUB row with the one documented
+ * resolution override ({@code -o data.imageSize=64}), a dry run, the run, then the row's table cut
+ * to its CUB column; every output says what was changed. {@code DocsPagesTest} parses every command
+ * the page shows.
  */
 class ReproduceAPaperRowTest {
   static final Plugins PLUGINS = Plugins.load();

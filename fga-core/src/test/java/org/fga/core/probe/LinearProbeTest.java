@@ -168,7 +168,7 @@ class LinearProbeTest {
         LinearProbeSpec::gamma, LinearProbeSpec::report)
         .containsExactly(100, 256, 30.0, 0.9, 0.0, List.of(60.0, 80.0), 0.1, "last");
     assertThatThrownBy(() -> spec(", report: median")).hasMessageContaining("eval.linearProbe.report must be last or best");
-    // the README's example: main_lincls's augmentations written out
+    // the example in docs/experiment-files.md: main_lincls's augmentations written out
     LinearProbeSpec written = spec(", pipeline: {train: [{type: randomResizedCrop, size: 224}, {type: flip}],"
         + " test: [{type: resize, shorter: 256}, {type: centerCrop, size: 224}]}").eval().linearProbe();
     assertThat(written.pipeline().train()).hasSize(2);

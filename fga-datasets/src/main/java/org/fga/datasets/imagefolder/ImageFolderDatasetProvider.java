@@ -72,7 +72,7 @@ public final class ImageFolderDatasetProvider extends BaseDiskProvider<ImageFold
   protected FileDataset read(ImageFolderConfig cfg, Split split) {
     Path root = Path.of(cfg.root());
     if (!Files.isDirectory(root)) {
-      throw new FgaUserException(org.fga.datasets.Roots.missingRoot(cfg.root(), "imagefolder"));
+      throw new FgaUserException(Roots.missingRoot(cfg.root(), "imagefolder"));
     }
     MetadataSplit metadata = MetadataSplit.of(cfg.splits(), split);
     if (metadata != null) {
