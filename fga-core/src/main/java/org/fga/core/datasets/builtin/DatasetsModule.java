@@ -3,6 +3,7 @@ package org.fga.core.datasets.builtin;
 import com.google.inject.AbstractModule;
 import org.fga.core.datasets.aircraft.AircraftDatasetProvider;
 import org.fga.core.datasets.cub.CubDatasetProvider;
+import org.fga.core.datasets.fashion.FashionMnistProvider;
 import org.fga.core.datasets.imagefolder.ImageFolderDatasetProvider;
 import org.fga.core.datasets.nabirds.NabirdsDatasetProvider;
 import org.fga.core.datasets.reid.ReidDatasetProvider;
@@ -27,6 +28,7 @@ public final class DatasetsModule extends AbstractModule implements FgaModule {
         .dataset(NabirdsDatasetProvider.class)
         .dataset(AircraftDatasetProvider.class)
         .dataset(CarsDatasetProvider.class)
-        .dataset(DogsDatasetProvider.class);
+        .dataset(DogsDatasetProvider.class)
+        .dataset(FashionMnistProvider.class);
   }
 }
