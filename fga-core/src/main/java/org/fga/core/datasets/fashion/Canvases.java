@@ -64,7 +64,7 @@ public final class Canvases {
     int[] classes = {g.label(i)};
     List<Box> boxes = List.of(box == null ? new Box(0, 0, Garments.SIDE - 1, Garments.SIDE - 1) : box);
     return new FashionScene(grey(Garments.SIDE, v), m, classes, boxes,
-        List.of(new FashionScene.Garment(g.part(), i)), List.of(), -1, -1);
+        List.of(new Box(0, 0, Garments.SIDE - 1, Garments.SIDE - 1)), List.of(new FashionScene.Garment(g.part(), i)), List.of(), -1, -1);
   }
 
   /**
@@ -147,12 +147,12 @@ public final class Canvases {
         }
       }
     }
-    return scene(canvas, inst, n, g, objects, clutterFrom, identity, view);
+    return scene(canvas, inst, n, g, objects, placed, clutterFrom, identity, view);
   }
 
   /** Reads the garments' visible boxes off the instance map; a garment hidden entirely is dropped. */
   private static FashionScene scene(float[] canvas, byte[] inst, int n, Garments g, int[] objects,
-      List<FashionScene.Garment> clutter, int identity, int view) {
+      List<int[]> placed, List<FashionScene.Garment> clutter, int identity, int view) {
     int k = objects.length;
     int[] x0 = new int[k];
     int[] y0 = new int[k];
@@ -175,6 +175,7 @@ public final class Canvases {
     }
     int[] remap = new int[k + 1];
     List<Box> boxes = new ArrayList<>();
+    List<Box> frames = new ArrayList<>();
     List<FashionScene.Garment> garments = new ArrayList<>();
     int[] classes = new int[k];
     int kept = 0;
@@ -182,6 +183,8 @@ public final class Canvases {
       if (x1[o] >= 0) {
         classes[kept] = g.label(objects[o]);
         boxes.add(new Box(x0[o], y0[o], x1[o], y1[o]));
+        int[] q = placed.get(o);
+        frames.add(new Box(q[1], q[0], q[1] + q[2] - 1, q[0] + q[2] - 1));
         garments.add(new FashionScene.Garment(g.part(), objects[o]));
         remap[o + 1] = ++kept;
       }
@@ -192,7 +195,7 @@ public final class Canvases {
       }
     }
     return new FashionScene(grey(n, canvas), new Mask(n, n, inst), Arrays.copyOf(classes, kept),
-        List.copyOf(boxes), List.copyOf(garments), List.copyOf(clutter), identity, view);
+        List.copyOf(boxes), List.copyOf(frames), List.copyOf(garments), List.copyOf(clutter), identity, view);
   }
 
   private static int[] place(String placement, int n, int s, SplitMix rng) {

@@ -216,6 +216,12 @@ public record FashionMnistConfig(
         maskThreshold, seed, cluttered, identities, testIdentities, views, distractors);
   }
 
+  /** This config with another task. */
+  public FashionMnistConfig withTask(String newTask) {
+    return new FashionMnistConfig(root, newTask, classes, imageSize, heldOut, trainSize, valSize, testSize,
+        maskThreshold, seed, cluttered, identities, testIdentities, views, distractors);
+  }
+
   /**
    * {@code cluttered:}, the canvas recipe after Mnih et al. 2014 / Jaderberg et al. 2015 (a digit
    * among 8 patches cut from other digits): one garment (or up to {@code maxObjects}) on a

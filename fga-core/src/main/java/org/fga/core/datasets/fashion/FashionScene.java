@@ -15,6 +15,8 @@ import org.fga.core.data.Mask;
  *     own value there is above the mask threshold (the later garment where two overlap)
  * @param classes the class (0..9) of each garment kept, in painting order
  * @param boxes the tight box of each garment's visible mask pixels, parallel to {@code classes}
+ * @param frames the square each garment of {@code classes} was scaled into (its 28x28 photo,
+ *     margin included), parallel to {@code classes}
  * @param garments the source garment of each entry of {@code classes}
  * @param clutter the source garment of every clutter patch
  * @param identity re-ID identity (1-based), or -1
@@ -25,6 +27,7 @@ public record FashionScene(
     Mask instances,
     int[] classes,
     List<Box> boxes,
+    List<Box> frames,
     List<Garment> garments,
     List<Garment> clutter,
     int identity,
