@@ -36,7 +36,9 @@ public final class FashionClasses {
   /**
    * The classes a {@code data.classes} list names, in the order given: a class name ({@code
    * Coat}, case and the {@code /} of T-shirt/top optional: {@code t-shirt}), its index ({@code 4}),
-   * or a parent ({@code tops}: its classes in label order). {@code null} or empty: all ten.
+   * or a parent ({@code tops}: its classes in label order). {@code null} or empty: all ten. A
+   * name that is none of these, or a class named twice, throws with a message that follows the
+   * key ({@code has an unknown class 'x'; known: ...}).
    */
   public static List<Integer> parse(List<String> names) {
     if (names == null || names.isEmpty()) {
@@ -66,7 +68,7 @@ public final class FashionClasses {
       }
       if (found < 0) {
         throw new IllegalArgumentException(
-            "data.classes: unknown class '" + raw + "'; known: " + String.join(", ", NAMES)
+            "has an unknown class '" + raw + "'; known: " + String.join(", ", NAMES)
                 + " (or an index 0..9, or a parent: " + String.join(", ", PARENTS) + ")");
       }
       add(out, found, raw);
@@ -76,7 +78,7 @@ public final class FashionClasses {
 
   private static void add(Set<Integer> out, int c, String raw) {
     if (!out.add(c)) {
-      throw new IllegalArgumentException("data.classes names " + NAMES.get(c) + " twice ('" + raw + "')");
+      throw new IllegalArgumentException("names " + NAMES.get(c) + " twice ('" + raw + "')");
     }
   }
 }

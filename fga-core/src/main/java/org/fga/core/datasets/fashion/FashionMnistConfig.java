@@ -80,7 +80,7 @@ public record FashionMnistConfig(
     try {
       FashionClasses.parse(classes);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException("classes", e.getMessage().replace("data.classes", "").trim());
+      throw new InvalidOptionException("classes", e.getMessage());
     }
     classes = classes == null ? null : List.copyOf(classes);
     imageSize = imageSize == 0 ? (cluttered == null ? Garments.SIDE : 96) : imageSize;

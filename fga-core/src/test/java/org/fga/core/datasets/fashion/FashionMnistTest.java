@@ -333,4 +333,30 @@ class FashionMnistTest {
         .isInstanceOf(FgaUserException.class)
         .hasMessageContaining("label 12 of garment 5");
   }
+
+  @Test
+  void anExperimentFileNamesTheDatasetAndABadKeyIsOneLine(@TempDir Path dir) throws IOException {
+    org.fga.core.plugin.Plugins plugins = org.fga.core.plugin.Plugins.load();
+    assertThat(plugins.datasets().get("fashion-mnist")).isInstanceOf(FashionMnistProvider.class);
+    String spec = "name: f\nmethod: {type: baseline}\nbackbone: {arch: resnet18}\n"
+        + "data: {type: fashion-mnist, root: " + fixture() + ", classes: [tops], heldOut: 8,\n"
+        + "       cluttered: {garmentSize: [20, 30], clutter: CLUTTER}}\n";
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, spec.replace("CLUTTER", "4"));
+    var read = new org.fga.core.spec.SpecReader(plugins).read(good);
+    FashionMnistConfig c = (FashionMnistConfig) read.data();
+    assertThat(c.classIndices()).isEqualTo(FashionClasses.TOPS);
+    assertThat(c.cluttered().clutter()).isEqualTo(4);
+    assertThat(c.imageSize()).isEqualTo(96);
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, spec.replace("CLUTTER", "-1"));
+    assertThatThrownBy(() -> new org.fga.core.spec.SpecReader(plugins).read(bad))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("data.cluttered.clutter must be in 0..64, got -1")
+        .hasMessageNotContaining("\n");
+    Files.writeString(bad, spec.replace("CLUTTER", "4").replace("[tops]", "[tops, jacket]"));
+    assertThatThrownBy(() -> new org.fga.core.spec.SpecReader(plugins).read(bad))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("data.classes has an unknown class 'jacket'");
+  }
 }
