@@ -50,6 +50,20 @@ final class SceneWriter {
     return list;
   }
 
+  /** Writes one item of another generator than the synthetic one and returns its annotation row. */
+  @FunctionalInterface
+  interface IndexSink<T> {
+    T accept(int index) throws IOException;
+  }
+
+  /**
+   * Hands 0..count-1 to {@code sink} in parallel, returns its results in index order: for data
+   * that draws its own images (cluttered Fashion-MNIST).
+   */
+  static <T> List<T> each(int count, IndexSink<T> sink) throws IOException {
+    return renderAll(count, i -> null, (i, ignored) -> sink.accept(i));
+  }
+
   static void writeLines(Path file, List<String> lines) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, lines, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.fga.datasets.builtin;
 import com.google.inject.AbstractModule;
 import org.fga.datasets.aircraft.AircraftDatasetProvider;
 import org.fga.datasets.cub.CubDatasetProvider;
+import org.fga.datasets.fashion.FashionMnistProvider;
 import org.fga.datasets.imagefolder.ImageFolderDatasetProvider;
 import org.fga.datasets.nabirds.NabirdsDatasetProvider;
 import org.fga.datasets.reid.ReidDatasetProvider;
@@ -32,6 +33,7 @@ public final class DatasetsModule extends AbstractModule implements FgaModule {
         .dataset(NabirdsDatasetProvider.class)
         .dataset(AircraftDatasetProvider.class)
         .dataset(CarsDatasetProvider.class)
-        .dataset(DogsDatasetProvider.class);
+        .dataset(DogsDatasetProvider.class)
+        .dataset(FashionMnistProvider.class);
   }
 }

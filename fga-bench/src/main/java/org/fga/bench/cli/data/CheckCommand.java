@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fga.core.data.provider.DataConfig;
 import org.fga.core.data.provider.DatasetProvider;
+import org.fga.datasets.CheckableDataset;
 import org.fga.datasets.DatasetCheck;
 import org.fga.datasets.DiskDatasetProvider;
 import org.fga.core.error.FgaUserException;
@@ -19,6 +20,7 @@ import org.fga.core.io.Mappers;
  * {@code fga data check --dataset cub --root DIR}: parses every annotation file, compares split
  * sizes with the official release, counts part locations (keypoints, CUB), decodes every image and
  * lists the files that are missing or unreadable. Exit 0 when every file is readable, 2 otherwise.
+ * {@code --root} may be left out for a dataset with a default folder ({@code fashion-mnist}).
  */
 @Command(
     name = "check",
@@ -35,7 +37,9 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Registered dataset name, e.g. cub, voc, market1501.")
   String dataset;
 
-  @Option(names = "--root", required = true, description = "The dataset's folder as unpacked.")
+  @Option(
+      names = "--root",
+      description = "The dataset's folder as unpacked (fashion-mnist: its package's folder by default).")
   String root;
 
   @Option(
@@ -61,10 +65,10 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
     DatasetProvider p = plugins.datasets().get(dataset);
-    if (!(p instanceof DiskDatasetProvider disk)) {
+    if (!(p instanceof CheckableDataset disk)) {
       List<String> disks = new ArrayList<>();
       for (DatasetProvider d : plugins.datasets().all()) {
-        if (d instanceof DiskDatasetProvider) {
+        if (d instanceof CheckableDataset) {
           disks.add(d.name());
         }
       }
@@ -74,7 +78,13 @@ public final class CheckCommand implements Callable<Integer> {
               + "' is not read from disk; checkable: "
               + String.join(", ", disks));
     }
-    DataConfig cfg = options.isEmpty() ? disk.configFor(root) : configWith(plugins, disk);
+    DataConfig cfg;
+    try {
+      cfg = options.isEmpty() ? disk.configFor(root) : configWith(plugins, disk);
+    } catch (IllegalArgumentException e) {
+      // a reader without a default folder refuses a missing root in its config record
+      throw new FgaUserException(root == null ? "--root is required for " + dataset + " (" + e.getMessage() + ")" : e.getMessage());
+    }
     DatasetCheck.Report r =
         DatasetCheck.run(
             disk,
@@ -123,10 +133,12 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** The data: block {type, root, options...} read as an experiment file's would be. */
-  private DataConfig configWith(Plugins plugins, DiskDatasetProvider disk) {
+  private DataConfig configWith(Plugins plugins, CheckableDataset disk) {
     Map<String, Object> block = new LinkedHashMap<>();
     block.put("type", disk.name());
-    block.put("root", root);
+    if (root != null) {
+      block.put("root", root);
+    }
     for (Map.Entry<String, String> e : options.entrySet()) {
       try {
         // YAML scalars, so that 448 is a number and true a boolean, as in an experiment file

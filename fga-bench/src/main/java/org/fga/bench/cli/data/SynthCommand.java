@@ -4,20 +4,28 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fga.bench.layout.FashionLayouts;
 import org.fga.bench.layout.Layout;
 import org.fga.bench.layout.LayoutSummary;
+import org.fga.core.data.provider.DataConfig;
+import org.fga.core.plugin.Plugins;
+import org.fga.datasets.fashion.FashionMnistConfig;
 import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import org.fga.core.io.Mappers;
 
-/** {@code fga data synth}: writes the synthetic data to disk in a real dataset's layout. */
+/**
+ * {@code fga data synth}: writes the synthetic data, or the cluttered Fashion-MNIST canvases
+ * ({@code --dataset fashion-mnist}), to disk in a real dataset's layout.
+ */
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the built-in synthetic data in a real dataset's on-disk layout.",
+      "Write the built-in synthetic data (or, with --dataset fashion-mnist, the cluttered",
+      "Fashion-MNIST canvases) in a real dataset's on-disk layout.",
       "Prints a JSON summary (images per split) on stdout."
     })
 public final class SynthCommand implements Callable<Integer> {
@@ -34,6 +42,20 @@ public final class SynthCommand implements Callable<Integer> {
   String layout;
 
   @Option(
+      names = "--dataset",
+      defaultValue = "synthetic",
+      description = "synthetic (default) or fashion-mnist (layouts cub, wsol, voc, market; its data: keys with -o).")
+  String dataset;
+
+  @Option(
+      names = {"-o", "--option"},
+      paramLabel = "KEY=VALUE",
+      description = "fashion-mnist: a key of its data: block, e.g. -o classes=[tops] -o"
+          + " cluttered={clutter: 16} -o root=DIR (--train-size, --val-size, --test-size and --seed"
+          + " set those keys; the cluttered recipe's defaults apply unless -o cluttered=... is given).")
+  Map<String, String> options = new LinkedHashMap<>();
+
+  @Option(
       names = "--num-classes",
       description = "Classes (default ${DEFAULT-VALUE}).",
       defaultValue = "8")
@@ -47,7 +69,7 @@ public final class SynthCommand implements Callable<Integer> {
 
   @Option(
       names = "--val-size",
-      description = "Held-out images, imagefolder only (default ${DEFAULT-VALUE}).",
+      description = "Held-out images, imagefolder only; fashion-mnist: 0 means as many as --test-size (default ${DEFAULT-VALUE}).",
       defaultValue = "0")
   int valSize;
 
@@ -107,6 +129,15 @@ public final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (dataset.equals("fashion-mnist")) {
+      return report(FashionLayouts.write(layout, fashionConfig(), out));
+    }
+    if (!dataset.equals("synthetic")) {
+      throw new FgaUserException("--dataset must be synthetic or fashion-mnist, got '" + dataset + "'");
+    }
+    if (!options.isEmpty()) {
+      throw new FgaUserException("-o sets keys of fashion-mnist's data: block; the synthetic data takes the options listed by --help");
+    }
     Layout l = Layout.named(layout);
     SyntheticConfig cfg;
     try {
@@ -129,8 +160,56 @@ public final class SynthCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new FgaUserException(e.getMessage().replace("data.", "option "), e);
     }
-    long t0 = System.nanoTime();
-    LayoutSummary s = l.write(cfg, out);
+    return report(l.write(cfg, out));
+  }
+
+  private final long t0 = System.nanoTime();
+
+  /**
+   * The fashion-mnist data block: the layout's task, the sizes and seed of this command, then
+   * every {@code -o}, read and checked as an experiment file's {@code data:} block is.
+   */
+  private FashionMnistConfig fashionConfig() {
+    String l = layout.toLowerCase(java.util.Locale.ROOT);
+    if (!FashionLayouts.NAMES.contains(l)) {
+      throw new FgaUserException("fashion-mnist is written in the layouts " + String.join(", ", FashionLayouts.NAMES)
+          + ", not '" + layout + "'");
+    }
+    layout = l;
+    Plugins plugins = Plugins.load();
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("type", "fashion-mnist");
+    block.put("trainSize", trainSize);
+    // the synthetic data's 0 means no held-out images; here 0 would mean one per held-out garment
+    // (5000), so 0 asks for as many as the test split
+    block.put("valSize", valSize == 0 ? testSize : valSize);
+    block.put("testSize", testSize);
+    block.put("seed", seed);
+    block.put("cluttered", l.equals("voc") ? Map.of("maxObjects", 2) : Map.of());
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      try {
+        // YAML values, as in an experiment file: 96 is a number, [tops] a list
+        block.put(e.getKey(), plugins.yaml().readValue(e.getValue(), Object.class));
+      } catch (java.io.IOException ex) {
+        throw new FgaUserException("option " + e.getKey() + ": cannot read value '" + e.getValue() + "'");
+      }
+    }
+    block.put("task", FashionLayouts.taskOf(l, String.valueOf(block.get("task"))));
+    if (block.get("cluttered") == null) {
+      throw new FgaUserException("fashion-mnist is written as cluttered canvases; -o cluttered=null leaves none");
+    }
+    try {
+      return (FashionMnistConfig) plugins.json().convertValue(block, DataConfig.class);
+    } catch (IllegalArgumentException ex) {
+      Throwable c = ex;
+      while (c.getCause() != null) {
+        c = c.getCause();
+      }
+      throw new FgaUserException("fashion-mnist data: " + c.getMessage().split("\n")[0]);
+    }
+  }
+
+  private Integer report(LayoutSummary s) throws java.io.IOException {
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.err.printf(
         "fga: wrote %d images in the %s layout to %s in %.1f s%n",
