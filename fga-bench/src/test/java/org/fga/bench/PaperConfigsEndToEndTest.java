@@ -164,7 +164,7 @@ class PaperConfigsEndToEndTest {
       }
       case "fashion-mnist" -> {
         // the reader's own fixture: 40 training and 20 test garments cut from the real IDX files
-        String fixture = Path.of("..", "fga-core", "src", "test", "resources", "fashion-mnist")
+        String fixture = Path.of("..", "fga-datasets", "src", "test", "resources", "fashion-mnist")
             .toAbsolutePath().normalize().toString();
         return List.of("data.root=" + fixture, "data.heldOut=8", "data.trainSize=8", "data.valSize=4",
             "data.testSize=4");

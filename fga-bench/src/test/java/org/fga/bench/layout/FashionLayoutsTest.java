@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FashionLayoutsTest {
   static final Plugins PLUGINS = Plugins.load();
   static final String FIXTURE =
-      Path.of("..", "fga-core", "src", "test", "resources", "fashion-mnist").toAbsolutePath().normalize().toString();
+      Path.of("..", "fga-datasets", "src", "test", "resources", "fashion-mnist").toAbsolutePath().normalize().toString();
 
   /** The data block both the export and the comparison use. */
   static final List<String> OPTIONS = List.of("-o", "root=" + FIXTURE, "-o", "heldOut=8", "-o", "imageSize=64",

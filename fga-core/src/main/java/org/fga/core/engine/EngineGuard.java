@@ -32,7 +32,7 @@ public final class EngineGuard {
   /** The same choice as an environment variable, which child JVMs inherit; the property wins. */
   public static final String PATH_ENV = "FGA_ENGINE_CONV";
 
-  /** The measured cost of the native kernels on an affected machine (fga README, "Engine guard"). */
+  /** The measured cost of the native kernels on an affected machine (docs/run-directory.md, "Engine guard"). */
   static final String EXPECTED_SLOWDOWN = "1.5-2x";
 
   private static Verdict verdict;

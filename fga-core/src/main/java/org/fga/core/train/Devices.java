@@ -43,7 +43,7 @@ public final class Devices {
     if (gpus == 0) {
       throw new FgaUserException(
           "device " + spec + ": libtorch sees no CUDA GPU (this build runs the CPU engine,"
-              + " ai.djl.pytorch:pytorch-native-cpu; README 'GPU' says how to run on CUDA)");
+              + " ai.djl.pytorch:pytorch-native-cpu; docs/gpus-and-slurm.md says how to run on CUDA)");
     }
     if (index >= gpus) {
       throw new FgaUserException("device " + spec + ": only " + gpus + " GPU(s) visible (gpu:0..gpu:" + (gpus - 1) + ")");
