@@ -31,9 +31,9 @@ public final class ConvSelfCheck {
             new ConvCase(2, 2, 12, 12, 12, 3, 2, 1, 1),
             new ConvCase(2, 2, 24, 24, 8, 3, 1, 1, 1),
             new ConvCase(2, 2, 8, 8, 12, 3, 1, 2, 2), // dilated, as a last stage at output stride 8
-            new ConvCase(2, 2, 16, 16, 12, 3, 1, 2, 2), // the demo's width-16 dilated stage
+            new ConvCase(2, 2, 16, 16, 8, 3, 1, 2, 2), // the demo's width-16 dilated stage
             new ConvCase(2, 2, 32, 8, 8, 1, 1, 0, 1), // attention maps from features (CAL, WS-DAN)
-            new ConvCase(2, 2, 16, 16, 8, 3, 1, 1, 1), // aligned control
+            new ConvCase(2, 1, 16, 16, 6, 3, 1, 1, 1), // aligned control
             new ConvCase(1, 2, 1, 1, 32, 3, 1, 1, 1), // RFGA's channel-view Conv1d
             new ConvCase(1, 2, 4, 4, 16, 5, 1, 2, 1),
             new ConvCase(1, 2, 8, 8, 16, 3, 2, 1, 1)));

@@ -33,7 +33,7 @@ public final class EngineGuard {
   public static final String PATH_ENV = "FGA_ENGINE_CONV";
 
   /** The measured cost of the native kernels on an affected machine (docs/run-directory.md, "Engine guard"). */
-  static final String EXPECTED_SLOWDOWN = "1.5-2x";
+  static final String EXPECTED_SLOWDOWN = "2x";
 
   private static Verdict verdict;
   private static boolean nnpack = true;
