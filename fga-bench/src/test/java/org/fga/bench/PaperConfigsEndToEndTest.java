@@ -102,6 +102,11 @@ class PaperConfigsEndToEndTest {
     assertThat(layer4.path("width").asInt()).isEqualTo(28);
     assertThat(report.path("splits").path("train").path("official").asInt()).isEqualTo(5994);
     assertThat(report.path("estimatedTotalSeconds").asDouble()).isPositive();
+    // the default dry run takes no training step: a forward pass at batch 1 and shapes only
+    assertThat(report.path("timing").asText()).isEqualTo("estimate from a batch-1 forward pass");
+    assertThat(report.has("firstLosses")).isFalse();
+    assertThat(report.path("stageOutputsBytes").asLong())
+        .isEqualTo(4L * 4 * (8L * 112 * 112 + 16L * 56 * 56 + 32L * 28 * 28 + 64L * 28 * 28));
     assertThat(cli.err()).contains("{type: resize, size: [512, 512], interpolation: bilinear}");
     assertThat(out).doesNotExist();
   }
@@ -113,11 +118,13 @@ class PaperConfigsEndToEndTest {
     Layout.named("market").write(reidConfig(), root);
     Cli cli = Cli.run("train", "--dry-run", CONFIGS.resolve("cal/cal-reid_resnet50_market1501.yaml").toString(),
         "-o", "data.root=" + root, "-o", "backbone.weights=null", "-o", "backbone.arch=resnet18",
-        "-o", "backbone.width=8", "-o", "schedule.batchSize=8");
+        "-o", "backbone.width=8", "-o", "schedule.batchSize=8", "--timed-steps");
     assertThat(cli.exit()).as(cli.err()).isZero();
     JsonNode report = PLUGINS.json().readTree(cli.out());
     assertThat(report.path("splits").path("query").path("official").asInt()).isEqualTo(3368);
+    assertThat(report.path("timing").asText()).isEqualTo("timed steps");
     assertThat(report.path("testBatchSeconds").asDouble()).isPositive();
+    assertThat(report.has("firstLosses")).isTrue();
   }
 
   /** Adds an override for every string under {@code node} that is a path below {@code data/}. */

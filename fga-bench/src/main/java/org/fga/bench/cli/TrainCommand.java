@@ -54,12 +54,19 @@ public final class TrainCommand implements Callable<Integer> {
   java.util.List<String> overrides = new java.util.ArrayList<>();
 
   @Option(names = "--dry-run", description = "count the splits, show the pipeline and feature-map"
-      + " sizes, build the model, time one training step and one test batch, estimate the run's"
-      + " time; write nothing")
+      + " sizes, build the model, estimate the run's time and memory from a forward pass at batch 1"
+      + " (seconds, little memory); write nothing")
   boolean dryRun;
+
+  @Option(names = "--timed-steps", description = "with --dry-run: run two real training steps at the spec's"
+      + " batch and one test batch instead, and report the measured step time and peak memory")
+  boolean timedSteps;
 
   @Override
   public Integer call() throws Exception {
+    if (timedSteps && !dryRun) {
+      throw new FgaUserException("--timed-steps times a dry run's steps: give it with --dry-run");
+    }
     if (device != null) {
       overrides.add("device=" + device);
     }
@@ -93,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
           }
           s = pretrained.cachedSpec(s);
         }
-        result = new DryRun(plugins, System.err).run(s);
+        result = new DryRun(plugins, System.err).optTimedSteps(timedSteps).run(s);
       } else {
         RunName.requireRenamed(s.name(), overrides); // a dry run writes nothing and needs no name
         s = pretrained.resolve(s);

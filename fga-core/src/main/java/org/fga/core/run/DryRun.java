@@ -34,18 +34,33 @@ import org.fga.core.train.Trainer;
 /**
  * {@code fga train --dry-run}: everything a run would do first, nothing it would write. Counts the
  * splits (beside the official counts), shows the resolved pipeline and the feature-map size of
- * every tap at the configured input, builds the model, runs two training steps and one test batch,
- * and estimates the epoch and total time from the second step (the first pays for warm-up).
+ * every tap at the configured input and builds the model. By default it then costs seconds and the
+ * model's own memory: it times a forward pass at batch 1 (the feature maps' pass, repeated) and
+ * estimates a training step as three such passes per image (forward, and backward at about twice
+ * the forward), and the activation memory from the feature-map shapes. A paper row at 448 px took
+ * 6 minutes and 7.6 GiB to dry-run with real steps. With {@link #timedSteps} it runs two real
+ * training steps at the spec's batch and one test batch, estimates from the second step (the first
+ * pays for warm-up) and reports the peak memory.
  */
 public final class DryRun {
   private static final int PROBE_STEPS = 2;
 
+  /** Forward passes of batch 1 repeated for the estimate; the first pays for warm-up. */
+  private static final int FORWARD_REPEATS = 3;
+
   private final Plugins plugins;
   private final PrintStream out;
+  private boolean timedSteps;
 
   public DryRun(Plugins plugins, PrintStream out) {
     this.plugins = plugins;
     this.out = out;
+  }
+
+  /** Real training steps at the spec's batch instead of the batch-1 estimate (slower, exact). */
+  public DryRun optTimedSteps(boolean timedSteps) {
+    this.timedSteps = timedSteps;
+    return this;
   }
 
   /** Runs the checks; returns the report as JSON and prints it readably to {@code out}. */
@@ -102,26 +117,43 @@ public final class DryRun {
           ConfigTypes.nameOf(spec.method()), spec.backbone().arch(), params);
       ArrayNode taps = report.putArray("featureMaps");
       out.println("feature maps at " + trainSize + ":");
+      long forwardNanos = Long.MAX_VALUE;
+      long activationFloats = 0;
       try (NDManager m = session.newStepManager()) {
-        NDList maps = session.backbone().block().forward(new ParameterStore(m, false),
-            new NDList(m.zeros(new Shape(1, 3, trainSize.height(), trainSize.width()))), false);
-        for (int i = 0; i < maps.size() && i < session.backbone().taps().size(); i++) {
-          FeatureTap tap = session.backbone().taps().get(i);
-          Shape s = maps.get(i).getShape();
-          ObjectNode t = taps.addObject();
-          t.put("tap", tap.name());
-          t.put("channels", s.get(1));
-          t.put("height", s.get(2));
-          t.put("width", s.get(3));
-          out.printf(Locale.ROOT, "  %-8s %5d x %d x %d%n", tap.name(), s.get(1), s.get(2), s.get(3));
+        for (int r = 0; r < (timedSteps ? 1 : FORWARD_REPEATS); r++) {
+          long t0 = System.nanoTime();
+          NDList maps = session.backbone().block().forward(new ParameterStore(m, false),
+              new NDList(m.zeros(new Shape(1, 3, trainSize.height(), trainSize.width()))), false);
+          maps.forEach(NDArray::toFloatArray); // wait for the result
+          forwardNanos = Math.min(forwardNanos, System.nanoTime() - t0);
+          if (r > 0) {
+            continue;
+          }
+          for (int i = 0; i < maps.size() && i < session.backbone().taps().size(); i++) {
+            FeatureTap tap = session.backbone().taps().get(i);
+            Shape s = maps.get(i).getShape();
+            activationFloats += s.size();
+            ObjectNode t = taps.addObject();
+            t.put("tap", tap.name());
+            t.put("channels", s.get(1));
+            t.put("height", s.get(2));
+            t.put("width", s.get(3));
+            out.printf(Locale.ROOT, "  %-8s %5d x %d x %d%n", tap.name(), s.get(1), s.get(2), s.get(3));
+          }
         }
+      }
+      int epochs = spec.schedule().epochs();
+      int batch = spec.schedule().batchSize();
+      if (!timedSteps) {
+        estimate(report, session, spec, forwardNanos, activationFloats, params, batch, epochs);
+        return report;
       }
       Trainer.Probe probe = Trainer.builder().setSession(session).optQuiet(true).build().probe(PROBE_STEPS);
       long stepNanos = probe.stepNanos()[probe.stepNanos().length - 1];
       int batchesPerEpoch = probe.batchesPerEpoch();
       double epochSeconds = stepNanos / 1e9 * batchesPerEpoch;
-      int epochs = spec.schedule().epochs();
       double testSeconds = testBatch(session, spec, evaluated);
+      report.put("timing", "timed steps");
       report.put("trainStepSeconds", stepNanos / 1e9);
       report.put("batchesPerEpoch", batchesPerEpoch);
       report.put("testBatchSeconds", testSeconds);
@@ -133,12 +165,43 @@ public final class DryRun {
         report.put("peakRssBytes", peak);
       }
       out.printf(Locale.ROOT, "train step: %.3f s (batch %d, losses %s); test batch: %.3f s%n",
-          stepNanos / 1e9, spec.schedule().batchSize(), probe.lastTerms(), testSeconds);
+          stepNanos / 1e9, batch, probe.lastTerms(), testSeconds);
       out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
           duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs,
           peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "");
     }
     return report;
+  }
+
+  /**
+   * The cheap estimate (no training step): a step as three batch-1 forward passes per image of the
+   * batch (forward, and a backward at about twice the forward), the weights' memory with their
+   * gradients and up to two optimiser buffers, and the stage outputs' memory at the spec's batch: a
+   * floor, since a step keeps several tensors per stage for its backward. {@code --timed-steps}
+   * measures both.
+   */
+  private void estimate(ObjectNode report, Session session, ExperimentSpec spec, long forwardNanos,
+      long activationFloats, long params, int batch, int epochs) {
+    int batchesPerEpoch = Trainer.builder().setSession(session).optQuiet(true).build().batchesPerEpoch();
+    double stepSeconds = 3 * forwardNanos / 1e9 * batch;
+    double epochSeconds = stepSeconds * batchesPerEpoch;
+    long weightBytes = params * Float.BYTES * 4;
+    long stageBytes = activationFloats * Float.BYTES * batch;
+    report.put("timing", "estimate from a batch-1 forward pass");
+    report.put("forwardBatch1Seconds", forwardNanos / 1e9);
+    report.put("trainStepSeconds", stepSeconds);
+    report.put("batchesPerEpoch", batchesPerEpoch);
+    report.put("estimatedEpochSeconds", epochSeconds);
+    report.put("estimatedTotalSeconds", epochSeconds * epochs);
+    report.put("weightsAndOptimiserBytes", weightBytes);
+    report.put("stageOutputsBytes", stageBytes);
+    out.printf(Locale.ROOT, "forward at batch 1: %.3f s; a training step at batch %d estimated at %.2f s"
+        + " (3 forward passes per image)%n", forwardNanos / 1e9, batch, stepSeconds);
+    out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%n",
+        duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs);
+    out.printf(Locale.ROOT, "memory: weights, gradients and optimiser state %.0f MiB; stage outputs at batch %d"
+        + " %.0f MiB (a floor: a step keeps several tensors per stage); --timed-steps runs two real steps"
+        + " and measures the peak%n", weightBytes / 1048576.0, batch, stageBytes / 1048576.0);
   }
 
   /** Seconds for one batch of the evaluated split through the method's inference. */

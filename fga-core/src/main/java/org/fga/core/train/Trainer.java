@@ -185,6 +185,13 @@ public final class Trainer {
   /** What {@link #probe} measured. */
   public record Probe(long[] stepNanos, int batchesPerEpoch, Map<String, Float> lastTerms) {}
 
+  /** Batches per epoch as {@link #fit} would draw them (the sampler's count for re-ID), for estimates. */
+  public int batchesPerEpoch() {
+    try (BatchLoader loader = newLoader()) {
+      return loader.batchesPerEpoch();
+    }
+  }
+
   /**
    * Runs the first {@code steps} training steps exactly as {@link #fit} would (same loader,
    * optimiser and step) and returns their wall times, writing nothing: the dry run's timing. The
