@@ -151,14 +151,8 @@ public final class DryRun {
       Trainer.Probe probe = Trainer.builder().setSession(session).optQuiet(true).build().probe(PROBE_STEPS);
       long stepNanos = probe.stepNanos()[probe.stepNanos().length - 1];
       int batchesPerEpoch = probe.batchesPerEpoch();
-      double epochSeconds = stepNanos / 1e9 * batchesPerEpoch;
       double testSeconds = testBatch(session, spec, evaluated);
-      report.put("timing", "timed steps");
-      report.put("trainStepSeconds", stepNanos / 1e9);
-      report.put("batchesPerEpoch", batchesPerEpoch);
       report.put("testBatchSeconds", testSeconds);
-      report.put("estimatedEpochSeconds", epochSeconds);
-      report.put("estimatedTotalSeconds", epochSeconds * epochs);
       report.set("firstLosses", plugins.json().valueToTree(probe.lastTerms()));
       long peak = peakRssBytes();
       if (peak > 0) {
@@ -166,8 +160,7 @@ public final class DryRun {
       }
       out.printf(Locale.ROOT, "train step: %.3f s (batch %d, losses %s); test batch: %.3f s%n",
           stepNanos / 1e9, batch, probe.lastTerms(), testSeconds);
-      out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
-          duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs,
+      timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs,
           peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "");
     }
     return report;
@@ -184,24 +177,29 @@ public final class DryRun {
       long activationFloats, long params, int batch, int epochs) {
     int batchesPerEpoch = Trainer.builder().setSession(session).optQuiet(true).build().batchesPerEpoch();
     double stepSeconds = 3 * forwardNanos / 1e9 * batch;
-    double epochSeconds = stepSeconds * batchesPerEpoch;
     long weightBytes = params * Float.BYTES * 4;
     long stageBytes = activationFloats * Float.BYTES * batch;
-    report.put("timing", "estimate from a batch-1 forward pass");
     report.put("forwardBatch1Seconds", forwardNanos / 1e9);
-    report.put("trainStepSeconds", stepSeconds);
-    report.put("batchesPerEpoch", batchesPerEpoch);
-    report.put("estimatedEpochSeconds", epochSeconds);
-    report.put("estimatedTotalSeconds", epochSeconds * epochs);
     report.put("weightsAndOptimiserBytes", weightBytes);
     report.put("stageOutputsBytes", stageBytes);
     out.printf(Locale.ROOT, "forward at batch 1: %.3f s; a training step at batch %d estimated at %.2f s"
         + " (3 forward passes per image)%n", forwardNanos / 1e9, batch, stepSeconds);
-    out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%n",
-        duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs);
+    timing(report, "estimate from a batch-1 forward pass", stepSeconds, batchesPerEpoch, epochs, "");
     out.printf(Locale.ROOT, "memory: weights, gradients and optimiser state %.0f MiB; stage outputs at batch %d"
         + " %.0f MiB (a floor: a step keeps several tensors per stage); --timed-steps runs two real steps"
         + " and measures the peak%n", weightBytes / 1048576.0, batch, stageBytes / 1048576.0);
+  }
+
+  /** The step, epoch and total times in the report and on one line, however the step was timed. */
+  private void timing(ObjectNode report, String how, double stepSeconds, int batchesPerEpoch, int epochs, String tail) {
+    double epochSeconds = stepSeconds * batchesPerEpoch;
+    report.put("timing", how);
+    report.put("trainStepSeconds", stepSeconds);
+    report.put("batchesPerEpoch", batchesPerEpoch);
+    report.put("estimatedEpochSeconds", epochSeconds);
+    report.put("estimatedTotalSeconds", epochSeconds * epochs);
+    out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
+        duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs, tail);
   }
 
   /** Seconds for one batch of the evaluated split through the method's inference. */
