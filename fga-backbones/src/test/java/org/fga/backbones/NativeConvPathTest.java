@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.fga.backbones.nn.TorchNames;
 import org.fga.core.backbone.BackboneSpec;
-import org.fga.core.engine.EngineGuard;
+import org.fga.engine.EngineGuard;
 import org.fga.core.plugin.Plugins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,7 +2,7 @@ package org.fga.bench.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fga.core.engine.EngineFacts;
+import org.fga.engine.EngineFacts;
 import org.fga.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -64,8 +64,8 @@ public final class FgaMain implements Runnable {
       boolean help = parse.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested);
       if (!help && parse.subcommands().stream().anyMatch(s -> ENGINE_COMMANDS.contains(s.commandSpec().name()))) {
         try {
-          org.fga.core.engine.EngineGuard.ensure();
-        } catch (FgaUserException e) {
+          org.fga.engine.EngineGuard.ensure();
+        } catch (org.fga.engine.EngineFaultException e) {
           throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
         }
       }
@@ -92,16 +92,21 @@ public final class FgaMain implements Runnable {
     return end < 0 ? text : text.substring(0, end + 1);
   }
 
+  /** What the user can fix, said in one line with exit code 2: bad input, or an engine that cannot be trusted. */
+  static boolean isBadInput(Throwable t) {
+    return t instanceof FgaUserException || t instanceof org.fga.engine.EngineFaultException;
+  }
+
   /** Bad input as one line and exit code 2, anything else with its stack trace and exit code 1. */
   static CommandLine handleErrors(CommandLine cli) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           Throwable root = ex;
-          while (!(root instanceof FgaUserException) && root.getCause() != null) {
+          while (!isBadInput(root) && root.getCause() != null) {
             root = root.getCause();
           }
           PrintWriter err = commandLine.getErr();
-          if (root instanceof FgaUserException) {
+          if (isBadInput(root)) {
             err.println("fga: error: " + root.getMessage());
             err.flush();
             return EXIT_BAD_INPUT;

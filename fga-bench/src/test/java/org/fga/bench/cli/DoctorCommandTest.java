@@ -29,4 +29,11 @@ class DoctorCommandTest {
     assertThat(facts.path("guard").path("convPath").asText()).isIn("oneDNN", "native");
     assertThat(facts.has("cacheSizes")).isTrue();
   }
+
+  @Test
+  void anEngineThatCannotBeTrustedIsBadInputWithExitCode2() {
+    // one line and exit code 2, as a missing file: the user fixes the machine, not fga
+    assertThat(FgaMain.isBadInput(new org.fga.engine.EngineFaultException("engine: ..."))).isTrue();
+    assertThat(FgaMain.isBadInput(new IllegalStateException("a bug"))).isFalse();
+  }
 }

@@ -172,7 +172,7 @@ public final class ExperimentRunner {
       out.put("steps", r.steps());
       out.set("metrics", plugins.json().valueToTree(metrics));
       // what makes numbers differ between machines: same machine and kernels, same numbers
-      out.set("engine", plugins.json().valueToTree(org.fga.core.engine.EngineFacts.collect()));
+      out.set("engine", plugins.json().valueToTree(org.fga.engine.EngineFacts.collect()));
       if (spec.paper() != null) {
         out.set("paper", plugins.json().valueToTree(spec.paper()));
       }

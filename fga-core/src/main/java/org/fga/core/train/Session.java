@@ -31,7 +31,7 @@ public final class Session implements AutoCloseable {
   private final java.util.List<ai.djl.Device> devices;
 
   public Session(Plugins plugins, ExperimentSpec spec) {
-    org.fga.core.engine.EngineGuard.ensure(); // convolutions checked right before anything trains
+    org.fga.engine.EngineGuard.ensure(); // convolutions checked right before anything trains
     this.devices = Devices.all(spec.device()); // before any work: a missing GPU is one line
     this.spec = spec;
     this.plugins = plugins;

@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 /**
  * Convolution forward and backward in float64 by the definition, the oracle of the self-check: no

@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;

@@ -1,10 +1,9 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.fga.core.error.FgaUserException;
 
 /**
  * Checks, once per process and before anything trains, that libtorch computes convolutions right,
@@ -106,7 +105,7 @@ public final class EngineGuard {
     long start = System.nanoTime();
     String m = mode.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("auto") && !m.equals("native") && !m.equals("onednn")) {
-      throw new FgaUserException(
+      throw new EngineFaultException(
           PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, native, onednn");
     }
     if (m.equals("native")) {

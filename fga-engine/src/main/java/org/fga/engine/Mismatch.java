@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 /**
  * A convolution output the engine got wrong: which shape, which tensor ({@code forward}, {@code

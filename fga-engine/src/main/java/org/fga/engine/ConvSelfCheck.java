@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import java.util.ArrayList;
 import java.util.List;

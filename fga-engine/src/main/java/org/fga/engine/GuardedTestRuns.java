@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 /**
  * Where the engine's convolutions run, and the switch between the paths: oneDNN's blocked kernels

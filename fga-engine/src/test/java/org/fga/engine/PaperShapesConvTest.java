@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

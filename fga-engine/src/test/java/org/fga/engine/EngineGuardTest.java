@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.fga.core.error.FgaUserException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +87,7 @@ class EngineGuardTest {
     assertThat(v.status()).isEqualTo(Verdict.Status.FORCED);
     assertThat(path.onednn()).isFalse();
     assertThatThrownBy(() -> EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "mkl", errStream))
-        .isInstanceOf(FgaUserException.class)
+        .isInstanceOf(EngineFaultException.class)
         .hasMessage(EngineGuard.PATH_PROPERTY + "=mkl is not a convolution path; valid: auto, native, onednn");
   }
 

@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

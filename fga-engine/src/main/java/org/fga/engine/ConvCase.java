@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 /**
  * One convolution shape of the self-check. One-dimensional cases are two-dimensional ones of height

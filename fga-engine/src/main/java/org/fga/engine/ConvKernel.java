@@ -1,4 +1,4 @@
-package org.fga.core.engine;
+package org.fga.engine;
 
 /**
  * What computes a convolution and its gradients for the self-check: the engine in production, a
