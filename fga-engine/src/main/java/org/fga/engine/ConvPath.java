@@ -6,9 +6,6 @@ package org.fga.engine;
  */
 public interface ConvPath {
 
-  /** Whether this process can switch (libtorch found and its switch exported). */
-  boolean switchable();
-
   /** Whether convolutions currently go through oneDNN. */
   boolean onednn();
 

@@ -18,23 +18,20 @@ import java.util.stream.Stream;
  * reproducible on the same machine with the same kernels; these say which machine and kernels.
  */
 public final class EngineFacts {
+  /** What cannot change while the process runs, read on the first {@link #collect()}. */
+  private static Map<String, Object> fixed;
+
   private EngineFacts() {}
 
   /** The facts of this process; runs the guard if it has not run. */
-  public static Map<String, Object> collect() {
+  public static synchronized Map<String, Object> collect() {
     Verdict verdict = EngineGuard.ensure();
     Engine engine = Engine.getInstance();
-    var context = LibtorchContext.find();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("engine", engine.getEngineName());
-    m.put("libtorch", engine.getVersion());
-    m.put("onednn", context.flatMap(LibtorchContext::onednnVersion).orElse("unknown"));
-    m.put("atenIsa", context.flatMap(LibtorchContext::atenCapability).orElse("unknown"));
-    m.put("onednnMaxIsa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset (best the CPU has)"));
-    m.put("cpu", cpuModel());
-    m.put("cpuVectorIsa", vectorIsa());
-    m.put("cacheSizes", cacheSizes());
-    if ("PyTorch".equals(engine.getEngineName())) {
+    if (fixed == null) {
+      fixed = fixedFacts(engine, EngineGuard.context());
+    }
+    Map<String, Object> m = new LinkedHashMap<>(fixed);
+    if ("PyTorch".equals(engine.getEngineName())) { // threads can be changed at run time (fga bench)
       m.put("intraOpThreads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
       m.put("interOpThreads", ai.djl.pytorch.jni.JniUtils.getNumInteropThreads());
     }
@@ -43,13 +40,22 @@ public final class EngineFacts {
     return m;
   }
 
-  static String cpuModel() {
-    return cpuinfo("model name").orElse(System.getProperty("os.arch"));
+  private static Map<String, Object> fixedFacts(Engine engine, java.util.Optional<LibtorchContext> context) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("engine", engine.getEngineName());
+    m.put("libtorch", engine.getVersion());
+    m.put("onednn", context.flatMap(LibtorchContext::onednnVersion).orElse("unknown"));
+    m.put("atenIsa", context.flatMap(LibtorchContext::atenCapability).orElse("unknown"));
+    m.put("onednnMaxIsa", System.getenv().getOrDefault("ONEDNN_MAX_CPU_ISA", "unset (best the CPU has)"));
+    List<String> cpuinfo = cpuinfo();
+    m.put("cpu", field(cpuinfo, "model name").orElse(System.getProperty("os.arch")));
+    m.put("cpuVectorIsa", vectorIsa(field(cpuinfo, "flags").map(f -> List.of(f.split("\\s+"))).orElse(List.of())));
+    m.put("cacheSizes", cacheSizes());
+    return m;
   }
 
   /** The widest x86 vector extension the CPU announces, as oneDNN would pick it. */
-  static String vectorIsa() {
-    List<String> flags = cpuinfo("flags").map(f -> List.of(f.split("\\s+"))).orElse(List.of());
+  static String vectorIsa(List<String> flags) {
     if (flags.contains("avx512f") && flags.contains("avx512bw") && flags.contains("avx512vl")) {
       return flags.contains("avx512_vnni") ? "avx512_core_vnni" : "avx512_core";
     }
@@ -90,16 +96,21 @@ public final class EngineFacts {
     return Files.isReadable(p) ? Files.readString(p).trim() : "?";
   }
 
-  private static java.util.Optional<String> cpuinfo(String key) {
+  private static List<String> cpuinfo() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        int colon = line.indexOf(':');
-        if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
-          return java.util.Optional.of(line.substring(colon + 1).trim());
-        }
-      }
+      return Files.readAllLines(Path.of("/proc/cpuinfo"));
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return List.of();
+    }
+  }
+
+  /** The first {@code key: value} line's value (the first CPU's). */
+  private static java.util.Optional<String> field(List<String> cpuinfo, String key) {
+    for (String line : cpuinfo) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+        return java.util.Optional.of(line.substring(colon + 1).trim());
+      }
     }
     return java.util.Optional.empty();
   }

@@ -36,6 +36,8 @@ public final class EngineGuard {
 
   private static Verdict verdict;
   private static boolean nnpack = true;
+  /** libtorch's context, looked up once the engine is loaded (it reads /proc/self/maps and opens the library). */
+  private static Optional<LibtorchContext> context = Optional.empty();
 
   private EngineGuard() {}
 
@@ -47,7 +49,7 @@ public final class EngineGuard {
   public static synchronized Verdict ensure() {
     if (verdict == null) {
       ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
-      Optional<LibtorchContext> context = LibtorchContext.find();
+      context = LibtorchContext.find();
       nnpack = context.map(LibtorchContext::quietUnavailableNnpack).orElse(true);
       verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), context,
           System.getProperty(PATH_PROPERTY, System.getenv().getOrDefault(PATH_ENV, "auto")), System.err);
@@ -68,24 +70,29 @@ public final class EngineGuard {
    */
   public static synchronized <T> T withPath(String mode, java.util.function.Supplier<T> body) {
     ensure();
-    LibtorchContext context = LibtorchContext.find()
+    LibtorchContext libtorch = context
         .orElseThrow(() -> new EngineFaultException("cannot switch convolution paths: " + LibtorchContext.unavailable));
-    boolean before = context.onednn();
+    boolean before = libtorch.onednn();
     try {
-      context.setOnednn(true); // each mode starts from libtorch's default, as at start-up
-      Verdict v = decide(ConvSelfCheck.standard(), new DjlConvKernel(), Optional.of(context), mode, System.err);
+      libtorch.setOnednn(true); // each mode starts from libtorch's default, as at start-up
+      Verdict v = decide(ConvSelfCheck.standard(), new DjlConvKernel(), Optional.of(libtorch), mode, System.err);
       if (!v.usable()) {
         throw new EngineFaultException(v.line());
       }
       return body.get();
     } finally {
-      context.setOnednn(before);
+      libtorch.setOnednn(before);
     }
   }
 
   /** Whether NNPACK can run here; where it cannot, the guard turned it off (said once, not per convolution). */
   public static synchronized boolean nnpackAvailable() {
     return nnpack;
+  }
+
+  /** libtorch's context as {@link #ensure()} found it; empty before the guard ran or where it is unreachable. */
+  static synchronized Optional<LibtorchContext> context() {
+    return context;
   }
 
   /** The verdict if the guard has run in this process. */

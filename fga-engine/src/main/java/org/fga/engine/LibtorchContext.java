@@ -76,11 +76,6 @@ final class LibtorchContext implements ConvPath {
   }
 
   @Override
-  public boolean switchable() {
-    return true;
-  }
-
-  @Override
   public boolean onednn() {
     // C++ bool comes back in the low byte of the return register; the rest is undefined.
     return (library.getFunction(GET_MKLDNN).invokeInt(new Object[] {context}) & 0xff) != 0;
@@ -126,7 +121,7 @@ final class LibtorchContext implements ConvPath {
    * Calls a libtorch function that returns a {@code std::string} by value (the Itanium ABI passes
    * the result's storage as a hidden first argument) and reads it as libstdc++ lays it out:
    * data pointer, then length. A string longer than the in-place buffer keeps its heap block: a
-   * few dozen bytes once per process.
+   * few dozen bytes, once per process ({@link EngineFacts} reads each string once).
    */
   private Optional<String> stdString(String symbol) {
     try {
@@ -135,7 +130,7 @@ final class LibtorchContext implements ConvPath {
       out.clear();
       f.invokeVoid(new Object[] {out});
       Pointer data = out.getPointer(0);
-      long length = out.getLong(Native.POINTER_SIZE);
+      long length = out.getLong(com.sun.jna.Native.POINTER_SIZE);
       if (data == null || length < 0 || length > 4096) {
         return Optional.empty();
       }
@@ -145,7 +140,4 @@ final class LibtorchContext implements ConvPath {
     }
   }
 
-  private static final class Native {
-    static final int POINTER_SIZE = com.sun.jna.Native.POINTER_SIZE;
-  }
 }

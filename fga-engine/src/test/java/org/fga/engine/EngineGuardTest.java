@@ -136,11 +136,6 @@ class EngineGuardTest {
     }
 
     @Override
-    public boolean switchable() {
-      return true;
-    }
-
-    @Override
     public boolean onednn() {
       return onednn;
     }

@@ -210,7 +210,7 @@ public final class DemoCommand implements Callable<Integer> {
         row.put("top1", m.path("accuracy").path("top1").asDouble(Double.NaN));
         row.put("gtKnownLoc", m.path("wsol").path("gtKnownLoc").asDouble(Double.NaN));
         row.put("maxBoxAccV2", m.path("wsol").path("maxBoxAccV2").asDouble(Double.NaN));
-        LossRise.of(run.trainLog(), plugins.json()).ifPresent(rise -> row.put("lossRose", rise));
+        LossRise.of(run.trainLog()).ifPresent(rise -> row.put("lossRose", rise));
       } catch (FgaUserException e) {
         row.put("error", e.getMessage());
       }

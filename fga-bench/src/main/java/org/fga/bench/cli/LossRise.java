@@ -1,15 +1,13 @@
 package org.fga.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fga.core.rundir.JsonLinesLog;
 
 /**
  * Flags a run whose loss rose far above where it started: a diverging recipe trains to any number
@@ -25,28 +23,23 @@ final class LossRise {
   private LossRise() {}
 
   /** The worst term's rise, as "coarse rose to 35× its first value", if any term rose ≥ FACTOR×. */
-  static Optional<String> of(Path trainLog, ObjectMapper json) {
-    if (!Files.isRegularFile(trainLog)) {
-      return Optional.empty();
-    }
+  static Optional<String> of(Path trainLog) {
     Map<String, Double> first = new LinkedHashMap<>();
     Map<String, Double> max = new LinkedHashMap<>();
+    java.util.List<JsonNode> lines;
     try {
-      for (String line : Files.readAllLines(trainLog)) {
-        if (line.isBlank()) {
-          continue;
+      lines = JsonLinesLog.read(trainLog);
+    } catch (java.io.UncheckedIOException unreadable) {
+      return Optional.empty(); // a flag, never a reason for the table to fail
+    }
+    for (JsonNode n : lines) {
+      n.fields().forEachRemaining(e -> {
+        if (!NOT_LOSSES.contains(e.getKey()) && e.getValue().isNumber()) {
+          double v = e.getValue().asDouble();
+          first.putIfAbsent(e.getKey(), v);
+          max.merge(e.getKey(), v, Math::max);
         }
-        JsonNode n = json.readTree(line);
-        n.fields().forEachRemaining(e -> {
-          if (!NOT_LOSSES.contains(e.getKey()) && e.getValue().isNumber()) {
-            double v = e.getValue().asDouble();
-            first.putIfAbsent(e.getKey(), v);
-            max.merge(e.getKey(), v, Math::max);
-          }
-        });
-      }
-    } catch (IOException e) {
-      return Optional.empty();
+      });
     }
     String worst = null;
     double ratio = 0;

@@ -1,5 +1,6 @@
 package org.fga.core.run;
 
+import org.fga.core.rundir.JsonLinesLog;
 import org.fga.core.rundir.RunDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,19 +78,17 @@ public final class RunReport {
   }
 
   static String lossSvg(Path log) {
+    if (!Files.isRegularFile(log)) {
+      return "<p>(no train.jsonl)</p>";
+    }
     List<double[]> pts = new ArrayList<>();
-    try (Stream<String> lines = Files.lines(log)) {
-      lines.forEach(l -> {
-        try {
-          JsonNode n = JSON.readTree(l);
-          if (n.has("loss") && Double.isFinite(n.get("loss").asDouble())) {
-            pts.add(new double[] {n.get("step").asDouble(), n.get("loss").asDouble()});
-          }
-        } catch (IOException torn) {
-          // skip a torn line
+    try {
+      for (JsonNode n : JsonLinesLog.read(log)) {
+        if (n.has("loss") && Double.isFinite(n.get("loss").asDouble())) {
+          pts.add(new double[] {n.get("step").asDouble(), n.get("loss").asDouble()});
         }
-      });
-    } catch (IOException e) {
+      }
+    } catch (java.io.UncheckedIOException e) {
       return "<p>(no train.jsonl)</p>";
     }
     if (pts.size() < 2) {

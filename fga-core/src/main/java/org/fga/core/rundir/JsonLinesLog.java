@@ -1,5 +1,6 @@
 package org.fga.core.rundir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -50,6 +51,33 @@ public final class JsonLinesLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
+  }
+
+  /**
+   * Every line of {@code file} as JSON, in order; a line cut short (the last of a killed run) is
+   * skipped, as {@link #open} drops it. A missing file has no lines.
+   *
+   * @throws UncheckedIOException when the file exists but cannot be read
+   */
+  public static List<JsonNode> read(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        try {
+          if (!line.isBlank()) {
+            lines.add(JSON.readTree(line));
+          }
+        } catch (IOException torn) {
+          // cut short by a kill: what open() would drop
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return lines;
   }
 
   /** An empty line to fill and {@link #write}. */
