@@ -9,6 +9,7 @@ import org.fga.eval.plugin.PxapMetric;
 import org.fga.eval.plugin.ReidMetric;
 import org.fga.eval.plugin.RetrievalMetric;
 import org.fga.eval.plugin.SegmentationMetric;
+import org.fga.eval.plugin.SemanticMetric;
 import org.fga.eval.plugin.WsolMetric;
 
 /** Registers the metrics of fga-eval and their option records (the {@code eval.metrics} entries). */
@@ -20,6 +21,7 @@ public final class EvalModule extends AbstractModule implements FgaModule {
         .metric(MultiLabelMapMetric.class)
         .metric(ReidMetric.class)
         .metric(SegmentationMetric.class)
+        .metric(SemanticMetric.class)
         .metric(WsolMetric.class)
         .metric(PxapMetric.class)
         .metric(RetrievalMetric.class);

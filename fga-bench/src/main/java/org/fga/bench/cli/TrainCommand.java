@@ -92,13 +92,18 @@ public final class TrainCommand implements Callable<Integer> {
       PretrainedWeights pretrained = new PretrainedWeights(plugins, System.err, quiet);
       if (dryRun) {
         if (PretrainedWeights.isPretrained(s)) {
-          // a dry run writes nothing, so it cannot pretrain: it looks at the cached backbone or stops
+          // a dry run writes nothing, so it cannot pretrain: it uses the cached backbone, or checks
+          // the pretraining spec and goes on from random weights (the shapes and times are the same)
           Path cached = pretrained.cachedFile(s);
-          if (!java.nio.file.Files.isRegularFile(cached)) {
-            throw new FgaUserException(s.name() + ": its pretrained backbone " + cached
-                + " is made on the first run that needs it; a dry run writes nothing (run it once, or -o backbone.weights=null)");
+          if (java.nio.file.Files.isRegularFile(cached)) {
+            s = pretrained.cachedSpec(s);
+          } else {
+            String from = s.backbone().weights().substring(PretrainedWeights.PREFIX.length());
+            pretrained.pretrainingSpec(s); // read and checked: a broken pretraining spec fails here
+            System.err.println("dry run: " + cached + " is not made yet; the first real run trains it from " + from
+                + " first (its own time: ./fga train --dry-run " + from + "); this dry run builds the model from random weights");
+            s = s.withBackbone(s.backbone().withWeights(null));
           }
-          s = pretrained.cachedSpec(s);
         }
         result = new DryRun(plugins, System.err).optTimedSteps(timedSteps).run(s);
       } else {

@@ -38,4 +38,42 @@ final class AttentionMaps {
     }
     return out;
   }
+
+  /**
+   * Per image, the map of every class present (its labels in order, or its one label), each at the
+   * image's size: one {@code attention} call per round, round r asking each image for its r-th class
+   * (an image with fewer classes repeats its last, and the repeat is dropped).
+   */
+  static float[][][][] ofEveryPresentClass(Method method, StepContext ctx, Batch batch) {
+    int n = batch.size();
+    int[][] present = new int[n][];
+    int rounds = 0;
+    for (int i = 0; i < n; i++) {
+      Sample s = batch.samples().get(i);
+      present[i] = s.labels() != null && s.labels().length > 0 ? s.labels() : new int[] {Math.max(0, s.label())};
+      rounds = Math.max(rounds, present[i].length);
+    }
+    float[][][][] out = new float[n][][][];
+    for (int i = 0; i < n; i++) {
+      out[i] = new float[present[i].length][][];
+    }
+    for (int r = 0; r < rounds; r++) {
+      long[] cls = new long[n];
+      for (int i = 0; i < n; i++) {
+        cls[i] = present[i][Math.min(r, present[i].length - 1)];
+      }
+      NDArray att = method.attention(ctx, batch, ctx.manager().create(cls));
+      int h = (int) att.getShape().get(1);
+      int w = (int) att.getShape().get(2);
+      float[] flat = att.toType(DataType.FLOAT32, false).toFloatArray();
+      for (int i = 0; i < n; i++) {
+        if (r < present[i].length) {
+          Sample s = batch.samples().get(i);
+          float[] one = Arrays.copyOfRange(flat, i * h * w, (i + 1) * h * w);
+          out[i][r] = MapResize.bicubicRows(one, h, w, s.image().height(), s.image().width());
+        }
+      }
+    }
+    return out;
+  }
 }

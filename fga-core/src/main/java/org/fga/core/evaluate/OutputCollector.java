@@ -56,6 +56,7 @@ final class OutputCollector {
     float[][] logits = needs.logits() ? new float[n][] : null;
     float[][] emb = needs.embeddings() ? new float[n][] : null;
     float[][][] maps = needs.maps() ? new float[n][][] : null;
+    float[][][][] classMaps = needs.classMaps() ? new float[n][][][] : null;
     List<List<Box>> boxes = new ArrayList<>(n);
     List<Mask> masks = new ArrayList<>(n);
     int[] cams = new int[n];
@@ -78,6 +79,7 @@ final class OutputCollector {
           Outputs out = needs.logits() || (needs.embeddings() && !ownFeatures) ? method.infer(ctx, batch) : null;
           NDArray features = !needs.embeddings() ? null : ownFeatures ? method.features(ctx, batch) : out.embedding();
           float[][][] batchMaps = needs.maps() ? AttentionMaps.of(method, ctx, batch) : null;
+          float[][][][] batchClassMaps = needs.classMaps() ? AttentionMaps.ofEveryPresentClass(method, ctx, batch) : null;
           if (k < overlays) {
             List<List<Box>> chosen = method.regions(ctx, batch);
             for (int i = 0; i < batch.size() && k + i < overlays; i++) {
@@ -101,12 +103,15 @@ final class OutputCollector {
             if (maps != null) {
               maps[k] = batchMaps[i];
             }
+            if (classMaps != null) {
+              classMaps[k] = batchClassMaps[i];
+            }
           }
         }
       }
     }
     EvalOutputs outputs =
-        new EvalOutputs(ds.info(), ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, null);
+        new EvalOutputs(ds.info(), ids, labels, multi, logits, emb, maps, classMaps, boxes, masks, cams, heldOut, null);
     return new Collected(outputs, List.copyOf(kept));
   }
 

@@ -82,4 +82,25 @@ class AttentionMapsTest {
       }
     }
   }
+
+  @Test
+  void everyPresentClassGetsItsOwnMapInLabelOrder() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      List<Sample> samples = List.of(
+          Sample.classification("a", FloatImage.zeros(3, 2, 3), 2),
+          new Sample("b", FloatImage.zeros(3, 2, 3), -1, new int[] {5, 1, 3}, null, null, null, null, -1, -1),
+          new Sample("c", FloatImage.zeros(3, 2, 3), -1, new int[] {4}, null, null, null, null, -1, -1));
+      Batch batch = new Batch(null, null, null, null, null, new int[] {0, 1, 2}, samples);
+      StepContext ctx = new StepContext(m, null, false, new Random(0), 0, 0, 0);
+      float[][][][] maps = AttentionMaps.ofEveryPresentClass(new ClassCodedMaps(), ctx, batch);
+      assertThat(maps[0]).hasDimensions(1, 2); // a single-label image: its one class
+      assertThat(maps[0][0]).isDeepEqualTo(new float[][] {{200, 201, 202}, {203, 204, 205}});
+      assertThat(maps[1]).hasDimensions(3, 2); // three classes: three maps, in the labels' order
+      assertThat(maps[1][0][1]).containsExactly(503, 504, 505);
+      assertThat(maps[1][1][0]).containsExactly(100, 101, 102);
+      assertThat(maps[1][2][1]).containsExactly(303, 304, 305);
+      assertThat(maps[2]).hasDimensions(1, 2); // fewer classes than the batch's most: no repeats kept
+      assertThat(maps[2][0][0]).containsExactly(400, 401, 402);
+    }
+  }
 }

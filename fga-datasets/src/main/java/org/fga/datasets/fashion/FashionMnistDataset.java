@@ -268,9 +268,11 @@ public final class FashionMnistDataset implements FgaDataset {
     FashionScene s = scene(index);
     String id = id(index);
     return switch (info.task()) {
+      // the VOC convention (0 background, label + 1 on a garment): the per-class mIoU needs to
+      // know whose pixels are whose; binary metrics read every non-zero value as the object
       case MULTILABEL -> new Sample(id, s.image(), -1,
           Arrays.stream(s.classes()).map(this::labelOf).distinct().sorted().toArray(),
-          s.boxes(), null, s.objectMask(), null, -1, -1);
+          s.boxes(), null, s.classMap(this::labelOf), null, -1, -1);
       case REID -> new Sample(id, s.image(), split == Split.TRAIN ? s.identity() - 1 : -1, null,
           s.boxes(), null, s.objectMask(), null, s.identity(), s.view());
       default -> new Sample(id, s.image(), labelOf(s.classes()[0]), null, s.boxes(), null,

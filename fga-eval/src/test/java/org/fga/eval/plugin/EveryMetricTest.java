@@ -60,7 +60,17 @@ class EveryMetricTest {
     }
     DatasetInfo info = new DatasetInfo("random", Task.CLASSIFICATION, c, List.of("a", "b", "c", "d"));
     List<String> ids = IntStream.range(0, n).mapToObj(i -> "s" + i).toList();
-    return new EvalOutputs(info, ids, labels, multi, logits, emb, maps, boxes, masks, cams, heldOut, gallery);
+    float[][][][] classMaps = new float[n][][][];
+    for (int i = 0; i < n; i++) {
+      float[][] other = new float[h][w];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          other[y][x] = r.nextFloat();
+        }
+      }
+      classMaps[i] = new float[][][] {maps[i], other};
+    }
+    return new EvalOutputs(info, ids, labels, multi, logits, emb, maps, classMaps, boxes, masks, cams, heldOut, gallery);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,7 +31,7 @@ class MetricPluginsTest {
   void serviceLoaderFindsEveryMetric() {
     Plugins p = Plugins.load();
     assertThat(p.metrics().names())
-        .contains("accuracy", "multilabel-map", "reid", "segmentation", "wsol", "pxap", "retrieval");
+        .contains("accuracy", "multilabel-map", "reid", "segmentation", "semantic", "wsol", "pxap", "retrieval");
     for (MetricProvider m : p.metrics().all()) {
       assertThat(m.description()).as(m.name()).isNotBlank();
       assertThat(m.needs()).as(m.name()).isNotNull();
