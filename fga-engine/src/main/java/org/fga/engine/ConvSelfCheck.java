@@ -43,12 +43,22 @@ public final class ConvSelfCheck {
     return cases;
   }
 
+  /** The cases' inputs and their float64 results, computed once. */
+  private record Prepared(List<float[][]> inputs, List<ReferenceConv.Result> want) {}
+
+  private Prepared prepared;
+
   /**
-   * Every mismatch, or none when the kernel is right on every case. The references are computed
-   * before the kernel runs, not beside it: libtorch's OpenMP threads spin while they wait, and a
-   * Java thread next to them made the check 5–10 times slower on two cores.
+   * Draws the inputs and computes the float64 references, once; later calls return at once. Pure
+   * Java, needing no engine: {@link EngineGuard#ensure()} runs it on a thread of its own while
+   * libtorch loads (hundreds of milliseconds of library loading that no check can use), not beside
+   * the kernels: libtorch's OpenMP threads spin while they wait, and a Java thread next to them
+   * made the check 5–10 times slower on two cores.
    */
-  public List<Mismatch> run(ConvKernel kernel) {
+  public synchronized void prepare() {
+    if (prepared != null) {
+      return;
+    }
     SplittableRandom random = new SplittableRandom(0x6a7d);
     List<float[][]> inputs = new ArrayList<>();
     for (ConvCase c : cases) {
@@ -63,16 +73,22 @@ public final class ConvSelfCheck {
       float[][] in = inputs.get(i);
       want.add(ReferenceConv.run(cases.get(i), widen(in[0]), widen(in[1]), widen(in[2])));
     }
-    List<ConvKernel.Result> got = new ArrayList<>();
-    for (int i = 0; i < cases.size(); i++) {
-      float[][] in = inputs.get(i);
-      got.add(kernel.run(cases.get(i), in[0], in[1], in[2]));
+    prepared = new Prepared(List.copyOf(inputs), List.copyOf(want));
+  }
+
+  /** Every mismatch, or none when the kernel is right on every case (the references are reused across calls). */
+  public List<Mismatch> run(ConvKernel kernel) {
+    prepare();
+    Prepared p;
+    synchronized (this) {
+      p = prepared;
     }
+    List<ConvKernel.Result> got = kernel.runAll(cases, p.inputs());
     List<Mismatch> found = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
-      compare(cases.get(i), "forward", got.get(i).y(), want.get(i).y(), found);
-      compare(cases.get(i), "input gradient", got.get(i).dx(), want.get(i).dx(), found);
-      compare(cases.get(i), "weight gradient", got.get(i).dw(), want.get(i).dw(), found);
+      compare(cases.get(i), "forward", got.get(i).y(), p.want().get(i).y(), found);
+      compare(cases.get(i), "input gradient", got.get(i).dx(), p.want().get(i).dx(), found);
+      compare(cases.get(i), "weight gradient", got.get(i).dw(), p.want().get(i).dw(), found);
     }
     return found;
   }

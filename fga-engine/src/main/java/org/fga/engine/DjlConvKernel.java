@@ -7,32 +7,56 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The engine's own convolution (the operator every {@code Conv1d}/{@code Conv2d} block calls). */
 final class DjlConvKernel implements ConvKernel {
 
   @Override
   public Result run(ConvCase c, float[] x, float[] w, float[] g) {
+    return runAll(List.of(c), List.<float[][]>of(new float[][] {x, w, g})).get(0);
+  }
+
+  /**
+   * All cases in one graph and one backward pass of {@code Σ_i Σ y_i·g_i}: each case's gradients
+   * are those of its own term, and the guard pays one autograd pass instead of a dozen.
+   */
+  @Override
+  public List<Result> runAll(List<ConvCase> cases, List<float[][]> inputs) {
     try (NDManager m = NDManager.newBaseManager();
         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray xa = m.create(x, new Shape(c.inputShape()));
-      NDArray wa = m.create(w, new Shape(c.weightShape()));
-      NDArray ga = m.create(g, new Shape(c.outputShape()));
-      xa.setRequiresGradient(true);
-      wa.setRequiresGradient(true);
-      NDArray y;
-      if (c.dims() == 1) {
-        Shape s = new Shape(c.stride());
-        y = Conv1d.conv1d(xa, wa, null, s, new Shape(c.padding()), new Shape(c.dilation()), 1)
-            .singletonOrThrow();
-      } else {
-        y = Conv2d.conv2d(xa, wa, null, new Shape(c.stride(), c.stride()),
-                new Shape(c.padding(), c.padding()), new Shape(c.dilation(), c.dilation()), 1)
-            .singletonOrThrow();
+      List<NDArray[]> arrays = new ArrayList<>();
+      NDArray loss = null;
+      for (int i = 0; i < cases.size(); i++) {
+        ConvCase c = cases.get(i);
+        float[][] in = inputs.get(i);
+        NDArray xa = m.create(in[0], new Shape(c.inputShape()));
+        NDArray wa = m.create(in[1], new Shape(c.weightShape()));
+        NDArray ga = m.create(in[2], new Shape(c.outputShape()));
+        xa.setRequiresGradient(true);
+        wa.setRequiresGradient(true);
+        NDArray y = forward(c, xa, wa);
+        NDArray term = y.mul(ga).sum();
+        loss = loss == null ? term : loss.add(term);
+        arrays.add(new NDArray[] {y, xa, wa});
       }
-      gc.backward(y.mul(ga).sum());
-      return new Result(
-          y.toFloatArray(), xa.getGradient().toFloatArray(), wa.getGradient().toFloatArray());
+      gc.backward(loss);
+      List<Result> out = new ArrayList<>();
+      for (NDArray[] a : arrays) {
+        out.add(new Result(a[0].toFloatArray(), a[1].getGradient().toFloatArray(), a[2].getGradient().toFloatArray()));
+      }
+      return out;
     }
+  }
+
+  private static NDArray forward(ConvCase c, NDArray xa, NDArray wa) {
+    if (c.dims() == 1) {
+      Shape s = new Shape(c.stride());
+      return Conv1d.conv1d(xa, wa, null, s, new Shape(c.padding()), new Shape(c.dilation()), 1).singletonOrThrow();
+    }
+    return Conv2d.conv2d(xa, wa, null, new Shape(c.stride(), c.stride()),
+            new Shape(c.padding(), c.padding()), new Shape(c.dilation(), c.dilation()), 1)
+        .singletonOrThrow();
   }
 }

@@ -48,10 +48,15 @@ public final class EngineGuard {
    */
   public static synchronized Verdict ensure() {
     if (verdict == null) {
+      ConvSelfCheck check = ConvSelfCheck.standard();
+      // the float64 references need no engine: computed while libtorch loads, they cost no wall time
+      Thread references = new Thread(check::prepare, "fga-engine-references");
+      references.setDaemon(true);
+      references.start();
       ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
       context = LibtorchContext.find();
       nnpack = context.map(LibtorchContext::quietUnavailableNnpack).orElse(true);
-      verdict = decide(ConvSelfCheck.standard(), new DjlConvKernel(), context,
+      verdict = decide(check, new DjlConvKernel(), context,
           System.getProperty(PATH_PROPERTY, System.getenv().getOrDefault(PATH_ENV, "auto")), System.err);
     }
     if (!verdict.usable()) {
