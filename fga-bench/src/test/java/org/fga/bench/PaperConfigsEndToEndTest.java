@@ -103,7 +103,7 @@ class PaperConfigsEndToEndTest {
     assertThat(report.path("splits").path("train").path("official").asInt()).isEqualTo(5994);
     assertThat(report.path("estimatedTotalSeconds").asDouble()).isPositive();
     // the default dry run takes no training step: a forward pass at batch 1 and shapes only
-    assertThat(report.path("timing").asText()).isEqualTo("estimate from a batch-1 forward pass");
+    assertThat(report.path("timing").asText()).isEqualTo("estimate from backbone forward passes");
     assertThat(report.has("firstLosses")).isFalse();
     assertThat(report.path("stageOutputsBytes").asLong())
         .isEqualTo(4L * 4 * (8L * 112 * 112 + 16L * 56 * 56 + 32L * 28 * 28 + 64L * 28 * 28));
