@@ -100,7 +100,7 @@ public final class TableCommand implements Callable<Integer> {
       return 0;
     }
     List<String> modified = overrides.stream().filter(o -> !o.startsWith("device=")).toList(); // where, not what
-    TableReport report = new TableReport(table, runner.collect(jobs, table), modified,
+    TableReport report = new TableReport(table, runner.collect(jobs, table, file), modified,
         subset.isAll() ? null : subset.describe(whole));
     // a part never replaces the whole table's files
     String stem = subset.isAll() ? "table" : "table-subset";

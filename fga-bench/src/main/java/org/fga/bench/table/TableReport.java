@@ -14,7 +14,12 @@ import org.apache.commons.math3.stat.inference.TTest;
  */
 public final class TableReport {
   /** One cell's numbers. */
-  public record Stats(int n, double mean, double std, double ciLow, double ciHigh, Double paper, Double delta, Double p, String test) {}
+  public record Stats(int n, double mean, double std, double ciLow, double ciHigh, Double paper, Double delta, Double p, String test,
+      Double vsReference, Double vsReferenceLow, Double vsReferenceHigh) {
+    public Stats(int n, double mean, double std, double ciLow, double ciHigh, Double paper, Double delta, Double p, String test) {
+      this(n, mean, std, ciLow, ciHigh, paper, delta, p, test, null, null, null);
+    }
+  }
 
   private final TableSpec table;
   private final Stats[][] stats;
@@ -49,7 +54,10 @@ public final class TableReport {
         if (cell == null) {
           continue;
         }
-        stats[r][c] = stats(values[r][c], cell.paper(), ref >= 0 && ref != r ? values[ref][c] : null);
+        // a reference harness's runs share no random stream with ours: seed k of one is not paired
+        // with seed k of the other
+        boolean unpaired = cell.isReferenceResults() || ref >= 0 && table.cellOf(ref, c) != null && table.cellOf(ref, c).isReferenceResults();
+        stats[r][c] = stats(values[r][c], cell.paper(), ref >= 0 && ref != r ? values[ref][c] : null, unpaired);
       }
     }
   }
@@ -59,6 +67,13 @@ public final class TableReport {
   }
 
   static Stats stats(double[] v, Double paper, double[] reference) {
+    return stats(v, paper, reference, false);
+  }
+
+  /**
+   * @param unpaired never pair by seed (runs of two code bases): Welch's test and interval
+   */
+  static Stats stats(double[] v, Double paper, double[] reference, boolean unpaired) {
     DescriptiveStatistics d = new DescriptiveStatistics();
     for (double x : v) {
       if (!Double.isNaN(x)) {
@@ -86,16 +101,49 @@ public final class TableReport {
       }
       double[] ours = present(v);
       double[] refs = present(reference);
-      if (paired && a.size() >= 2 && differs(a, b)) {
+      double[] diff = null;
+      if (!unpaired && paired && a.size() >= 2 && differs(a, b)) {
         p = new TTest().pairedTTest(unbox(a), unbox(b));
         test = "paired t";
+        diff = pairedDifference(unbox(a), unbox(b));
       } else if (ours.length >= 2 && refs.length >= 2) {
         p = new TTest().tTest(ours, refs);
         test = "Welch";
+        diff = welchDifference(ours, refs);
+      }
+      if (diff != null) {
+        return new Stats(n, mean, std, mean - half, mean + half, paper,
+            paper == null || n == 0 ? null : mean - paper, p, test, diff[0], diff[1], diff[2]);
       }
     }
     return new Stats(n, mean, std, mean - half, mean + half, paper,
         paper == null || n == 0 ? null : mean - paper, p, test);
+  }
+
+  /** Mean of a − b by seed and its 95 % interval (t with n − 1 degrees of freedom). */
+  static double[] pairedDifference(double[] a, double[] b) {
+    DescriptiveStatistics d = new DescriptiveStatistics();
+    for (int i = 0; i < a.length; i++) {
+      d.addValue(a[i] - b[i]);
+    }
+    double half = new TDistribution(a.length - 1).inverseCumulativeProbability(0.975) * d.getStandardDeviation() / Math.sqrt(a.length);
+    return new double[] {d.getMean(), d.getMean() - half, d.getMean() + half};
+  }
+
+  /** mean(a) − mean(b) and its 95 % Welch interval (Welch–Satterthwaite degrees of freedom). */
+  static double[] welchDifference(double[] a, double[] b) {
+    DescriptiveStatistics da = new DescriptiveStatistics(a);
+    DescriptiveStatistics db = new DescriptiveStatistics(b);
+    double va = da.getVariance() / a.length;
+    double vb = db.getVariance() / b.length;
+    double diff = da.getMean() - db.getMean();
+    double se = Math.sqrt(va + vb);
+    if (se == 0) {
+      return new double[] {diff, diff, diff};
+    }
+    double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double half = new TDistribution(df).inverseCumulativeProbability(0.975) * se;
+    return new double[] {diff, diff - half, diff + half};
   }
 
   /** A paired test of identical samples has no variance; Welch's then says what there is to say. */
@@ -136,8 +184,14 @@ public final class TableReport {
     return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%+.1f", v);
   }
 
+  /** Δ against the reference row with its 95 % interval, and the test's p. */
   private static String pval(Stats s) {
-    return s == null || s.p() == null ? "" : String.format(Locale.ROOT, "%.3g (%s)", s.p(), s.test());
+    if (s == null || s.p() == null) {
+      return "";
+    }
+    String p = String.format(Locale.ROOT, "%.3g (%s)", s.p(), s.test());
+    return s.vsReference() == null ? p : String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]; %s",
+        s.vsReference(), s.vsReferenceLow(), s.vsReferenceHigh(), p);
   }
 
   private String note(int r, int c) {
@@ -159,12 +213,12 @@ public final class TableReport {
       b.append("Source: ").append(table.source()).append(". ");
     }
     b.append("Seeds: ").append(table.seeds()).append("; ours = mean ± std over finished seeds; Δ = ours − paper")
-        .append(ablation() ? "; p against '" + table.reference() + "'" : "").append(".\n\n");
+        .append(ablation() ? "; vs '" + table.reference() + "' = ours − that row [95 % CI]; p" : "").append(".\n\n");
     b.append("| row |");
     for (TableSpec.Column c : table.columns()) {
       b.append(" ").append(c.name()).append(" paper | ours | 95 % CI | Δ |");
       if (ablation()) {
-        b.append(" p |");
+        b.append(" vs ref |");
       }
     }
     b.append("\n|---|");
@@ -199,7 +253,7 @@ public final class TableReport {
   }
 
   public String csv() {
-    StringBuilder b = new StringBuilder("row,column,metric,paper,n,mean,std,ci_low,ci_high,delta,p,test,note,modified\n");
+    StringBuilder b = new StringBuilder("row,column,metric,paper,n,mean,std,ci_low,ci_high,delta,p,test,vs_ref,vs_ref_low,vs_ref_high,note,modified\n");
     String marks = quote(String.join("; ", marks()));
     for (int r = 0; r < table.rows().size(); r++) {
       for (int c = 0; c < table.columns().size(); c++) {
@@ -211,7 +265,9 @@ public final class TableReport {
             table.columns().get(c).metric(), s.paper() == null ? "" : plain(s.paper()), Integer.toString(s.n()),
             plain(s.mean()), plain(s.std()), plain(s.ciLow()), plain(s.ciHigh()),
             s.delta() == null ? "" : plain(s.delta()), s.p() == null ? "" : plain(s.p()),
-            s.test() == null ? "" : s.test(), quote(note(r, c)), marks)).append("\n");
+            s.test() == null ? "" : s.test(), s.vsReference() == null ? "" : plain(s.vsReference()),
+            s.vsReferenceLow() == null ? "" : plain(s.vsReferenceLow()),
+            s.vsReferenceHigh() == null ? "" : plain(s.vsReferenceHigh()), quote(note(r, c)), marks)).append("\n");
       }
     }
     return b.toString();
@@ -267,7 +323,7 @@ public final class TableReport {
     }
     b.append("</tr><tr>");
     for (int c = 0; c < table.columns().size(); c++) {
-      b.append("<th>paper</th><th>ours</th><th>95 % CI</th><th>Δ</th>").append(ablation() ? "<th>p</th>" : "");
+      b.append("<th>paper</th><th>ours</th><th>95 % CI</th><th>Δ</th>").append(ablation() ? "<th>vs ref</th>" : "");
     }
     b.append("</tr>");
     for (int r = 0; r < table.rows().size(); r++) {
@@ -297,8 +353,8 @@ public final class TableReport {
    */
   private String runLinks(int r, int c) {
     TableSpec.Column col = table.columns().get(c);
-    if (table.cellOf(r, c) == null) {
-      return "";
+    if (table.cellOf(r, c) == null || table.cellOf(r, c).isReferenceResults()) {
+      return ""; // a reference harness's runs have no fga run folder
     }
     String source = col.runsOf() != null ? col.runsOf() : col.name();
     StringBuilder b = new StringBuilder();

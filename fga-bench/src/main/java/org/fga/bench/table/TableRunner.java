@@ -55,8 +55,8 @@ public final class TableRunner {
       for (int c = 0; c < table.columns().size(); c++) {
         TableSpec.Column col = table.columns().get(c);
         TableSpec.Cell cell = row.cells().get(col.name());
-        if (cell == null || col.runsOf() != null) {
-          continue; // a runsOf column reads its source column's runs (collect)
+        if (cell == null || col.runsOf() != null || cell.isReferenceResults()) {
+          continue; // a runsOf column reads its source column's runs, a results cell its file (collect)
         }
         List<String> all = new ArrayList<>(row.overrides());
         all.addAll(cell.overrides());
@@ -121,8 +121,38 @@ public final class TableRunner {
     return mine.size();
   }
 
-  /** Values per cell and seed (NaN where the run has not finished), in the column's unit. */
+  /** Values per cell and seed (NaN where the run has not finished), in the column's unit; no results cells. */
   public double[][][] collect(List<Job> jobs, TableSpec table) {
+    return collect(jobs, table, null);
+  }
+
+  /**
+   * Values per cell and seed (NaN where the run has not finished), in the column's unit; results
+   * cells are read from their harness's file (relative to {@code tableFile}), refusing stale lines.
+   */
+  public double[][][] collect(List<Job> jobs, TableSpec table, Path tableFile) {
+    double[][][] values = collectRuns(jobs, table);
+    for (int r = 0; r < table.rows().size(); r++) {
+      for (int c = 0; c < table.columns().size(); c++) {
+        TableSpec.Cell cell = table.cellOf(r, c);
+        if (cell == null || !cell.isReferenceResults()) {
+          continue;
+        }
+        if (tableFile == null) {
+          throw new IllegalStateException("results cells need the table file's path");
+        }
+        Path file = tableFile.toAbsolutePath().getParent().resolve(cell.results()).normalize();
+        TableSpec.Column col = table.columns().get(c);
+        double[] got = ReferenceResults.read(file, cell.match(), Path.of("")).values(table.seeds(), col.metric());
+        for (int k = 0; k < got.length; k++) {
+          values[r][c][k] = got[k] * col.scale();
+        }
+      }
+    }
+    return values;
+  }
+
+  private double[][][] collectRuns(List<Job> jobs, TableSpec table) {
     double[][][] values = new double[table.rows().size()][table.columns().size()][];
     for (double[][] row : values) {
       for (int c = 0; c < row.length; c++) {

@@ -55,13 +55,33 @@ public record TableSpec(
    * @param overrides {@code key=value} changes, as {@code -o} takes them
    * @param paper the paper's number, in the paper's unit, or null
    * @param note why there is no number, or what the paper's number is not comparable with
+   * @param results instead of {@code spec}: a reference harness's JSON-lines result file (relative to
+   *     the table file), one line per finished run ({@link ReferenceResults}); the cell trains nothing
+   * @param match the values a result line must hold to belong to this cell (its method, recipe, ...)
    */
-  public record Cell(String spec, List<String> overrides, Double paper, String note) {
+  public record Cell(String spec, List<String> overrides, Double paper, String note, String results,
+      Map<String, Object> match) {
+    public Cell(String spec, List<String> overrides, Double paper, String note) {
+      this(spec, overrides, paper, note, null, null);
+    }
+
     public Cell {
-      if (spec == null || spec.isBlank()) {
-        throw new InvalidOptionException("spec", "is required for every cell");
+      boolean hasSpec = spec != null && !spec.isBlank();
+      boolean hasResults = results != null && !results.isBlank();
+      if (hasSpec == hasResults) {
+        throw new InvalidOptionException("spec", "or results: every cell needs exactly one of them (an experiment"
+            + " file to run, or a reference harness's result file to read)");
       }
       overrides = overrides == null ? List.of() : List.copyOf(overrides);
+      match = match == null ? Map.of() : new LinkedHashMap<>(match);
+      if (hasResults && !overrides.isEmpty()) {
+        throw new InvalidOptionException("overrides", "do not apply to a results cell (" + results + "): it runs nothing");
+      }
+    }
+
+    /** Whether the cell reads a reference harness's results instead of running an experiment. */
+    public boolean isReferenceResults() {
+      return results != null;
     }
   }
 
@@ -138,6 +158,6 @@ public record TableSpec(
       return r.cells().get(col.name());
     }
     Cell source = r.cells().get(col.runsOf());
-    return source == null ? null : new Cell(source.spec(), source.overrides(), null, null);
+    return source == null ? null : new Cell(source.spec(), source.overrides(), null, null, source.results(), source.match());
   }
 }
