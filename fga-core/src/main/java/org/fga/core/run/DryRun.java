@@ -231,6 +231,25 @@ public final class DryRun {
     report.put("estimatedTotalSeconds", epochSeconds * epochs);
     out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
         duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs, tail);
+    double load = loadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (load > cores) {
+      report.put("loadAverage", load);
+      // libtorch's threads spin while they wait: beside other busy processes a pass took 5-40x
+      // its idle time here, so an estimate made now says little about the run on an idle machine
+      out.printf(Locale.ROOT, "note: the machine is busy (load %.1f on %d cores): times measured now are inflated,"
+          + " by up to 40x beside other libtorch processes%n", load, cores);
+    }
+  }
+
+  /** The one-minute load average, or 0 where the system does not say. */
+  static double loadAverage() {
+    try {
+      String first = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+      return Double.parseDouble(first);
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** Seconds for one batch of the evaluated split through the method's inference. */
