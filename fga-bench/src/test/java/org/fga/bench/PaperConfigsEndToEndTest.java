@@ -173,6 +173,10 @@ class PaperConfigsEndToEndTest {
         // the reader's own fixture: 40 training and 20 test garments cut from the real IDX files
         String fixture = Path.of("..", "fga-datasets", "src", "test", "resources", "fashion-mnist")
             .toAbsolutePath().normalize().toString();
+        if (data.path("task").asText().equals("reid")) { // identities, not image counts, size re-ID
+          return List.of("data.root=" + fixture, "data.heldOut=8", "data.identities=4", "data.testIdentities=3",
+              "data.distractors=2");
+        }
         return List.of("data.root=" + fixture, "data.heldOut=8", "data.trainSize=8", "data.valSize=4",
             "data.testSize=4");
       }
