@@ -12,9 +12,11 @@ github.com/ku-milab/MoANA at PINNED_COMMIT) and checks the git blob ids of the f
     git -C /tmp/MoANA checkout 4820e1f309616dee26faae5c906583aa192516dc
     OMP_NUM_THREADS=1 /usr/bin/python3 references/moana/run_moana.py --repo /tmp/MoANA \
         --data data/fashion-tops-wsol --weights <pretrain run>/backbone.safetensors \
-        --method rfga --seed 0 --out runs/ref-moana/rfga_s0 --results references/moana/results.jsonl
+        --method rfga --seed 0 --out runs/ref-moana/rfga_s0 \
+        --results references/moana/results/fashion-tops_rfga.jsonl
 
-(README.md beside this file: the data export, the fga side of each pair, the differences.)
+(references/moana/rerun.sh METHOD SEED does all of it; README.md beside this file: the data
+export, the fga side of each pair, the differences.)
 
 REDIRECTIONS (everything the harness changes around the reference; nothing of the method, the
 loss, the optimiser or the schedule is changed apart from the recipe scaling in R9):
@@ -41,7 +43,8 @@ loss, the optimiser or the schedule is changed apart from the recipe scaling in 
       strict=False as the reference loads ImageNet weights; the harness checks that every
       backbone tensor loaded and that only the head (and the MoANA module) stay at their init.
       Head size: the reference builds num_classes=1000 for every dataset (utils.py
-      build_train_resnet); kept by default, --num-classes K gives a K-way head instead.
+      build_train_resnet, CUB included); here it is the export's class count (4), as fga's head
+      and as references/cal/ does for CAL; --num-classes 1000 restores the reference's head.
   R5  Parameter groups. config.json sets "layer_optim": true, whose block in main.py raises on
       the reference's own models (model.module.moana does not exist; ResNet-50's layer4 has no
       [3] and ResNet has no 'classifier'). --layer-optim intent (default) builds the groups it
@@ -274,7 +277,7 @@ def main():
     ap.add_argument("--results", required=True, help="JSON-lines file the result line is appended to")
     ap.add_argument("--width", type=int, default=16)
     ap.add_argument("--num-classes", type=int, default=None,
-                    help="head size (default: the reference's 1000 for every dataset)")
+                    help="head size (default: the export's class count; the reference's is 1000)")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--milestones", type=str, default=None,
                     help="comma-separated epochs (default: config.json's scaled by epochs/epoch)")
@@ -318,7 +321,9 @@ def main():
     backbone_lr = cfg["backbone_lr"] if args.backbone_lr is None else args.backbone_lr
     crop = args.crop_size
     resize = args.resize_size or int(math.floor(crop * cfg["resize_size"] / cfg["crop_size"] + 0.5))
-    num_classes = args.num_classes or 1000
+    with open(os.path.join(data, "metadata", "train", "class_labels.txt")) as f:
+        data_classes = 1 + max(int(l.strip().split(",")[1]) for l in f if l.strip())
+    num_classes = args.num_classes or data_classes
     recipe = dict(epochs=args.epochs, milestones=milestones, gamma=cfg["lr_gamma"],
                   batchSize=args.batch_size, lr=lr, backboneLr=backbone_lr,
                   momentum=cfg["momentum"], weightDecay=cfg["weight_decay"], resize=resize, crop=crop,
@@ -478,7 +483,8 @@ def main():
                                  for k, v in zip(cfg["iou_threshold_list"], multi_acc)},
         "top1Loc": float(r["top1_loc"]),
         "stepSeconds": float(np.mean(steps[1:] if len(steps) > 1 else steps)),
-        "epochs": args.epochs, "perEpoch": epoch_lines,
+        "epochs": args.epochs, "batch": args.batch_size, "lr": lr, "backboneLr": backbone_lr,
+        "imageSize": crop, "numClasses": num_classes, "perEpoch": epoch_lines,
         "trainSeconds": train_seconds, "testSeconds": test_seconds,
         "trainImages": len(loaders["train"].dataset), "testImages": len(loaders["test"].dataset),
         "recipe": recipe, "filesDifferFromPin": mismatched, "command": command,
