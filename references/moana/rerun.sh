@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# One reference row of configs/rfga/tables/fashion_rfga_reference.yaml: ku-milab/MoANA's own
+# training loop and evaluation (CAM or RFGA), one seed, on the exported cluttered Fashion-MNIST
+# files, its result line appended to references/moana/results/fashion-tops_<method>.jsonl.
+# Usage, from the repository root:
+#   references/moana/rerun.sh METHOD SEED [MOANA_CHECKOUT]      (METHOD: cam or rfga)
+# Needs Debian's python3-torch python3-torchvision python3-opencv python3-munch python3-pil and
+# dataset-fashion-mnist. MOANA_CHECKOUT defaults to ~/.cache/fga/MoANA (cloned at the pinned commit).
+set -euo pipefail
+method="${1:?usage: references/moana/rerun.sh cam|rfga SEED [MOANA_CHECKOUT]}"
+seed="${2:?usage: references/moana/rerun.sh cam|rfga SEED [MOANA_CHECKOUT]}"
+case "$method" in cam|rfga) ;; *) echo "rerun.sh: METHOD is cam or rfga, not $method" >&2; exit 2 ;; esac
+pinned=4820e1f309616dee26faae5c906583aa192516dc
+repo="${3:-$HOME/.cache/fga/MoANA}"
+if [ ! -d "$repo/Localization" ]; then
+  git clone -q https://github.com/ku-milab/MoANA "$repo"
+fi
+git -C "$repo" checkout -q "$pinned" 2>/dev/null || echo "rerun.sh: $repo is not a git checkout; using it as it is (it must be MoANA at $pinned)" >&2
+data=data/fashion-tops-wsol
+if [ ! -f "$data/metadata/test/localization.txt" ]; then
+  ./fga data synth --dataset fashion-mnist --layout wsol --out "$data" --image-size 96 --train-size 1600 \
+    --val-size 400 --test-size 1000 --seed 24 -o classes=[tops] -o heldOut=5000 \
+    -o "cluttered={garmentSize: [28, 36], placement: anywhere, clutter: 8, clutterSize: 8, background: none}" > /dev/null
+fi
+weights=runs/pretrain/pretrain_resnet18-w16_fashion32/backbone.safetensors
+if [ ! -f "$weights" ]; then
+  echo "rerun.sh: $weights is made by fga's first run that needs it; run fga's row first:" >&2
+  echo "  ./fga table --rows 'fga $method' --seeds $seed configs/rfga/tables/fashion_rfga_reference.yaml" >&2
+  exit 2
+fi
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+/usr/bin/python3 references/moana/run_moana.py --repo "$repo" --data "$data" --weights "$weights" \
+  --method "$method" --seed "$seed" --epochs 6 --batch-size 32 --crop-size 96 \
+  --out "references/moana/results/runs/${method}_s$seed" \
+  --results "references/moana/results/fashion-tops_$method.jsonl" > "references/moana/results/${method}_seed$seed.log" 2>&1
+tail -1 "references/moana/results/${method}_seed$seed.log"
