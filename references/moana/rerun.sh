@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One reference row of configs/rfga/tables/fashion_rfga_reference.yaml: ku-milab/MoANA's own
+# One reference row of configs/rfga/tables/fashion_{cam,rfga}_reference.yaml: ku-milab/MoANA's own
 # training loop and evaluation (CAM or RFGA), one seed, on the exported cluttered Fashion-MNIST
 # files, its result line appended to references/moana/results/fashion-tops_<method>.jsonl.
 # Usage, from the repository root:
@@ -25,7 +25,7 @@ fi
 weights=runs/pretrain/pretrain_resnet18-w16_fashion32/backbone.safetensors
 if [ ! -f "$weights" ]; then
   echo "rerun.sh: $weights is made by fga's first run that needs it; run fga's row first:" >&2
-  echo "  ./fga table --rows 'fga $method' --seeds $seed configs/rfga/tables/fashion_rfga_reference.yaml" >&2
+  echo "  ./fga table --rows fga --seeds $seed configs/rfga/tables/fashion_${method}_reference.yaml" >&2
   exit 2
 fi
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
