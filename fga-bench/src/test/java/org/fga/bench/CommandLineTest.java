@@ -30,6 +30,8 @@ class CommandLineTest {
   void helpListsEachCommandWithAWholeSentenceAndWarnsOfNothing() {
     Cli help = Cli.run("--help");
     assertThat(help.exit()).isZero();
+    // the list formats each summary once more: a "%" of a description must stay escaped there
+    assertThat(help.out() + help.err()).doesNotContain("WARN").contains("95 % CI");
     String list = help.out().substring(help.out().indexOf("Commands:") + "Commands:".length());
     // a command's entry starts at two spaces of indent; its wrapped lines are indented further
     java.util.List<String> entries = new java.util.ArrayList<>();

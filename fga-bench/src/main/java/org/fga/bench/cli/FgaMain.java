@@ -87,7 +87,7 @@ public final class FgaMain implements Runnable {
   static String summary(CommandLine.Model.CommandSpec spec) {
     String[] header = spec.usageMessage().header();
     String text = String.join(" ", header.length > 0 ? header : spec.usageMessage().description())
-        .replace("%%", "%").replaceAll("\\s+", " ").trim();
+        .replaceAll("\\s+", " ").trim(); // "%%" stays: the text table formats its cells once more
     int end = text.indexOf(". ");
     return end < 0 ? text : text.substring(0, end + 1);
   }
