@@ -125,6 +125,13 @@ class CommandLineTest {
     assertThat(again.out()).contains("\"top1\"");
     assertThat(Files.readString(run.resolve("metrics.json"))).isEqualTo(metrics);
 
+    // a paper number filled in later labels the run, it does not make it another experiment
+    Cli labelled = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q",
+        "-o", "paper={source: later, metric: top-1, value: 50}");
+    assertThat(labelled.exit()).as(labelled.err()).isZero();
+    assertThat(labelled.err()).contains("finished run; its metrics are reused");
+    assertThat(Files.readString(run.resolve("metrics.json"))).isEqualTo(metrics);
+
     // another experiment under the same name is refused, and the run stays as it was
     Cli other = Cli.run("train", spec.toString(), "--out", dir.resolve("runs").toString(), "-q",
         "-o", "schedule.lr=0.03");

@@ -45,8 +45,14 @@ final class SpecDrift {
   }
 
   /**
+   * Top-level keys that label a run without changing what it computes: a paper's number filled in
+   * later must not make a finished run "another experiment" (nor retrain a cached pretraining).
+   */
+  static final java.util.Set<String> LABELS = java.util.Set.of("paper");
+
+  /**
    * The first key at which two resolved specs differ, as {@code key: stored → now}, or null when
-   * they are the same.
+   * they are the same; {@link #LABELS} are not compared.
    */
   static String firstDifference(JsonNode stored, JsonNode now) {
     return difference(stored, now, "");
@@ -58,6 +64,9 @@ final class SpecDrift {
       a.fieldNames().forEachRemaining(keys::add);
       b.fieldNames().forEachRemaining(keys::add);
       for (String k : keys) {
+        if (path.isEmpty() && LABELS.contains(k)) {
+          continue;
+        }
         String key = path.isEmpty() ? k : path + "." + k;
         JsonNode x = a.get(k);
         JsonNode y = b.get(k);
