@@ -19,6 +19,6 @@ public final class CamProvider implements MethodProvider<CamConfig> {
 
   @Override
   public Method create(CamConfig c, Backbone backbone, DatasetInfo data) {
-    return new ClassMapMethod(backbone, data, c.tap(), null, CamNormalization.of(c.camNormalization()));
+    return new ClassMapMethod(backbone, data, c.tap(), null, CamNormalization.of(c.camNormalization()), c.linearInit());
   }
 }

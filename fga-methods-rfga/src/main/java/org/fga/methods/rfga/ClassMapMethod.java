@@ -33,13 +33,22 @@ public final class ClassMapMethod implements Method {
    */
   public ClassMapMethod(
       Backbone backbone, DatasetInfo data, String tap, Integer kernel, CamNormalization camNormalization) {
+    this(backbone, data, tap, kernel, camNormalization, false);
+  }
+
+  /**
+   * @param linearInit the classifier starts as PyTorch's nn.Linear (the reference CAM's head)
+   *     instead of Kaiming fan-out
+   */
+  public ClassMapMethod(Backbone backbone, DatasetInfo data, String tap, Integer kernel,
+      CamNormalization camNormalization, boolean linearInit) {
     this.backbone = backbone;
     this.camNormalization = camNormalization;
     BackboneCfg cfg = backbone.cfg();
     int index = tap == null ? cfg.stages().size() - 1 : cfg.indexOf(tap);
     int channels = cfg.stages().get(index).channels();
     TripleViewAttention module = kernel == null ? null : new TripleViewAttention(channels, kernel);
-    this.network = new ClassMapNetwork(backbone.block(), index, channels, data.numClasses(), module);
+    this.network = new ClassMapNetwork(backbone.block(), index, channels, data.numClasses(), module, linearInit);
   }
 
   @Override

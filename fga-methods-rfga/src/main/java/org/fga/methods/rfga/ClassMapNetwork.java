@@ -28,12 +28,22 @@ public final class ClassMapNetwork extends AbstractBlock {
 
   /**
    * @param attention the module between the backbone and the classifier, or null (plain CAM)
+   * @param linearInit initialise the classifier as PyTorch's nn.Linear (else Kaiming fan-out)
    */
-  public ClassMapNetwork(Block backbone, int tapIndex, int channels, int numClasses, TripleViewAttention attention) {
+  public ClassMapNetwork(Block backbone, int tapIndex, int channels, int numClasses, TripleViewAttention attention,
+      boolean linearInit) {
     this.backbone = addChildBlock("backbone", backbone);
     this.attention = attention == null ? null : addChildBlock("rfga", attention);
-    // kaiming_normal_(fan_out) as the reference initialises every 2-D convolution; bias from zero
+    // kaiming_normal_(fan_out), N(0, 2 / K), as the reference's MoANA model initialises its 1x1
+    // convolution classifier; bias from zero (only the logits' offset: the maps are normalised).
+    // linearInit: PyTorch's nn.Linear default, U(±1/sqrt(C)), as the reference's CAM row
+    // classifies the pooled features with an nn.Linear (MoANA Localization/models/resnet.py:140).
+    // Pooling a 1x1 convolution's maps equals that linear layer, not its initialisation: with 4
+    // classes the fan-out init is 14 times wider (issue #25, configs/rfga/tables/fashion_cam_reference.yaml).
     this.classifier = addChildBlock("classifier", Layers.conv(numClasses, 1, 1, 0, true));
+    if (linearInit) {
+      classifier.setInitializer(Layers.TORCH_LINEAR_DEFAULT, ai.djl.nn.Parameter.Type.WEIGHT);
+    }
     this.tapIndex = tapIndex;
     this.channels = channels;
   }

@@ -56,6 +56,37 @@ class ClassMapMethodTest {
   }
 
   @Test
+  void theClassifierStartsAsTheReferenceModelsDoAsConfigured() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      Backbone bb = new ResNetProvider.ResNet18().create(new BackboneSpec("resnet18", null, null, 8, 8, null));
+      DatasetInfo info = new DatasetInfo("t", Task.CLASSIFICATION, K, List.of("a", "b", "c", "d", "e"));
+      ClassMapMethod camMethod = new ClassMapMethod(bb, info, null, null, CamNormalization.MINMAX, true);
+      camMethod.block().initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+      float[] cam = camMethod.network().classifier().getParameters().get("weight").getArray().toFloatArray();
+      float[] rfga = method(m, true).network().classifier().getParameters().get("weight").getArray().toFloatArray();
+      // classifierInit linear: the reference CAM's nn.Linear default, U(±1/sqrt(C)); RFGA (and CAM's
+      // default): kaiming_normal_(fan_out), N(0, 2/K)
+      double bound = 1 / Math.sqrt(camMethod.network().channels());
+      for (float w : cam) {
+        assertThat(Math.abs(w)).isLessThanOrEqualTo((float) bound);
+      }
+      assertThat(std(cam)).isCloseTo(bound / Math.sqrt(3), org.assertj.core.api.Assertions.within(0.1 * bound));
+      assertThat(std(rfga)).isCloseTo(Math.sqrt(2.0 / K), org.assertj.core.api.Assertions.within(0.12));
+    }
+  }
+
+  private static double std(float[] v) {
+    double s = 0;
+    double q = 0;
+    for (float x : v) {
+      s += x;
+      q += x * x;
+    }
+    double mean = s / v.length;
+    return Math.sqrt(q / v.length - mean * mean);
+  }
+
+  @Test
   void attentionIsTheClassifierMapChannelOfTheClass() {
     try (NDManager m = NDManager.newBaseManager()) {
       for (boolean rfga : new boolean[] {true, false}) {
