@@ -33,7 +33,7 @@ class DocsPagesTest {
   static final Path README = ROOT.resolve("README.md");
   /** The guide's pages, in the README's order. */
   static final List<String> PAGES = List.of("experiment-files.md", "reproducing-papers.md", "gpus-and-slurm.md",
-      "evidence-regime.md", "adding-a-method.md", "run-directory.md", "measurements.md");
+      "evidence-regime.md", "real-images.md", "adding-a-method.md", "run-directory.md", "measurements.md");
   /**
    * Inline spans that show part of a command inside a sentence, not a command to type: parsing
    * them would fail for the sentence's sake. Fenced code blocks have no such exception.
