@@ -212,7 +212,15 @@ class FashionMnistTest {
         assertThat(s.classes()[o]).isEqualTo(TRAIN_LABELS[s.garments().get(o).index()]);
       }
       Sample sample = ds.get(i);
-      assertThat(sample.objectMask().data()).isEqualTo(s.objectMask().data());
+      // the sample's mask names whose pixels are whose (VOC's convention: label + 1), for the
+      // per-class mIoU; its non-zero pixels are the scene's object mask
+      assertThat(sample.objectMask().data()).isEqualTo(s.classMap(ds::labelOf).data());
+      for (int p = 0; p < expected.length; p++) {
+        assertThat(sample.objectMask().data()[p] != 0).isEqualTo(s.objectMask().data()[p] != 0);
+        if (expected[p] != 0) {
+          assertThat(sample.objectMask().data()[p] & 0xFF).isEqualTo(ds.labelOf(s.classes()[expected[p] - 1]) + 1);
+        }
+      }
       assertThat(sample.labels()).doesNotHaveDuplicates().hasSize(s.classes().length);
     }
     assertThat(two).as("some canvases hold two garments").isBetween(5, 25);

@@ -21,7 +21,10 @@ class ExperimentFilesTest {
 
   private static List<Path> files() throws IOException {
     try (Stream<Path> s = Files.walk(DIR)) {
-      return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/tables/")).sorted().toList();
+      // configs/gain/fashion/ holds fga's own regime, whose CAM row is another module's method:
+      // fga-bench's ExperimentFilesTest parses it with every plugin loaded
+      return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/tables/")
+          && !p.toString().contains("/fashion/")).sorted().toList();
     }
   }
 
