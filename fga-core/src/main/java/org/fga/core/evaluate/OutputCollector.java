@@ -78,8 +78,15 @@ final class OutputCollector {
           StepContext ctx = new StepContext(m, new ParameterStore(m, false), false, new Random(0), 0, 0, 0);
           Outputs out = needs.logits() || (needs.embeddings() && !ownFeatures) ? method.infer(ctx, batch) : null;
           NDArray features = !needs.embeddings() ? null : ownFeatures ? method.features(ctx, batch) : out.embedding();
-          float[][][] batchMaps = needs.maps() ? AttentionMaps.of(method, ctx, batch) : null;
           float[][][][] batchClassMaps = needs.classMaps() ? AttentionMaps.ofEveryPresentClass(method, ctx, batch) : null;
+          // the ground-truth class's map is usually the first present class's: one attention pass, not two
+          float[][][] batchMaps = null;
+          if (needs.maps()) {
+            batchMaps = batchClassMaps == null ? null : AttentionMaps.groundTruthFrom(batchClassMaps, batch);
+            if (batchMaps == null) {
+              batchMaps = AttentionMaps.of(method, ctx, batch);
+            }
+          }
           if (k < overlays) {
             List<List<Box>> chosen = method.regions(ctx, batch);
             for (int i = 0; i < batch.size() && k + i < overlays; i++) {

@@ -103,4 +103,22 @@ class AttentionMapsTest {
       assertThat(maps[2][0][0]).containsExactly(400, 401, 402);
     }
   }
+
+  @Test
+  void theGroundTruthMapsComeFromTheFirstRoundOnlyWhenTheyAreTheSameClass() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      StepContext ctx = new StepContext(m, null, false, new Random(0), 0, 0, 0);
+      List<Sample> same = List.of(
+          Sample.classification("a", FloatImage.zeros(3, 2, 3), 2),
+          new Sample("b", FloatImage.zeros(3, 2, 3), -1, new int[] {5, 1}, null, null, null, null, -1, -1));
+      Batch b1 = new Batch(null, null, null, null, null, new int[] {0, 1}, same);
+      float[][][] reused = AttentionMaps.groundTruthFrom(AttentionMaps.ofEveryPresentClass(new ClassCodedMaps(), ctx, b1), b1);
+      float[][][] direct = AttentionMaps.of(new ClassCodedMaps(), ctx, b1);
+      assertThat(reused).isDeepEqualTo(direct);
+      // a label beside a list whose first class is another: the first round is not the ground truth's
+      List<Sample> other = List.of(new Sample("c", FloatImage.zeros(3, 2, 3), 1, new int[] {4, 1}, null, null, null, null, -1, -1));
+      Batch b2 = new Batch(null, null, null, null, null, new int[] {0}, other);
+      assertThat(AttentionMaps.groundTruthFrom(AttentionMaps.ofEveryPresentClass(new ClassCodedMaps(), ctx, b2), b2)).isNull();
+    }
+  }
 }
