@@ -55,9 +55,14 @@ public final class ConvSelfCheck {
    * the kernels: libtorch's OpenMP threads spin while they wait, and a Java thread next to them
    * made the check 5–10 times slower on two cores.
    */
-  public synchronized void prepare() {
+  public void prepare() {
+    prepared();
+  }
+
+  /** The inputs and references, computed on the first call (a second caller waits for the first). */
+  private synchronized Prepared prepared() {
     if (prepared != null) {
-      return;
+      return prepared;
     }
     SplittableRandom random = new SplittableRandom(0x6a7d);
     List<float[][]> inputs = new ArrayList<>();
@@ -74,15 +79,12 @@ public final class ConvSelfCheck {
       want.add(ReferenceConv.run(cases.get(i), widen(in[0]), widen(in[1]), widen(in[2])));
     }
     prepared = new Prepared(List.copyOf(inputs), List.copyOf(want));
+    return prepared;
   }
 
   /** Every mismatch, or none when the kernel is right on every case (the references are reused across calls). */
   public List<Mismatch> run(ConvKernel kernel) {
-    prepare();
-    Prepared p;
-    synchronized (this) {
-      p = prepared;
-    }
+    Prepared p = prepared();
     List<ConvKernel.Result> got = kernel.runAll(cases, p.inputs());
     List<Mismatch> found = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {

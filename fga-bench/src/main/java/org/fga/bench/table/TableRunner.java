@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,8 @@ public final class TableRunner {
    */
   public double[][][] collect(List<Job> jobs, TableSpec table, Path tableFile) {
     double[][][] values = collectRuns(jobs, table);
+    // a row's results file is read (and its harness hashed) once, not once per column that shows it
+    Map<String, ReferenceResults> read = new HashMap<>();
     for (int r = 0; r < table.rows().size(); r++) {
       for (int c = 0; c < table.columns().size(); c++) {
         TableSpec.Cell cell = table.cellOf(r, c);
@@ -143,7 +146,8 @@ public final class TableRunner {
         }
         Path file = tableFile.toAbsolutePath().getParent().resolve(cell.results()).normalize();
         TableSpec.Column col = table.columns().get(c);
-        double[] got = ReferenceResults.read(file, cell.match(), Path.of("")).values(table.seeds(), col.metric());
+        double[] got = read.computeIfAbsent(file + " " + cell.match(), k -> ReferenceResults.read(file, cell.match(), Path.of("")))
+            .values(table.seeds(), col.metric());
         for (int k = 0; k < got.length; k++) {
           values[r][c][k] = got[k] * col.scale();
         }

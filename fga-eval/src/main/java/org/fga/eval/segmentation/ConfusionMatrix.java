@@ -59,15 +59,20 @@ public final class ConfusionMatrix {
       if (g == ignore) {
         continue;
       }
-      if (g >= numClasses) {
-        throw new FgaUserException(String.format(
-            "%s: ground-truth value %d at pixel %d is not a class in [0, %d) nor the ignore value %d",
-            name, g, i, numClasses, ignore));
-      }
+      requireClass(g, numClasses, ignore, name, i);
       int p = pred[i] & 0xFF;
       counts[g * stride + (p < numClasses ? p : numClasses)]++;
     }
     return this;
+  }
+
+  /** Fails naming the image and pixel when a (non-ignored) ground-truth value {@code g} is no class. */
+  static void requireClass(int g, int numClasses, int ignore, String name, int pixel) {
+    if (g >= numClasses) {
+      throw new FgaUserException(String.format(
+          "%s: ground-truth value %d at pixel %d is not a class in [0, %d) nor the ignore value %d",
+          name, g, pixel, numClasses, ignore));
+    }
   }
 
   /** Adds {@code n} pixels of ground truth {@code g} predicted as {@code p} ({@code p == numClasses}: no class). */

@@ -76,11 +76,7 @@ public final class PresentClassSegmentation {
       if (g == Mask.IGNORE) {
         continue;
       }
-      if (g >= numClasses) {
-        throw new FgaUserException(String.format(
-            "%s: ground-truth value %d at pixel %d is not a class in [0, %d) nor the ignore value %d",
-            name, g, p, numClasses, Mask.IGNORE));
-      }
+      ConfusionMatrix.requireClass(g, numClasses, Mask.IGNORE, name, p);
       if (maps.length == 0) {
         noClass[g]++;
         continue;
