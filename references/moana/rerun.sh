@@ -10,24 +10,12 @@ set -euo pipefail
 method="${1:?usage: references/moana/rerun.sh cam|rfga SEED [MOANA_CHECKOUT]}"
 seed="${2:?usage: references/moana/rerun.sh cam|rfga SEED [MOANA_CHECKOUT]}"
 case "$method" in cam|rfga) ;; *) echo "rerun.sh: METHOD is cam or rfga, not $method" >&2; exit 2 ;; esac
-pinned=4820e1f309616dee26faae5c906583aa192516dc
+source references/common.sh
 repo="${3:-$HOME/.cache/fga/MoANA}"
-if [ ! -d "$repo/Localization" ]; then
-  git clone -q https://github.com/ku-milab/MoANA "$repo"
-fi
-git -C "$repo" checkout -q "$pinned" 2>/dev/null || echo "rerun.sh: $repo is not a git checkout; using it as it is (it must be MoANA at $pinned)" >&2
+checkout https://github.com/ku-milab/MoANA 4820e1f309616dee26faae5c906583aa192516dc "$repo" Localization
 data=data/fashion-tops-wsol
-if [ ! -f "$data/metadata/test/localization.txt" ]; then
-  ./fga data synth --dataset fashion-mnist --layout wsol --out "$data" --image-size 96 --train-size 1600 \
-    --val-size 400 --test-size 1000 --seed 24 -o classes=[tops] -o heldOut=5000 \
-    -o "cluttered={garmentSize: [28, 36], placement: anywhere, clutter: 8, clutterSize: 8, background: none}" > /dev/null
-fi
-weights=runs/pretrain/pretrain_resnet18-w16_fashion32/backbone.safetensors
-if [ ! -f "$weights" ]; then
-  echo "rerun.sh: $weights is made by fga's first run that needs it; run fga's row first:" >&2
-  echo "  ./fga table --rows fga --seeds $seed configs/rfga/tables/fashion_${method}_reference.yaml" >&2
-  exit 2
-fi
+export_fashion wsol "$data" metadata/test/localization.txt
+require_weights "./fga table --rows fga --seeds $seed configs/rfga/tables/fashion_${method}_reference.yaml"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 /usr/bin/python3 references/moana/run_moana.py --repo "$repo" --data "$data" --weights "$weights" \
   --method "$method" --seed "$seed" --epochs 6 --batch-size 32 --crop-size 96 \
