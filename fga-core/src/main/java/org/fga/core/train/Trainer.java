@@ -228,16 +228,7 @@ public final class Trainer {
       StepContext ctx =
           new StepContext(m, new ParameterStore(m, false), true,
               new Random(BatchLoader.mix(session.spec().seed(), step, 0xca11)), epoch, step, total);
-      Map<String, Float> values = new LinkedHashMap<>();
-      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        Losses losses = method.trainStep(ctx, batch);
-        record(losses, 1.0, values);
-        stopIfNotFinite(values, epoch, step);
-        gc.backward(losses.total());
-      }
-      update(opt, s, lr);
-      method.afterStep(ctx);
-      return values;
+      return TrainStep.take(method, ctx, batch, opt, s, lr, values -> stopIfNotFinite(values, epoch, step));
     }
   }
 
@@ -283,7 +274,7 @@ public final class Trainer {
   }
 
   /** Clips the summed gradients when the schedule asks, then takes the optimiser step. */
-  private static void update(Optimizer opt, ScheduleSpec s, double lr) {
+  static void update(Optimizer opt, ScheduleSpec s, double lr) {
     if (s.clipGradNorm() != null) {
       clip(opt.parameters(), s.clipGradNorm());
     }
@@ -291,7 +282,7 @@ public final class Trainer {
   }
 
   /** Adds {@code weight} × each of the step's terms (and the total, as {@code loss}) to {@code values}. */
-  private static void record(Losses losses, double weight, Map<String, Float> values) {
+  static void record(Losses losses, double weight, Map<String, Float> values) {
     for (Map.Entry<String, NDArray> t : losses.terms().entrySet()) {
       values.merge(t.getKey(), (float) (weight * t.getValue().getFloat()), Float::sum);
     }

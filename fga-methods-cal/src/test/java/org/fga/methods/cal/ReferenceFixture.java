@@ -75,15 +75,30 @@ final class ReferenceFixture {
     return StandInBackbones.oneConv(CHANNELS, 4, 16);
   }
 
+  /** The fixture's keys, in the order the generator wrote them. */
+  java.util.Set<String> keys() {
+    return tensors.keySet();
+  }
+
   /** The draws the reference made, in the order it made them. */
   Draws draws(NDManager m, List<String> counterfactualKeys) {
+    return draws(m, counterfactualKeys, "draw.picks", "draw.crop_theta", "draw.drop_theta");
+  }
+
+  /** The draws of one step of a multi-step fixture: {@code draw.<step>.*}. */
+  Draws stepDraws(NDManager m, int step) {
+    String p = "draw." + step + ".";
+    return draws(m, List.of(p + "cf_raw", p + "cf_aug"), p + "picks", p + "crop", p + "drop");
+  }
+
+  private Draws draws(NDManager m, List<String> counterfactualKeys, String picksKey, String cropKey, String dropKey) {
     Deque<NDArray> maps = new ArrayDeque<>();
     for (String k : counterfactualKeys) {
       maps.add(get(m, k));
     }
-    float[] picks = tensors.containsKey("draw.picks") ? floats("draw.picks") : new float[0];
-    Deque<Float> crop = queue(tensors.containsKey("draw.crop_theta") ? floats("draw.crop_theta") : new float[0]);
-    Deque<Float> drop = queue(tensors.containsKey("draw.drop_theta") ? floats("draw.drop_theta") : new float[0]);
+    float[] picks = tensors.containsKey(picksKey) ? floats(picksKey) : new float[0];
+    Deque<Float> crop = queue(tensors.containsKey(cropKey) ? floats(cropKey) : new float[0]);
+    Deque<Float> drop = queue(tensors.containsKey(dropKey) ? floats(dropKey) : new float[0]);
     return new Draws() {
       @Override
       public NDArray counterfactualMaps(NDManager manager, Shape shape) {
