@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.fga.core.error.FgaUserException;
 
 /**
@@ -24,6 +26,9 @@ import org.fga.core.error.FgaUserException;
  * metrics as fractions, named as the last part of a column's metric path ({@code top1} for {@code
  * accuracy.top1}, case ignored) or by the whole path. A line belongs to a cell when it holds every
  * key/value of the cell's {@code match}; of several lines for one seed the last counts.
+ *
+ * <p>A line may also record {@code weightsSha256}, the SHA-256 of the backbone weights the run started
+ * from; {@code fga table} warns when fga's runs in the same table loaded another file.
  *
  * <p>A line whose harness has changed since (another SHA-256, or no such file) is stale: the
  * reference row would show a number the current harness does not make, so it is refused, naming the
@@ -133,6 +138,21 @@ public final class ReferenceResults {
     for (int k = 0; k < out.length; k++) {
       JsonNode line = bySeed.get(seeds.get(k));
       out[k] = line == null ? Double.NaN : number(line, metric, seeds.get(k));
+    }
+    return out;
+  }
+
+  /**
+   * The {@code weightsSha256} of the lines for {@code seeds} (the backbone weights each reference
+   * run started from); empty when the harness does not record it.
+   */
+  public Set<String> weightsSha256(List<Long> seeds) {
+    Set<String> out = new TreeSet<>();
+    for (Long seed : seeds) {
+      JsonNode line = bySeed.get(seed);
+      if (line != null && line.hasNonNull("weightsSha256")) {
+        out.add(line.get("weightsSha256").asText());
+      }
     }
     return out;
   }

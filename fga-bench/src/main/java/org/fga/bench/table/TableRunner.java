@@ -1,15 +1,18 @@
 package org.fga.bench.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.fga.bench.grid.MetricPath;
 import org.fga.bench.pretrain.PretrainedWeights;
@@ -153,7 +156,52 @@ public final class TableRunner {
         }
       }
     }
+    warnIfOtherWeights(jobs, table, read.values());
     return values;
+  }
+
+  /**
+   * A reference row and fga's rows are comparable only from the same starting weights: when the
+   * reference lines record the SHA-256 of the backbone file they loaded and a finished fga run of
+   * the table loaded a file with another hash (its {@code spec.resolved.yaml}'s
+   * {@code backbone.weights}, hashed now), one line on the log says so.
+   */
+  private void warnIfOtherWeights(List<Job> jobs, TableSpec table, Collection<ReferenceResults> results) {
+    Set<String> reference = new TreeSet<>();
+    results.forEach(r -> reference.addAll(r.weightsSha256(table.seeds())));
+    if (reference.isEmpty()) {
+      return;
+    }
+    Map<Path, String> hashed = new HashMap<>();
+    Set<String> ours = new TreeSet<>();
+    for (Job j : jobs) {
+      RunDir run = new RunDir(j.dir());
+      if (!Files.isRegularFile(run.metrics()) || !Files.isRegularFile(run.spec())) {
+        continue;
+      }
+      try {
+        String weights = plugins.yaml().readTree(run.spec().toFile()).path("backbone").path("weights").asText(null);
+        if (weights == null || weights.equals("null")) {
+          continue;
+        }
+        if (!Files.isRegularFile(Path.of(weights))) {
+          log.println("fga table: warning: cannot check the backbone weights of " + run.root() + ": " + weights
+              + " is not here (run fga table from the folder that holds runs/)");
+          continue;
+        }
+        ours.add(hashed.computeIfAbsent(Path.of(weights).toAbsolutePath().normalize(), ReferenceResults::sha256));
+      } catch (IOException e) {
+        throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
+      }
+    }
+    if (!ours.isEmpty() && !ours.equals(reference)) {
+      log.println("fga table: warning: the reference rows started from backbone weights " + shortHashes(reference)
+          + ", fga's runs from " + shortHashes(ours) + ": not the same starting point (rerun one side)");
+    }
+  }
+
+  private static String shortHashes(Set<String> hashes) {
+    return hashes.stream().map(h -> h.substring(0, Math.min(12, h.length()))).toList().toString();
   }
 
   private double[][][] collectRuns(List<Job> jobs, TableSpec table) {

@@ -51,6 +51,16 @@ class CalTrajectoryTest {
   /** What fga's run ended with, and each step's loss. */
   private record Run(CalMethod cal, float[] losses) {}
 
+  private static Run replayed;
+
+  /** The replay, made once for both tests (the class's manager lives until the last test). */
+  private static synchronized Run replayed() throws Exception {
+    if (replayed == null) {
+      replayed = replay();
+    }
+    return replayed;
+  }
+
   private static Run replay() throws Exception {
     Backbone bb = ENV.plugins().backbones().get("resnet18")
         .create(new BackboneSpec("resnet18", null, 1, null, 4, null));
@@ -106,7 +116,7 @@ class CalTrajectoryTest {
 
   @Test
   void everyStepsLossEqualsTheReferenceLoop() throws Exception {
-    float[] ours = replay().losses();
+    float[] ours = replayed().losses();
     for (int step = 0; step < STEPS; step++) {
       float ref = FIX.scalar("out." + step + ".loss");
       assertThat(ours[step]).as("loss of step %d", step).isCloseTo(ref, within(1e-4f * Math.max(1f, Math.abs(ref))));
@@ -121,7 +131,7 @@ class CalTrajectoryTest {
    */
   @Test
   void weightsRunningStatisticsAndCentresAfterTheLastStepEqualTheReference() throws Exception {
-    CalMethod cal = replay().cal();
+    CalMethod cal = replayed().cal();
     List<String> keys = FIX.keys().stream().filter(k -> k.startsWith("w.")).sorted().toList();
     PairList<String, Parameter> params = cal.block().getParameters();
     for (int i = 0; i < keys.size(); i++) {
