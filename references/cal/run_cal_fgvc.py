@@ -9,7 +9,8 @@ This file is fga's harness; the reference's code is not part of fga. Get it at t
 
 What the harness redirects (and nothing else: the model, the losses, the counterfactual term, the
 attention crop/drop, the centre update, the optimiser, its rates and the schedule are the
-reference's own code, called unchanged):
+reference's own code, called unchanged; with --method wsdan the counterfactual term is taken out,
+9. below, and the training set's order is seeded per run, 10. below):
   1. GPU and apex: `.cuda()` returns the tensor/module itself, `torch.cuda.set_device` and
      `torch.cuda.synchronize` do nothing, apex's `amp.initialize` (opt_level O0: plain float32)
      returns its arguments, `convert_syncbn_model` returns the network (SyncBN over one process is
@@ -31,14 +32,29 @@ reference's own code, called unchanged):
      because WSDAN_CAL computes its feature count as 512 * expansion.
   6. Seeds: python's, numpy's and torch's generators are seeded with --seed (the reference seeds
      none), and torch runs --threads threads.
-  8. Top-k: the reference's accuracy meters take top-1 and top-5. Top-5 cannot be taken with four
+  7. Top-k: the reference's accuracy meters take top-1 and top-5. Top-5 cannot be taken with four
      classes, and on torch 1.13 the meter's `correct[:k].view(-1)` fails for any k > 1 (a view of a
      non-contiguous slice). Both ks are set to 1: top-1, the reported number, is computed by the
      reference's own code as before, and the second entry its log line prints repeats it.
-  7. Result: the per-epoch test accuracy the reference's validate() computes (the average of the raw
+  8. Result: the per-epoch test accuracy the reference's validate() computes (the average of the raw
      image's and its attention crop's logits, over the reference's drop_last test batches) is read
      from its `logs`; the last epoch's is reported as `top1` (fga evaluates its last epoch), the best
-     epoch's (what the reference's checkpointing keeps) as `top1Best`.
+     epoch's (what the reference's checkpointing keeps) as `top1Best`. The line also records the
+     SHA-256 of the backbone weights it started from (`weightsSha256`), so a row can be matched with
+     the fga runs that loaded the same file.
+  9. WS-DAN (--method wsdan): the network's second output, the counterfactual effect
+     p - fc(100 * pooled with random maps), is replaced by zeros before train() sees it. Its cross
+     entropy is then the constant log K with no gradient, and what is left of the reference's loss
+     is WS-DAN's: CE(raw)/3 + CE(crop and drop)·2/3 + the centre loss. Nothing else changes: the
+     same network, draws, augmentation, centre update, optimiser, schedule and test (validate()
+     averages the raw and crop logits, not this output).
+  10. Data order (--data-order, default seeded): the reference shuffles its training set with
+     DistributedSampler, whose seed defaults to 0, so every run of the reference sees the same
+     order, epoch by epoch, whatever else is seeded. On this regime the test accuracy of a CAL run
+     swings by 10 to 20 points from one epoch to the next (docs/real-images.md), so runs
+     sharing one order share their last batches and are not independent replicates. `seeded`
+     gives the training sampler --seed, as fga's seeded shuffle differs by seed (the test
+     sampler keeps its order); `fixed` keeps the reference's 0. The line records which (`dataOrder`).
 """
 import argparse
 import datetime
@@ -146,12 +162,18 @@ def resnet18_width(width, weights, last_stride=1):
 class _Forward(nn.Module):
     """apex's DistributedDataParallel over one process: forwards, exposes .module."""
 
+    without_effect = False  # 9. WS-DAN: the counterfactual effect output held at zero
+
     def __init__(self, module, **_):
         super().__init__()
         self.module = module
 
     def forward(self, *a, **k):
-        return self.module(*a, **k)
+        out = self.module(*a, **k)
+        if _Forward.without_effect:
+            p, effect, feature_matrix, attention = out
+            return p, torch.zeros_like(effect), feature_matrix, attention
+        return out
 
 
 def redirect(args, save_dir):
@@ -208,6 +230,10 @@ def main():
     p.add_argument("--image-size", type=int, required=True)
     p.add_argument("--attention-maps", type=int, default=32)
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--data-order", choices=("seeded", "fixed"), default="seeded",
+                   help="seeded: the training sampler shuffles with --seed; fixed: with the reference's 0 (10.)")
+    p.add_argument("--method", choices=("cal", "wsdan"), default="cal",
+                   help="cal, or wsdan: the same loop without the counterfactual term (9.)")
     p.add_argument("--out", required=True, help="JSON-lines file the result line is appended to")
     args = p.parse_args()
 
@@ -226,6 +252,7 @@ def main():
     torch.set_num_threads(args.threads)
     save_dir = tempfile.mkdtemp(prefix=f"cal-ref-s{args.seed}-")
     redirect(args, save_dir)
+    _Forward.without_effect = args.method == "wsdan"
     sys.path.insert(0, fgvc)
     sys.argv = ["train_distributed.py", "--local_rank", "0"]
     import models.resnet as resnet  # noqa: E402  (the reference's modules, from its checkout)
@@ -245,7 +272,20 @@ def main():
 
     import train_distributed as ref  # noqa: E402
 
-    # 8. top-k meters: see the note at the top
+    # 10. data order
+    if args.data_order == "seeded":
+        sampler = torch.utils.data.distributed.DistributedSampler
+        base_sampler_init = sampler.__init__
+
+        def sampler_init(self, *a, **k):
+            dataset = a[0] if a else k.get("dataset")
+            if getattr(dataset, "phase", None) == "train":  # the test set's sampler keeps its order
+                k["seed"] = args.seed
+            base_sampler_init(self, *a, **k)
+
+        sampler.__init__ = sampler_init
+
+    # 7. top-k meters: see the note at the top
     for metric in (ref.raw_metric, ref.crop_metric, ref.drop_metric):
         metric.topk = (1, 1)
         metric.maxk = 1
@@ -267,15 +307,21 @@ def main():
         epochs.append(float(acc[0]) / 100.0)
 
     ref.train, ref.validate = timed_train, recorded_validate
+    # what the line will say it was made by, taken before the run (a file changed meanwhile is not it)
+    made_by = {"harnessSha256": sha256_of_files([os.path.abspath(__file__)]),
+               "dataSha256": data_fingerprint(os.path.abspath(args.data)),
+               "weightsSha256": sha256_of_files([os.path.abspath(args.weights)])}
     start = time.time()
     ref.main()
     result = {
         "reference": "raoyongming/CAL@" + PINNED,
         "harness": "references/cal/run_cal_fgvc.py",
-        "harnessSha256": sha256_of_files([os.path.abspath(__file__)]),
-        "dataSha256": data_fingerprint(os.path.abspath(args.data)),
-        "method": "cal",
+        "harnessSha256": made_by["harnessSha256"],
+        "dataSha256": made_by["dataSha256"],
+        "method": args.method,
+        "dataOrder": args.data_order,
         "data": os.path.abspath(args.data),
+        "weightsSha256": made_by["weightsSha256"],
         "seed": args.seed,
         "epochs": args.epochs,
         "batch": args.batch,
