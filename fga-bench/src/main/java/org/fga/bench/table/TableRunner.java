@@ -41,7 +41,6 @@ public final class TableRunner {
     this.quiet = quiet;
   }
 
-  /** One run of one cell with one seed. */
   /**
    * One run of one cell with one seed.
    *

@@ -22,12 +22,17 @@ class ReferenceWeightsTest {
   @TempDir Path root;
 
   private String collect(Path fgaWeights, String referenceWeightsSha) throws Exception {
+    return collectWithField(fgaWeights, ", \"weightsSha256\": \"" + referenceWeightsSha + "\"");
+  }
+
+  /** The table's log when the reference line carries {@code weightsField} (JSON, or nothing). */
+  private String collectWithField(Path fgaWeights, String weightsField) throws Exception {
     Path harness = root.resolve("run.py");
     Files.writeString(harness, "print('ref')\n");
     Path results = root.resolve("results.jsonl");
     Files.writeString(results, String.format(
-        "{\"seed\": 0, \"harness\": \"%s\", \"harnessSha256\": \"%s\", \"weightsSha256\": \"%s\", \"top1\": 0.5}%n",
-        harness.toAbsolutePath(), ReferenceResults.sha256(harness), referenceWeightsSha));
+        "{\"seed\": 0, \"harness\": \"%s\", \"harnessSha256\": \"%s\"%s, \"top1\": 0.5}%n",
+        harness.toAbsolutePath(), ReferenceResults.sha256(harness), weightsField));
     Path tableFile = root.resolve("table.yaml");
     Files.writeString(tableFile, """
         title: t
@@ -71,5 +76,11 @@ class ReferenceWeightsTest {
     Path a = Files.writeString(root.resolve("a.safetensors"), "weights a");
     String log = collect(root.resolve("gone.safetensors"), ReferenceResults.sha256(a));
     assertThat(log).contains("cannot check the backbone weights").contains("gone.safetensors");
+  }
+
+  @Test
+  void aHarnessThatRecordsNoWeightsHashIsNotCheckedAgainst() throws Exception {
+    Path b = Files.writeString(root.resolve("b.safetensors"), "weights b");
+    assertThat(collectWithField(b, "")).isEmpty();
   }
 }
