@@ -180,7 +180,7 @@ public final class TableRunner {
       }
       try {
         String weights = plugins.yaml().readTree(run.spec().toFile()).path("backbone").path("weights").asText(null);
-        if (weights == null || weights.equals("null")) {
+        if (weights == null) { // no backbone.weights, or null: nothing loaded, nothing to compare
           continue;
         }
         if (!Files.isRegularFile(Path.of(weights))) {

@@ -3,7 +3,6 @@ package org.fga.methods.cal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -97,21 +96,20 @@ class CalTrajectoryTest {
     return new Run(cal, losses);
   }
 
-  /** The fixture's {@code w.NNN.<torch name>} in NNN order are fga's parameters in DJL's order. */
-  private static void loadInitialWeights(CalMethod cal) {
-    List<String> keys = FIX.keys().stream().filter(k -> k.startsWith("w.")).sorted().toList();
-    PairList<String, Parameter> params = cal.block().getParameters();
-    assertThat(keys).hasSize(params.size());
-    for (int i = 0; i < keys.size(); i++) {
-      NDArray a = params.valueAt(i).getArray();
-      float[] v = FIX.floats(keys.get(i));
-      assertThat((long) v.length).as(keys.get(i)).isEqualTo(a.getShape().size());
-      a.set(v);
-    }
+  /**
+   * The fixture's initial weights as {@code NNN.<torch name>}, in NNN order: fga's parameters in
+   * DJL's order ({@link ReferenceFixture#load} finds each under {@code w.} + that name).
+   */
+  private static List<String> weightNames() {
+    return FIX.keys().stream().filter(k -> k.startsWith("w.")).map(k -> k.substring(2)).sorted().toList();
   }
 
-  private static String torchName(String key) {
-    return key.substring(key.indexOf('.', 2) + 1); // w.NNN.<name> -> <name>
+  private static void loadInitialWeights(CalMethod cal) {
+    FIX.load(cal.block(), weightNames());
+  }
+
+  private static String torchName(String name) {
+    return name.substring(name.indexOf('.') + 1); // NNN.<name> -> <name>
   }
 
   @Test
@@ -132,12 +130,12 @@ class CalTrajectoryTest {
   @Test
   void weightsRunningStatisticsAndCentresAfterTheLastStepEqualTheReference() throws Exception {
     CalMethod cal = replayed().cal();
-    List<String> keys = FIX.keys().stream().filter(k -> k.startsWith("w.")).sorted().toList();
+    List<String> names = weightNames();
     PairList<String, Parameter> params = cal.block().getParameters();
-    for (int i = 0; i < keys.size(); i++) {
-      String name = torchName(keys.get(i));
+    for (int i = 0; i < names.size(); i++) {
+      String name = torchName(names.get(i));
       float[] ours = params.valueAt(i).getArray().toType(DataType.FLOAT32, false).toFloatArray();
-      assertMovedLikeTheReference(name, FIX.floats(keys.get(i)), ours, FIX.floats("final." + name));
+      assertMovedLikeTheReference(name, FIX.floats("w." + names.get(i)), ours, FIX.floats("final." + name));
     }
     float[] centres = cal.state().get("centres").toFloatArray();
     assertMovedLikeTheReference("feature centres", new float[centres.length], centres, FIX.floats("final.centres"));
