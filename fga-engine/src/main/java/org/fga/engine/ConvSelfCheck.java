@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * Runs convolutions forward and backward on a {@link ConvKernel} and compares them with {@link
  * ReferenceConv}. The default cases are the shapes a faulty oneDNN gets wrong (channel counts off
  * the 8- and 16-wide vector blocks, 1-D and 2-D, strided and dilated, the one-channel 1-D
- * convolution of RFGA's channel view, CAL's attention maps, a stem) plus aligned controls; each is
- * small, so the whole check costs milliseconds.
+ * convolution of RFGA's channel view, CAL's attention maps, a stem) plus aligned controls, which
+ * stay on oneDNN when the guard routes the others off it ({@link ConvRoute}); each is small, so
+ * the whole check costs milliseconds.
  */
 public final class ConvSelfCheck {
   /** Relative error allowed: float32 sums of at most a few hundred terms stay far below it. */
@@ -26,6 +27,7 @@ public final class ConvSelfCheck {
     return new ConvSelfCheck(
         List.of(
             new ConvCase(2, 2, 3, 8, 16, 7, 2, 3, 1), // a narrow stem
+            new ConvCase(2, 2, 3, 16, 16, 7, 2, 3, 1), // an RGB stem on the block: stays on oneDNN when routed
             new ConvCase(2, 2, 4, 4, 12, 3, 1, 1, 1),
             new ConvCase(2, 2, 8, 8, 16, 3, 1, 1, 1),
             new ConvCase(2, 2, 12, 12, 12, 3, 2, 1, 1),

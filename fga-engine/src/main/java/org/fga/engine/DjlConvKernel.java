@@ -4,14 +4,25 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's own convolution (the operator every {@code Conv1d}/{@code Conv2d} block calls). */
+/**
+ * The engine's own convolution, as every {@link RoutedConv} computes it: DJL's operator, through
+ * the process's {@link ConvRoute} (so the guard checks the route it turns on).
+ */
 final class DjlConvKernel implements ConvKernel {
+  private final ConvRoute route;
+
+  DjlConvKernel() {
+    this(ConvRoute.ENGINE);
+  }
+
+  /** Through another route than the process's: for tests of the route's own kernel. */
+  DjlConvKernel(ConvRoute route) {
+    this.route = route;
+  }
 
   @Override
   public Result run(ConvCase c, float[] x, float[] w, float[] g) {
@@ -36,7 +47,7 @@ final class DjlConvKernel implements ConvKernel {
         NDArray ga = m.create(in[2], new Shape(c.outputShape()));
         xa.setRequiresGradient(true);
         wa.setRequiresGradient(true);
-        NDArray y = forward(c, xa, wa);
+        NDArray y = forward(route, c, xa, wa);
         NDArray term = y.mul(ga).sum();
         loss = loss == null ? term : loss.add(term);
         arrays.add(new NDArray[] {y, xa, wa});
@@ -50,13 +61,12 @@ final class DjlConvKernel implements ConvKernel {
     }
   }
 
-  private static NDArray forward(ConvCase c, NDArray xa, NDArray wa) {
+  private static NDArray forward(ConvRoute route, ConvCase c, NDArray xa, NDArray wa) {
     if (c.dims() == 1) {
-      Shape s = new Shape(c.stride());
-      return Conv1d.conv1d(xa, wa, null, s, new Shape(c.padding()), new Shape(c.dilation()), 1).singletonOrThrow();
+      return route.convolution(
+          xa, wa, null, new Shape(c.stride()), new Shape(c.padding()), new Shape(c.dilation()), 1);
     }
-    return Conv2d.conv2d(xa, wa, null, new Shape(c.stride(), c.stride()),
-            new Shape(c.padding(), c.padding()), new Shape(c.dilation(), c.dilation()), 1)
-        .singletonOrThrow();
+    return route.convolution(xa, wa, null, new Shape(c.stride(), c.stride()),
+        new Shape(c.padding(), c.padding()), new Shape(c.dilation(), c.dilation()), 1);
   }
 }

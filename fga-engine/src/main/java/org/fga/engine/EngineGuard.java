@@ -11,21 +11,25 @@ import java.util.Optional;
  *
  * <p>Why: on virtual machines whose CPUID reports no cache sizes, the oneDNN bundled with libtorch
  * 2.7.1 picks blockings for channel counts off its vector block that compute wrong input gradients
- * (and, for some counts, wrong outputs) — silently, varying from run to run. A run on such a
- * machine trains to different numbers than the same run elsewhere. The check ({@link
+ * (and, for some counts, wrong outputs) — silently, at some batch and map sizes and not others. A
+ * run on such a machine trains to different numbers than the same run elsewhere. The check ({@link
  * ConvSelfCheck#standard()}) runs a dozen small convolutions forward and backward against a
- * float64 computation of our own; when oneDNN is wrong, convolutions move to libtorch's native
- * kernels ({@link ConvPath}), the check runs again there, and one line on stderr says so. When no
- * path is right, {@link #ensure()} throws, so the command line stops with one line and exit code 2
- * before any training. A healthy machine pays only the check.
+ * float64 computation of our own. When oneDNN is wrong, the guard first routes the convolutions
+ * whose channel counts are off the block to a kernel of fga's own ({@link ConvRoute}; the rest, which are all a
+ * full-width network has, stay on oneDNN at full speed) and checks again; if that is still wrong,
+ * every convolution moves to libtorch's native kernels ({@link ConvPath}) and is checked there. One
+ * line on stderr says what was done. When no path is right, {@link #ensure()} throws, so the
+ * command line stops with one line and exit code 2 before any training. A healthy machine pays
+ * only the check.
  *
- * <p>{@value #PATH_PROPERTY}{@code =native} (system property, or {@value #PATH_ENV}) forces the native kernels, checked
- * the same way: for a test of that path on a healthy machine, or a user who wants it. {@code
- * =onednn} keeps oneDNN even when it is wrong, with a warning line and the verdict in every
- * {@code metrics.json}: for timing the default kernels and for showing the fault, never silently.
+ * <p>{@value #PATH_PROPERTY}{@code =routed} or {@code =native} (system property, or {@value
+ * #PATH_ENV}) forces that path, checked the same way: for a test of it on a healthy machine, or a
+ * user who wants it. {@code =onednn} keeps oneDNN even when it is wrong, with a warning line and
+ * the verdict in every {@code metrics.json}: for timing the default kernels and for showing the
+ * fault, never silently.
  */
 public final class EngineGuard {
-  /** System property choosing the convolution path: {@code auto} (default), {@code native}, {@code onednn}. */
+  /** System property choosing the convolution path: {@code auto} (default), {@code routed}, {@code native}, {@code onednn}. */
   public static final String PATH_PROPERTY = "fga.engine.conv";
 
   /** The same choice as an environment variable, which child JVMs inherit; the property wins. */
@@ -56,7 +60,7 @@ public final class EngineGuard {
       ai.djl.engine.Engine.getInstance(); // libtorch must be mapped before its context is looked up
       context = LibtorchContext.find();
       nnpack = context.map(LibtorchContext::quietUnavailableNnpack).orElse(true);
-      verdict = decide(check, new DjlConvKernel(), context,
+      verdict = decide(check, new DjlConvKernel(), context, ConvRoute.ENGINE,
           System.getProperty(PATH_PROPERTY, System.getenv().getOrDefault(PATH_ENV, "auto")), System.err);
     }
     if (!verdict.usable()) {
@@ -78,16 +82,66 @@ public final class EngineGuard {
     LibtorchContext libtorch = context
         .orElseThrow(() -> new EngineFaultException("cannot switch convolution paths: " + LibtorchContext.unavailable));
     boolean before = libtorch.onednn();
+    boolean routedBefore = ConvRoute.ENGINE.on();
     try {
       libtorch.setOnednn(true); // each mode starts from libtorch's default, as at start-up
-      Verdict v = decide(ConvSelfCheck.standard(), new DjlConvKernel(), Optional.of(libtorch), mode, System.err);
+      Verdict v = decide(
+          ConvSelfCheck.standard(), new DjlConvKernel(), Optional.of(libtorch), ConvRoute.ENGINE, mode, System.err);
       if (!v.usable()) {
         throw new EngineFaultException(v.line());
       }
       return body.get();
     } finally {
       libtorch.setOnednn(before);
+      ConvRoute.ENGINE.set(routedBefore);
     }
+  }
+
+  /**
+   * Makes sure every convolution of a model is one the route covers. Where the guard routed
+   * oneDNN's wrong shapes off it and the model holds a convolution block that computes outside
+   * the route (a plain DJL {@code Conv2d} from a plugin), oneDNN is turned off for the whole
+   * process instead, checked, and one line says which block caused it. Elsewhere it does nothing.
+   *
+   * @throws EngineFaultException when the native kernels are wrong too
+   */
+  public static synchronized void requireRoutable(ai.djl.nn.Block model) {
+    if (verdict == null || verdict.status() != Verdict.Status.ROUTED) {
+      return;
+    }
+    Optional<String> plain = unrouted(model, "");
+    if (plain.isEmpty()) {
+      return;
+    }
+    LibtorchContext libtorch = context.orElseThrow(() -> new EngineFaultException(
+        "engine: " + plain.get() + " is a convolution outside fga's route and oneDNN cannot be turned off ("
+            + LibtorchContext.unavailable + "); build it with org.fga.engine.RoutedConv"));
+    long start = System.nanoTime();
+    ConvRoute.ENGINE.set(false);
+    libtorch.setOnednn(false);
+    List<Mismatch> still = ConvSelfCheck.standard().run(new DjlConvKernel());
+    if (!still.isEmpty()) {
+      throw new EngineFaultException("engine: " + plain.get() + " is a convolution outside fga's route, and the"
+          + " native kernels are wrong too (" + still.get(0) + "); refusing to train");
+    }
+    verdict = new Verdict(Verdict.Status.SWITCHED, "native", verdict.onednnMismatches(), List.of(),
+        verdict.millis() + (System.nanoTime() - start) / 1e6, LibtorchContext.unavailable);
+    System.err.println("fga: engine: " + plain.get() + " is a convolution outside fga's route (build it with"
+        + " org.fga.engine.RoutedConv); " + verdict.line().substring("engine: ".length()));
+  }
+
+  /** The path of the first convolution block under {@code block} that is not a {@link RoutedConv}. */
+  static Optional<String> unrouted(ai.djl.nn.Block block, String path) {
+    if (block instanceof ai.djl.nn.convolutional.Convolution && !(block instanceof RoutedConv)) {
+      return Optional.of((path.isEmpty() ? "the model" : path) + " (" + block.getClass().getSimpleName() + ")");
+    }
+    for (var child : block.getChildren()) {
+      Optional<String> found = unrouted(child.getValue(), path.isEmpty() ? child.getKey() : path + "/" + child.getKey());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether NNPACK can run here; where it cannot, the guard turned it off (said once, not per convolution). */
@@ -106,20 +160,25 @@ public final class EngineGuard {
   }
 
   /**
-   * The guard's decision on any kernel and switch: the seam through which tests show that a wrong
-   * kernel is caught and refused on a machine whose own kernels are right.
+   * The guard's decision on any kernel, switch and route: the seam through which tests show that a
+   * wrong kernel is caught and routed around, switched away from or refused on a machine whose own
+   * kernels are right. In {@code auto} mode the cheapest right path wins: oneDNN as it is, then
+   * oneDNN with its off-block convolutions taken off it ({@link ConvRoute}), then libtorch's native
+   * kernels for every convolution.
    *
-   * @param mode {@code auto} or {@code native}
+   * @param mode {@code auto}, {@code routed}, {@code native} or {@code onednn}
    * @param err where the one line about a switch goes
    */
   static Verdict decide(
-      ConvSelfCheck check, ConvKernel kernel, Optional<? extends ConvPath> path, String mode, PrintStream err) {
+      ConvSelfCheck check, ConvKernel kernel, Optional<? extends ConvPath> path, ConvRoute route, String mode,
+      PrintStream err) {
     long start = System.nanoTime();
     String m = mode.trim().toLowerCase(Locale.ROOT);
-    if (!m.equals("auto") && !m.equals("native") && !m.equals("onednn")) {
+    if (!List.of("auto", "routed", "native", "onednn").contains(m)) {
       throw new EngineFaultException(
-          PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, native, onednn");
+          PATH_PROPERTY + "=" + mode + " is not a convolution path; valid: auto, routed, native, onednn");
     }
+    route.set(false);
     if (m.equals("native")) {
       if (path.isEmpty()) {
         return done(Verdict.Status.UNUSABLE, "oneDNN", List.of(), List.of(), start, err);
@@ -129,6 +188,15 @@ public final class EngineGuard {
       Verdict.Status s = wrong.isEmpty() ? Verdict.Status.FORCED : Verdict.Status.UNUSABLE;
       return done(s, "native", List.of(), wrong, start, err);
     }
+    if (m.equals("routed")) {
+      route.set(true);
+      List<Mismatch> wrong = check.run(kernel);
+      if (!wrong.isEmpty()) {
+        route.set(false);
+      }
+      return done(wrong.isEmpty() ? Verdict.Status.FORCED : Verdict.Status.UNUSABLE, "routed", List.of(), wrong,
+          start, err);
+    }
     List<Mismatch> onednn = check.run(kernel);
     if (m.equals("onednn")) { // for timing the default kernels, or showing the fault: never silent
       Verdict.Status s = onednn.isEmpty() ? Verdict.Status.HEALTHY : Verdict.Status.KEPT_WRONG;
@@ -137,6 +205,11 @@ public final class EngineGuard {
     if (onednn.isEmpty()) {
       return done(Verdict.Status.HEALTHY, "oneDNN", onednn, List.of(), start, err);
     }
+    route.set(true); // the off-block shapes off oneDNN, the aligned ones (the check's controls) still on it
+    if (check.run(kernel).isEmpty()) {
+      return done(Verdict.Status.ROUTED, "routed", onednn, List.of(), start, err);
+    }
+    route.set(false);
     if (path.isEmpty()) {
       return done(Verdict.Status.UNUSABLE, "oneDNN", onednn, onednn, start, err);
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What the engine guard found and did.
  *
  * @param status the outcome
- * @param convPath where convolutions run now ({@code oneDNN} or {@code native})
+ * @param convPath where convolutions run now: {@code oneDNN}, {@code routed} (oneDNN, with the
+ *     convolutions {@link ConvRoute} names taken off it) or {@code native}
  * @param onednnMismatches what oneDNN got wrong (empty when it was right, or not checked)
  * @param remaining what is still wrong on {@code convPath} (non-empty only when {@link
  *     Status#UNUSABLE})
@@ -27,9 +28,11 @@ public record Verdict(
   public enum Status {
     /** oneDNN's convolutions are right: nothing changed. */
     HEALTHY,
-    /** oneDNN's were wrong; libtorch's native kernels are right and now in use. */
+    /** oneDNN's were wrong; its off-block convolutions now run off it ({@link ConvRoute}), the rest stay on it. */
+    ROUTED,
+    /** oneDNN's were wrong, also through the route; libtorch's native kernels are right and now in use. */
     SWITCHED,
-    /** The native kernels were asked for ({@value EngineGuard#PATH_PROPERTY}{@code =native}). */
+    /** A path was asked for ({@value EngineGuard#PATH_PROPERTY}{@code =native} or {@code =routed}). */
     FORCED,
     /** oneDNN is wrong but kept, as {@value EngineGuard#PATH_PROPERTY}{@code =onednn} asks. */
     KEPT_WRONG,
@@ -53,8 +56,13 @@ public record Verdict(
       case SWITCHED -> "engine: oneDNN convolutions are wrong on this CPU (" + summary(onednnMismatches)
           + "); switched to libtorch's native convolution kernels, right on every checked shape;"
           + " convolution-heavy steps run about " + EngineGuard.EXPECTED_SLOWDOWN + " slower (fga doctor)";
-      case FORCED -> "engine: convolutions on libtorch's native kernels, as "
-          + EngineGuard.PATH_PROPERTY + "=native asks; checked right (" + ms() + ")";
+      case ROUTED -> "engine: oneDNN convolutions are wrong on this CPU (" + summary(onednnMismatches)
+          + "); convolutions with channel counts off its 16-wide block now run as fga's own patch-matrix"
+          + " product and the rest stay on oneDNN, right on every checked shape; networks with"
+          + " aligned channels keep their speed (fga doctor)";
+      case FORCED -> "engine: convolutions " + ("routed".equals(convPath)
+              ? "routed (off-block channel counts as a patch-matrix product, the rest on oneDNN)" : "on libtorch's native kernels")
+          + ", as " + EngineGuard.PATH_PROPERTY + "=" + convPath + " asks; checked right (" + ms() + ")";
       case KEPT_WRONG -> "warning: engine: oneDNN convolutions are wrong on this CPU (" + summary(onednnMismatches)
           + ") and kept, as " + EngineGuard.PATH_PROPERTY + "=onednn asks: results may be wrong";
       case UNUSABLE -> "engine: convolutions are wrong on every path fga can use ("

@@ -27,9 +27,9 @@ class EngineGuardTest {
   }
 
   @Test
-  void aWrongInputGradientIsCaughtAndSwitchedAwayFrom() {
+  void aFaultTheRouteDoesNotCoverSwitchesEveryConvolutionToNative() {
     FakePath path = new FakePath(true);
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "auto", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.SWITCHED);
     assertThat(v.convPath()).isEqualTo("native");
     assertThat(path.onednn()).isFalse();
@@ -41,9 +41,49 @@ class EngineGuardTest {
   }
 
   @Test
+  void aFaultOnOffBlockChannelCountsIsRoutedToFloat64AndOneDnnKept() {
+    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
+    assertThat(v.status()).isEqualTo(Verdict.Status.ROUTED);
+    assertThat(v.convPath()).isEqualTo("routed");
+    assertThat(path.onednn()).as("aligned convolutions stay on oneDNN").isTrue();
+    assertThat(path.route.on()).isTrue();
+    assertThat(v.onednnMismatches()).isNotEmpty();
+    String line = err.toString(StandardCharsets.UTF_8);
+    assertThat(line.lines()).hasSize(1);
+    assertThat(line).contains("oneDNN convolutions are wrong", "off its 16-wide block now run as fga's own patch-matrix product");
+  }
+
+  @Test
+  void theRouteCoversExactlyTheOffBlockCounts() {
+    assertThat(ConvRoute.exposed(16, 16)).isFalse();
+    assertThat(ConvRoute.exposed(2048, 512)).isFalse();
+    assertThat(ConvRoute.exposed(3, 64)).as("an RGB stem").isFalse();
+    assertThat(ConvRoute.exposed(1, 16)).as("one map in").isFalse();
+    assertThat(ConvRoute.exposed(16, 8)).as("wrong input gradients").isTrue();
+    assertThat(ConvRoute.exposed(2048, 200)).as("CUB's class maps").isTrue();
+    assertThat(ConvRoute.exposed(24, 32)).as("wrong outputs").isTrue();
+    assertThat(ConvRoute.exposed(8, 16)).as("off-block inputs above 4 channels").isTrue();
+    assertThat(ConvRoute.exposed(1, 1)).as("RFGA's channel view").isTrue();
+  }
+
+  @Test
+  void aConvolutionOutsideTheRouteIsFoundByItsPath() {
+    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
+    ai.djl.nn.SequentialBlock head = new ai.djl.nn.SequentialBlock();
+    model.add(RoutedConv.of(ai.djl.nn.convolutional.Conv2d.builder()
+        .setKernelShape(new ai.djl.ndarray.types.Shape(3, 3)).setFilters(8)));
+    assertThat(EngineGuard.unrouted(model, "")).isEmpty();
+    head.add(ai.djl.nn.convolutional.Conv2d.builder()
+        .setKernelShape(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(4).build());
+    model.add(head);
+    assertThat(EngineGuard.unrouted(model, "")).hasValue("02SequentialBlock/01Conv2d (Conv2d)");
+  }
+
+  @Test
   void aFaultNoPathFixesIsRefusedWithOneLine() {
     FakePath path = new FakePath(false);
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "auto", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.UNUSABLE);
     assertThat(v.usable()).isFalse();
     assertThat(path.onednn()).as("left as found").isTrue();
@@ -53,7 +93,7 @@ class EngineGuardTest {
   @Test
   void aFaultWithNoSwitchIsRefused() {
     FakePath path = new FakePath(true);
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.empty(), "auto", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.empty(), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.UNUSABLE);
     assertThat(v.line()).contains("could not be turned off");
   }
@@ -75,7 +115,7 @@ class EngineGuardTest {
     FakePath path = new FakePath(true);
     path.setOnednn(false); // the fake's oneDNN is wrong; start it on the right path to act as a healthy one
     ConvKernel right = path.kernel();
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), right, Optional.of(path), "auto", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), right, Optional.of(path), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.HEALTHY);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
@@ -83,18 +123,33 @@ class EngineGuardTest {
   @Test
   void theNativePathCanBeForcedAndIsChecked() {
     FakePath path = new FakePath(true);
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "native", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "native", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.FORCED);
     assertThat(path.onednn()).isFalse();
-    assertThatThrownBy(() -> EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "mkl", errStream))
+    assertThatThrownBy(() -> EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "mkl", errStream))
         .isInstanceOf(EngineFaultException.class)
-        .hasMessage(EngineGuard.PATH_PROPERTY + "=mkl is not a convolution path; valid: auto, native, onednn");
+        .hasMessage(EngineGuard.PATH_PROPERTY + "=mkl is not a convolution path; valid: auto, routed, native, onednn");
+  }
+
+  @Test
+  void theRouteCanBeForcedAndIsChecked() {
+    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "routed", errStream);
+    assertThat(v.status()).isEqualTo(Verdict.Status.FORCED);
+    assertThat(v.convPath()).isEqualTo("routed");
+    assertThat(path.onednn()).isTrue();
+    assertThat(v.line()).contains("routed (off-block channel counts as a patch-matrix product");
+    FakePath aligned = new FakePath(true, c -> true);
+    Verdict refused = EngineGuard.decide(
+        ConvSelfCheck.standard(), aligned.kernel(), Optional.of(aligned), aligned.route, "routed", errStream);
+    assertThat(refused.status()).isEqualTo(Verdict.Status.UNUSABLE);
+    assertThat(aligned.route.on()).isFalse();
   }
 
   @Test
   void wrongOnednnKeptOnRequestIsSaidAndRecorded() {
     FakePath path = new FakePath(true);
-    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), "onednn", errStream);
+    Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "onednn", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.KEPT_WRONG);
     assertThat(v.usable()).isTrue();
     assertThat(path.onednn()).isTrue();
@@ -112,23 +167,32 @@ class EngineGuardTest {
   }
 
   /**
-   * A stand-in engine: its "oneDNN" adds an error to the input gradient when the channel count is
-   * off the 16-wide block (the fault's signature); its "native" path is the real engine's result,
-   * unless {@code switchFixes} is false.
+   * A stand-in engine: its "oneDNN" adds an error to the input gradient of the shapes {@code
+   * wrong} names (by default every input channel count off the 16-wide block, which includes the
+   * RGB stem the route keeps on oneDNN); a shape its route takes off oneDNN is right, and so is
+   * its "native" path, unless {@code switchFixes} is false.
    */
   private static final class FakePath implements ConvPath {
     private final boolean switchFixes;
+    private final java.util.function.Predicate<ConvCase> wrong;
+    final ConvRoute route = new ConvRoute();
     private boolean onednn = true;
 
     FakePath(boolean switchFixes) {
+      this(switchFixes, c -> c.in() % 16 != 0);
+    }
+
+    FakePath(boolean switchFixes, java.util.function.Predicate<ConvCase> wrong) {
       this.switchFixes = switchFixes;
+      this.wrong = wrong;
     }
 
     ConvKernel kernel() {
       DjlConvKernel real = new DjlConvKernel();
       return (c, x, w, g) -> {
         ConvKernel.Result r = real.run(c, x, w, g);
-        if ((onednn || !switchFixes) && c.in() % 16 != 0) {
+        boolean onOnednn = onednn && !route.takes(c);
+        if ((onOnednn || !switchFixes) && wrong.test(c)) {
           r.dx()[r.dx().length / 2] += 0.5f;
         }
         return r;

@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -66,8 +67,8 @@ public final class StandInBackbones {
     private final Block conv;
 
     OneConv(int channels, int k) {
-      conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(k, k))
-          .optStride(new Shape(k, k)).setFilters(channels).optBias(false).build());
+      conv = addChildBlock("conv", RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(k, k))
+          .optStride(new Shape(k, k)).setFilters(channels).optBias(false)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.fga.backbones.nn;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
@@ -22,16 +23,18 @@ public final class Layers {
 
   private Layers() {}
 
-  /** A square convolution, torchvision-initialised (bias, if any, starts at zero). */
-  public static Conv2d conv(int outChannels, int kernel, int stride, int padding, boolean bias) {
-    Conv2d c =
+  /**
+   * A square convolution, torchvision-initialised (bias, if any, starts at zero), routed around
+   * the engine's wrong kernels where the engine guard found some.
+   */
+  public static RoutedConv conv(int outChannels, int kernel, int stride, int padding, boolean bias) {
+    RoutedConv c = RoutedConv.of(
         Conv2d.builder()
             .setKernelShape(new Shape(kernel, kernel))
             .setFilters(outChannels)
             .optStride(new Shape(stride, stride))
             .optPadding(new Shape(padding, padding))
-            .optBias(bias)
-            .build();
+            .optBias(bias));
     c.setInitializer(KAIMING_NORMAL_FAN_OUT, Parameter.Type.WEIGHT);
     if (bias) {
       c.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
@@ -40,12 +43,12 @@ public final class Layers {
   }
 
   /** A 3×3 convolution with padding 1, no bias (ResNet). */
-  public static Conv2d conv3x3(int outChannels, int stride) {
+  public static RoutedConv conv3x3(int outChannels, int stride) {
     return conv(outChannels, 3, stride, 1, false);
   }
 
   /** A 1×1 convolution without bias (ResNet). */
-  public static Conv2d conv1x1(int outChannels, int stride) {
+  public static RoutedConv conv1x1(int outChannels, int stride) {
     return conv(outChannels, 1, stride, 0, false);
   }
 

@@ -46,6 +46,7 @@ public final class Session implements AutoCloseable {
     org.fga.core.data.pipeline.ImageSize size = spec.pipeline().trainSize(spec.data().nativeSize());
     Block block = method.block();
     block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size.height(), size.width()));
+    org.fga.engine.EngineGuard.requireRoutable(block); // a convolution outside the route: oneDNN off instead
     backbone.loadPretrained();
   }
 

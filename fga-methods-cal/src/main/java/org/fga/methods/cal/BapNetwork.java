@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.Parameter;
@@ -55,7 +56,7 @@ public final class BapNetwork extends AbstractBlock {
 
   /** 1×1 conv (no bias) + BatchNorm (ε 1e-3) + ReLU: non-negative attention maps. */
   static Block attentionConv(int maps) {
-    Conv2d conv = Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false).build();
+    RoutedConv conv = RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false));
     conv.setInitializer(torchDefault(), Parameter.Type.WEIGHT);
     return new SequentialBlock()
         .add(conv)

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -74,7 +75,7 @@ public final class Coarse2FineNetwork extends AbstractBlock {
 
   /** 1×1 conv (no bias) + BatchNorm (ε 1e-3) + ReLU, the conv's rows orthogonal if asked. */
   static Block attentionConv(int maps, boolean orthogonal) {
-    Conv2d conv = Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false).build();
+    RoutedConv conv = RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(maps).optBias(false));
     if (orthogonal) {
       conv.setInitializer(new OrthogonalInitializer(1.0), Parameter.Type.WEIGHT);
     }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,7 +22,7 @@ import org.fga.core.nn.Pooling;
 public final class GainHead extends AbstractBlock {
   private final HeadType type;
   private final int channels;
-  private final Conv2d conv;
+  private final RoutedConv conv;
   private final Linear fc;
 
   public GainHead(HeadType type, int channels, int numClasses) {

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fga.backbones.nn.Layers;
@@ -22,7 +22,7 @@ import org.fga.core.nn.Pooling;
 public final class ClassMapNetwork extends AbstractBlock {
   private final Block backbone;
   private final TripleViewAttention attention;
-  private final Conv2d classifier;
+  private final RoutedConv classifier;
   private final int tapIndex;
   private final int channels;
 
@@ -53,7 +53,7 @@ public final class ClassMapNetwork extends AbstractBlock {
   }
 
   /** The 1×1 convolution that turns features into class maps. */
-  public Conv2d classifier() {
+  public RoutedConv classifier() {
     return classifier;
   }
 

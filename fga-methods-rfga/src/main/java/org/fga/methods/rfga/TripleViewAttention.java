@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
+import org.fga.engine.RoutedConv;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fga.backbones.nn.BatchNorm2d;
@@ -31,9 +32,9 @@ import org.fga.backbones.nn.Layers;
  * {@code [x]} to {@code [y]} with the shape of x.
  */
 public final class TripleViewAttention extends AbstractBlock {
-  private final Conv1d convC;
-  private final Conv1d convH;
-  private final Conv1d convW;
+  private final RoutedConv convC;
+  private final RoutedConv convH;
+  private final RoutedConv convW;
   private final BatchNorm2d bnC;
   private final BatchNorm2d bnH;
   private final BatchNorm2d bnW;
@@ -58,14 +59,13 @@ public final class TripleViewAttention extends AbstractBlock {
     this.bnW = addChildBlock("bn_w", new BatchNorm2d(channels));
   }
 
-  private static Conv1d conv1d(int filters, int kernel) {
-    Conv1d c =
+  private static RoutedConv conv1d(int filters, int kernel) {
+    RoutedConv c = RoutedConv.of(
         Conv1d.builder()
             .setKernelShape(new Shape(kernel))
             .setFilters(filters)
             .optPadding(new Shape((kernel - 1) / 2))
-            .optBias(false)
-            .build();
+            .optBias(false));
     // PyTorch's default Conv1d weight, U(±1/sqrt(fan_in)); the reference re-initialises only 2-D
     // convolutions, so its 1-D ones keep this default.
     c.setInitializer(Layers.TORCH_LINEAR_DEFAULT, Parameter.Type.WEIGHT);

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import org.fga.engine.RoutedConv;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.fga.backbones.nn.BatchNorm2d;
@@ -22,13 +23,13 @@ import org.fga.backbones.nn.Layers;
  */
 final class RationaleBranch extends AbstractBlock {
   private final int channels;
-  private final Conv2d conv;
+  private final RoutedConv conv;
   private final BatchNorm2d bn;
 
   RationaleBranch(int channels) {
     this.channels = channels;
-    this.conv = addChildBlock("conv", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(channels)
-        .optBias(false).build());
+    this.conv = addChildBlock("conv", RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(1, 1))
+        .setFilters(channels).optBias(false)));
     // nn.Conv2d's default initialisation: U(±1/√fan_in)
     conv.setInitializer(Layers.TORCH_LINEAR_DEFAULT, Parameter.Type.WEIGHT);
     this.bn = addChildBlock("bn", new BatchNorm2d(channels));

@@ -21,12 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The path the engine guard falls back to (libtorch's native convolutions, forced as {@code
- * fga.engine.conv=native} forces it) gives right gradients through whole narrow networks, on any
- * machine: every parameter's float32 gradient of one train-mode step equals the float64 one
- * (float64 convolutions never run on oneDNN) to float32 precision.
+ * The paths the engine guard falls back to give right gradients through whole narrow networks, on
+ * any machine: {@code routed} (off-block convolutions as fga's own patch-matrix product, the rest
+ * on oneDNN) and {@code native} (libtorch's native kernels for all), each forced as {@code
+ * fga.engine.conv} forces it. Every parameter's float32 gradient of one train-mode step equals the
+ * float64 one (float64 convolutions never run on oneDNN) to float32 precision.
  */
-class NativeConvPathTest {
+class FallbackConvPathsTest {
 
   /**
    * ResNet-18 only, at the widths and output strides the tests and the demo use. Through ResNet-50's
@@ -35,10 +36,12 @@ class NativeConvPathTest {
    * a bound there tests rounding; ResNet-50's convolutions are checked on this path by
    * TorchvisionEquivalenceTest's tie-free fixture. Weights are seeded, so a run is repeatable.
    */
-  @ParameterizedTest(name = "{0} width {1} output stride {2}, BN training {3}")
-  @CsvSource({"resnet18, 8, 32, true", "resnet18, 16, 8, true", "resnet18, 8, 8, false"})
-  void gradientsThroughANarrowNetworkAreRight(String arch, int width, int outputStride, boolean training) {
-    EngineGuard.withPath("native", () -> {
+  @ParameterizedTest(name = "{4}: {0} width {1} output stride {2}, BN training {3}")
+  @CsvSource({"resnet18, 8, 32, true, native", "resnet18, 16, 8, true, native", "resnet18, 8, 8, false, native",
+      "resnet18, 8, 32, true, routed", "resnet18, 8, 8, false, routed"})
+  void gradientsThroughANarrowNetworkAreRight(
+      String arch, int width, int outputStride, boolean training, String path) {
+    EngineGuard.withPath(path, () -> {
       check(arch, width, outputStride, training);
       return null;
     });

@@ -1,0 +1,97 @@
+package org.fga.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv2d;
+
+/**
+ * Which convolutions leave oneDNN on a machine where some of oneDNN's are wrong: those whose
+ * channel counts are off its vector block run as a matrix product of their input's patches
+ * ({@link Im2col}), which oneDNN never computes, and every other convolution stays on oneDNN at
+ * full speed.
+ *
+ * <p>Why by channel count: on the affected CPUs (and on a healthy one made to report no cache
+ * sizes, {@code fga-engine/src/test/c/cpuid_no_cache.c}) every wrong result measured had an output
+ * channel count off the 16-wide block (wrong input gradients) or an input count off the block and
+ * above 4 (wrong outputs), at some batch and map sizes and not others; no convolution with both
+ * counts on the block was wrong in 428 shapes, and neither was an RGB stem (3 input channels).
+ * Whether a given size is hit varies, so a check of one size cannot clear a layer: the count
+ * decides. Multiples of 16 are on the block of every x86 ISA oneDNN has (4, 8 and 16 wide). The
+ * engine guard turns the route on only after its own check, run through the route, comes out
+ * right, and checks aligned shapes on oneDNN there too; where they are wrong it turns oneDNN off
+ * altogether instead.
+ */
+public final class ConvRoute {
+  /** oneDNN's widest vector block in float32 lanes (AVX-512); narrower ISAs divide it. */
+  static final int BLOCK = 16;
+
+  /** Input channel counts up to this stay on oneDNN even off the block: images, single maps. */
+  static final int SMALL_INPUT = 4;
+
+  /** The route of this process: {@link RoutedConv} blocks and the guard's check go through it. */
+  public static final ConvRoute ENGINE = new ConvRoute();
+
+  private volatile boolean on;
+  private final boolean everyShape;
+
+  /** A route of its own, off: for the guard's decisions on stand-in kernels in tests. */
+  ConvRoute() {
+    this(false);
+  }
+
+  /** With {@code everyShape}, on and taking every convolution: for tests of {@link Im2col} itself. */
+  ConvRoute(boolean everyShape) {
+    this.everyShape = everyShape;
+    this.on = everyShape;
+  }
+
+  /** Whether off-block convolutions currently leave oneDNN. */
+  public boolean on() {
+    return on;
+  }
+
+  void set(boolean routed) {
+    on = routed;
+  }
+
+  /** Whether a convolution with these channel counts per group leaves oneDNN when the route is on. */
+  public static boolean exposed(long inPerGroup, long outPerGroup) {
+    return outPerGroup % BLOCK != 0 || (inPerGroup % BLOCK != 0 && inPerGroup > SMALL_INPUT);
+  }
+
+  /** Whether this route takes {@code c} off oneDNN. */
+  boolean takes(ConvCase c) {
+    return on && exposed(c.in(), c.out());
+  }
+
+  /**
+   * A 1-D or 2-D convolution as DJL's {@code Conv1d.conv1d}/{@code Conv2d.conv2d} computes it; when
+   * the route is on and the weight's channel counts are exposed, as one matrix product of the
+   * input's patches (im2col) with the weight instead, in float32 and through ATen's slicing and
+   * GEMM, which oneDNN does not run: autograd differentiates it like any other graph.
+   *
+   * @param weight {@code (out, in / groups, kernel...)}
+   */
+  public NDArray convolution(
+      NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
+    long inPerGroup = weight.getShape().get(1);
+    long outPerGroup = weight.getShape().get(0) / groups;
+    if (!on || !(everyShape || exposed(inPerGroup, outPerGroup))) {
+      return raw(input, weight, bias, stride, padding, dilation, groups);
+    }
+    return Im2col.convolution(input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  private static NDArray raw(
+      NDArray x, NDArray w, NDArray b, Shape stride, Shape padding, Shape dilation, int groups) {
+    int dims = x.getShape().dimension() - 2;
+    if (dims == 1) {
+      return Conv1d.conv1d(x, w, b, stride, padding, dilation, groups).singletonOrThrow();
+    }
+    if (dims == 2) {
+      return Conv2d.conv2d(x, w, b, stride, padding, dilation, groups).singletonOrThrow();
+    }
+    throw new IllegalArgumentException("only 1-D and 2-D convolutions are routed, got input " + x.getShape());
+  }
+}

@@ -1,0 +1,61 @@
+package org.fga.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.LayoutType;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A 1-D or 2-D convolution block that computes through {@link ConvRoute#ENGINE}: DJL's {@code
+ * Conv1d}/{@code Conv2d} everywhere the engine is right, fga's own patch-matrix product ({@link
+ * Im2col}) for its channel counts where the guard found oneDNN wrong for them. Built from DJL's own builders, with the same parameters
+ * ({@code weight}, {@code bias}) and shapes, so checkpoints and torchvision names do not change:
+ * {@code RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(64))}.
+ *
+ * <p>Every convolution fga builds is one of these; a model holding a plain DJL convolution makes
+ * the guard turn oneDNN off for the whole process instead ({@link EngineGuard#requireRoutable}).
+ */
+public final class RoutedConv extends Convolution {
+  private final int dims;
+
+  private RoutedConv(ConvolutionBuilder<?> builder) {
+    super(builder);
+    this.dims = kernelShape.dimension();
+    if (dims != 1 && dims != 2) {
+      throw new IllegalArgumentException("RoutedConv is 1-D or 2-D; kernel shape " + kernelShape);
+    }
+  }
+
+  /** The block a {@code Conv1d.builder()} or {@code Conv2d.builder()} describes, routed. */
+  public static RoutedConv of(ConvolutionBuilder<?> builder) {
+    return new RoutedConv(builder);
+  }
+
+  @Override
+  protected LayoutType[] getExpectedLayout() {
+    return dims == 1
+        ? new LayoutType[] {LayoutType.BATCH, LayoutType.CHANNEL, LayoutType.WIDTH}
+        : new LayoutType[] {LayoutType.BATCH, LayoutType.CHANNEL, LayoutType.HEIGHT, LayoutType.WIDTH};
+  }
+
+  @Override
+  protected String getStringLayout() {
+    return dims == 1 ? "NCW" : "NCHW";
+  }
+
+  @Override
+  protected int numDimensions() {
+    return dims + 2;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray input = inputs.singletonOrThrow();
+    NDArray w = parameterStore.getValue(weight, input.getDevice(), training);
+    NDArray b = includeBias ? parameterStore.getValue(bias, input.getDevice(), training) : null;
+    return new NDList(ConvRoute.ENGINE.convolution(input, w, b, stride, padding, dilation, groups));
+  }
+}
