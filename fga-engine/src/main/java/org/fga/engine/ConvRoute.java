@@ -11,16 +11,17 @@ import ai.djl.nn.convolutional.Conv2d;
  * ({@link Im2col}), which oneDNN never computes, and every other convolution stays on oneDNN at
  * full speed.
  *
- * <p>Why by channel count: on the affected CPUs (and on a healthy one made to report no cache
- * sizes, {@code fga-engine/src/test/c/cpuid_no_cache.c}) every wrong result measured had an output
- * channel count off the 16-wide block (wrong input gradients) or an input count off the block and
- * above 4 (wrong outputs), at some batch and map sizes and not others; no convolution with both
- * counts on the block was wrong in 428 shapes, and neither was an RGB stem (3 input channels).
- * Whether a given size is hit varies, so a check of one size cannot clear a layer: the count
- * decides. Multiples of 16 are on the block of every x86 ISA oneDNN has (4, 8 and 16 wide). The
- * engine guard turns the route on only after its own check, run through the route, comes out
- * right, and checks aligned shapes on oneDNN there too; where they are wrong it turns oneDNN off
- * altogether instead.
+ * <p>Why by channel count: on the affected CPUs, and on a healthy one made to report no cache
+ * sizes ({@code src/test/c/cpuid_no_cache.c}, {@code EmulatedFaultTest}), every wrong result
+ * measured had an output channel count off the 16-wide block (wrong input gradients), an input
+ * count off it above 4 (wrong outputs), or an input count of 16 times an odd number from 48 up (48,
+ * 80, 112, 144: wrong input gradients) — at some batch and map sizes and not others, so a check
+ * of one size cannot clear a layer: the counts decide. Outputs on the block with inputs of at most
+ * 4 (an RGB stem), exactly 16, or a multiple of 32 were right in every shape tried (16 counts
+ * from 16 to 512, kernels 1 and 3, strides 1 and 2, batches 1 to 32, maps 6 to 64 wide), and those
+ * are the counts of every full-width network. The engine guard turns the route on only after its
+ * own check, run through the route, comes out right, and checks aligned shapes on oneDNN there
+ * too; where they are wrong it turns oneDNN off altogether instead.
  */
 public final class ConvRoute {
   /** oneDNN's widest vector block in float32 lanes (AVX-512); narrower ISAs divide it. */
@@ -57,7 +58,8 @@ public final class ConvRoute {
 
   /** Whether a convolution with these channel counts per group leaves oneDNN when the route is on. */
   public static boolean exposed(long inPerGroup, long outPerGroup) {
-    return outPerGroup % BLOCK != 0 || (inPerGroup % BLOCK != 0 && inPerGroup > SMALL_INPUT);
+    boolean inputSafe = inPerGroup <= SMALL_INPUT || inPerGroup == BLOCK || inPerGroup % (2 * BLOCK) == 0;
+    return outPerGroup % BLOCK != 0 || !inputSafe;
   }
 
   /** Whether this route takes {@code c} off oneDNN. */

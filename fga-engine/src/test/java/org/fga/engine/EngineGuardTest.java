@@ -65,6 +65,8 @@ class EngineGuardTest {
     assertThat(ConvRoute.exposed(24, 32)).as("wrong outputs").isTrue();
     assertThat(ConvRoute.exposed(8, 16)).as("off-block inputs above 4 channels").isTrue();
     assertThat(ConvRoute.exposed(1, 1)).as("RFGA's channel view").isTrue();
+    assertThat(ConvRoute.exposed(48, 16)).as("16 times an odd number in").isTrue();
+    assertThat(ConvRoute.exposed(96, 48)).as("a multiple of 32 in, 16 times odd out").isFalse();
   }
 
   @Test
