@@ -22,6 +22,13 @@ import ai.djl.nn.convolutional.Conv2d;
  * are the counts of every full-width network. The engine guard turns the route on only after its
  * own check, run through the route, comes out right, and checks aligned shapes on oneDNN there
  * too; where they are wrong it turns oneDNN off altogether instead.
+ *
+ * <p>The route also takes every strided 1×1 convolution, whatever its counts: on the emulated CPU
+ * oneDNN's input-gradient kernel for those divides by zero while choosing its blocking (SIGFPE in
+ * {@code brgemm_convolution_bwd_utils::brg_blocking_t::est_eff_1x1}) from 512 input channels up —
+ * ResNet-50's two last downsampling convolutions — and kills the process, which no check can
+ * survive. As a patch-matrix product a 1×1 convolution is a strided slice and one GEMM, about
+ * what oneDNN spends on it.
  */
 public final class ConvRoute {
   /** oneDNN's widest vector block in float32 lanes (AVX-512); narrower ISAs divide it. */
@@ -62,9 +69,14 @@ public final class ConvRoute {
     return outPerGroup % BLOCK != 0 || !inputSafe;
   }
 
+  /** Whether a 1×1 convolution with a stride above 1 (see the class comment). */
+  static boolean strided1x1(Shape kernel, Shape stride) {
+    return kernel.size() == 1 && stride.size() > 1;
+  }
+
   /** Whether this route takes {@code c} off oneDNN. */
   boolean takes(ConvCase c) {
-    return on && exposed(c.in(), c.out());
+    return on && (exposed(c.in(), c.out()) || (c.kernel() == 1 && c.stride() > 1));
   }
 
   /**
@@ -79,7 +91,8 @@ public final class ConvRoute {
       NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
     long inPerGroup = weight.getShape().get(1);
     long outPerGroup = weight.getShape().get(0) / groups;
-    if (!on || !(everyShape || exposed(inPerGroup, outPerGroup))) {
+    Shape kernel = weight.getShape().slice(2);
+    if (!on || !(everyShape || exposed(inPerGroup, outPerGroup) || strided1x1(kernel, stride))) {
       return raw(input, weight, bias, stride, padding, dilation, groups);
     }
     return Im2col.convolution(input, weight, bias, stride, padding, dilation, groups);
