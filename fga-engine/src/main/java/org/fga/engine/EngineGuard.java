@@ -133,7 +133,7 @@ public final class EngineGuard {
   /** The path of the first convolution block under {@code block} that is not a {@link RoutedConv}. */
   static Optional<String> unrouted(ai.djl.nn.Block block, String path) {
     if (block instanceof ai.djl.nn.convolutional.Convolution && !(block instanceof RoutedConv)) {
-      return Optional.of((path.isEmpty() ? "the model" : path) + " (" + block.getClass().getSimpleName() + ")");
+      return Optional.of((path.isEmpty() ? "the model" : path) + " (" + block.getClass().getName() + ")");
     }
     for (var child : block.getChildren()) {
       Optional<String> found = unrouted(child.getValue(), path.isEmpty() ? child.getKey() : path + "/" + child.getKey());

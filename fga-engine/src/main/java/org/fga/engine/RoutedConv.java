@@ -17,20 +17,41 @@ import ai.djl.util.PairList;
  * <p>Every convolution fga builds is one of these; a model holding a plain DJL convolution makes
  * the guard turn oneDNN off for the whole process instead ({@link EngineGuard#requireRoutable}).
  */
-public final class RoutedConv extends Convolution {
+public abstract class RoutedConv extends Convolution {
   private final int dims;
 
-  private RoutedConv(ConvolutionBuilder<?> builder) {
+  private RoutedConv(ConvolutionBuilder<?> builder, int dims) {
     super(builder);
-    this.dims = kernelShape.dimension();
-    if (dims != 1 && dims != 2) {
-      throw new IllegalArgumentException("RoutedConv is 1-D or 2-D; kernel shape " + kernelShape);
-    }
+    this.dims = dims;
   }
 
   /** The block a {@code Conv1d.builder()} or {@code Conv2d.builder()} describes, routed. */
   public static RoutedConv of(ConvolutionBuilder<?> builder) {
-    return new RoutedConv(builder);
+    if (builder instanceof ai.djl.nn.convolutional.Conv2d.Builder) {
+      return new Conv2d(builder);
+    }
+    if (builder instanceof ai.djl.nn.convolutional.Conv1d.Builder) {
+      return new Conv1d(builder);
+    }
+    throw new IllegalArgumentException(
+        "RoutedConv takes DJL's Conv1d and Conv2d builders, got " + builder.getClass().getName());
+  }
+
+  /**
+   * A routed 2-D convolution. Named as DJL's: a {@code SequentialBlock} names its children after
+   * their class, and that name is part of every parameter's path in checkpoints.
+   */
+  public static final class Conv2d extends RoutedConv {
+    private Conv2d(ConvolutionBuilder<?> builder) {
+      super(builder, 2);
+    }
+  }
+
+  /** A routed 1-D convolution, named as DJL's for the same reason. */
+  public static final class Conv1d extends RoutedConv {
+    private Conv1d(ConvolutionBuilder<?> builder) {
+      super(builder, 1);
+    }
   }
 
   @Override

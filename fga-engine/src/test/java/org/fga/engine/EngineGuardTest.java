@@ -79,7 +79,7 @@ class EngineGuardTest {
     head.add(ai.djl.nn.convolutional.Conv2d.builder()
         .setKernelShape(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(4).build());
     model.add(head);
-    assertThat(EngineGuard.unrouted(model, "")).hasValue("02SequentialBlock/01Conv2d (Conv2d)");
+    assertThat(EngineGuard.unrouted(model, "")).hasValue("02SequentialBlock/01Conv2d (ai.djl.nn.convolutional.Conv2d)");
   }
 
   @Test
