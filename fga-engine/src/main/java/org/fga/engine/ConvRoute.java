@@ -18,7 +18,7 @@ import ai.djl.nn.convolutional.Conv2d;
  * 80, 112, 144: wrong input gradients) — at some batch and map sizes and not others, so a check
  * of one size cannot clear a layer: the counts decide. Outputs on the block with inputs of at most
  * 4 (an RGB stem), exactly 16, or a multiple of 32 were right in every shape tried (16 counts
- * from 16 to 512, kernels 1 and 3, strides 1 and 2, batches 1 to 32, maps 6 to 64 wide), and those
+ * from 16 to 512, kernels 1 and 3, strides 1 and 2, batches 1 to 32, maps 6 to 112 wide), and those
  * are the counts of every full-width network. The engine guard turns the route on only after its
  * own check, run through the route, comes out right, and checks aligned shapes on oneDNN there
  * too; where they are wrong it turns oneDNN off altogether instead.
