@@ -69,14 +69,20 @@ public final class ConvRoute {
     return outPerGroup % BLOCK != 0 || !inputSafe;
   }
 
-  /** Whether a 1×1 convolution with a stride above 1 (see the class comment). */
-  static boolean strided1x1(Shape kernel, Shape stride) {
-    return kernel.size() == 1 && stride.size() > 1;
-  }
-
   /** Whether this route takes {@code c} off oneDNN. */
   boolean takes(ConvCase c) {
-    return on && (exposed(c.in(), c.out()) || (c.kernel() == 1 && c.stride() > 1));
+    Shape kernel = c.dims() == 1 ? new Shape(c.kernel()) : new Shape(c.kernel(), c.kernel());
+    Shape stride = c.dims() == 1 ? new Shape(c.stride()) : new Shape(c.stride(), c.stride());
+    return takes(c.in(), c.out(), kernel, stride);
+  }
+
+  /**
+   * Whether this route takes a convolution with these channel counts per group, kernel and stride
+   * off oneDNN: the exposed counts, and every strided 1×1 (see the class comment).
+   */
+  boolean takes(long inPerGroup, long outPerGroup, Shape kernel, Shape stride) {
+    boolean strided1x1 = kernel.size() == 1 && stride.size() > 1;
+    return on && (everyShape || exposed(inPerGroup, outPerGroup) || strided1x1);
   }
 
   /**
@@ -91,8 +97,7 @@ public final class ConvRoute {
       NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
     long inPerGroup = weight.getShape().get(1);
     long outPerGroup = weight.getShape().get(0) / groups;
-    Shape kernel = weight.getShape().slice(2);
-    if (!on || !(everyShape || exposed(inPerGroup, outPerGroup) || strided1x1(kernel, stride))) {
+    if (!takes(inPerGroup, outPerGroup, weight.getShape().slice(2), stride)) {
       return raw(input, weight, bias, stride, padding, dilation, groups);
     }
     return Im2col.convolution(input, weight, bias, stride, padding, dilation, groups);

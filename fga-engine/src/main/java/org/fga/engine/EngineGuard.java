@@ -13,7 +13,7 @@ import java.util.Optional;
  * 2.7.1 picks blockings for channel counts off its vector block that compute wrong input gradients
  * (and, for some counts, wrong outputs) — silently, at some batch and map sizes and not others. A
  * run on such a machine trains to different numbers than the same run elsewhere. The check ({@link
- * ConvSelfCheck#standard()}) runs a dozen small convolutions forward and backward against a
+ * ConvSelfCheck#standard()}) runs thirteen small convolutions forward and backward against a
  * float64 computation of our own. When oneDNN is wrong, the guard first routes the convolutions
  * whose channel counts are off the block to a kernel of fga's own ({@link ConvRoute}; the rest, which are all a
  * full-width network has, stay on oneDNN at full speed) and checks again; if that is still wrong,
@@ -71,7 +71,7 @@ public final class EngineGuard {
 
   /**
    * Runs {@code body} with convolutions on the path {@code mode} names ({@code native}, {@code
-   * onednn}, or {@code auto}), checked as at start-up, then puts the process's path back: for
+   * routed}, {@code onednn}, or {@code auto}), checked as at start-up, then puts the process's path back: for
    * timing one path against the other, and for tests of the native path on a healthy machine.
    *
    * @throws EngineFaultException when that path is wrong (and not {@code onednn}, which is kept
@@ -98,36 +98,59 @@ public final class EngineGuard {
   }
 
   /**
-   * Makes sure every convolution of a model is one the route covers. Where the guard routed
-   * oneDNN's wrong shapes off it and the model holds a convolution block that computes outside
-   * the route (a plain DJL {@code Conv2d} from a plugin), oneDNN is turned off for the whole
-   * process instead, checked, and one line says which block caused it. Elsewhere it does nothing.
+   * Makes sure every convolution of a model is one the route covers. Where the route is on (the
+   * guard routed oneDNN's wrong shapes off it, or {@code routed} was asked for) and the model holds
+   * a convolution block that computes outside the route (a plain DJL {@code Conv2d} from a
+   * plugin), oneDNN is turned off for the whole process instead, checked, and one line says which
+   * block caused it. Elsewhere it does nothing.
    *
    * @throws EngineFaultException when the native kernels are wrong too
    */
   public static synchronized void requireRoutable(ai.djl.nn.Block model) {
-    if (verdict == null || verdict.status() != Verdict.Status.ROUTED) {
+    if (verdict == null) {
       return;
+    }
+    verdict = reroute(verdict, model, context, ConvRoute.ENGINE, ConvSelfCheck.standard(), new DjlConvKernel(),
+        System.err);
+    if (!verdict.usable()) {
+      throw new EngineFaultException(verdict.line());
+    }
+  }
+
+  /**
+   * {@link #requireRoutable}'s decision on any route, switch and kernel (the seam its tests use):
+   * the verdict unchanged while the route is off or covers the model; else oneDNN off and checked,
+   * giving {@code SWITCHED}, or {@code UNUSABLE} with oneDNN and the route left as they were.
+   */
+  static Verdict reroute(
+      Verdict current, ai.djl.nn.Block model, Optional<? extends ConvPath> path, ConvRoute route,
+      ConvSelfCheck check, ConvKernel kernel, PrintStream err) {
+    if (!route.on()) {
+      return current;
     }
     Optional<String> plain = unrouted(model, "");
     if (plain.isEmpty()) {
-      return;
+      return current;
     }
-    LibtorchContext libtorch = context.orElseThrow(() -> new EngineFaultException(
-        "engine: " + plain.get() + " is a convolution outside fga's route and oneDNN cannot be turned off ("
-            + LibtorchContext.unavailable + "); build it with org.fga.engine.RoutedConv"));
     long start = System.nanoTime();
-    ConvRoute.ENGINE.set(false);
-    libtorch.setOnednn(false);
-    List<Mismatch> still = ConvSelfCheck.standard().run(new DjlConvKernel());
-    if (!still.isEmpty()) {
-      throw new EngineFaultException("engine: " + plain.get() + " is a convolution outside fga's route, and the"
-          + " native kernels are wrong too (" + still.get(0) + "); refusing to train");
+    String why = plain.get() + " is a convolution outside fga's route (build it with org.fga.engine.RoutedConv)";
+    if (path.isEmpty()) {
+      return new Verdict(Verdict.Status.UNUSABLE, current.convPath(), current.onednnMismatches(),
+          current.onednnMismatches(), current.millis(), why + "; " + LibtorchContext.unavailable);
     }
-    verdict = new Verdict(Verdict.Status.SWITCHED, "native", verdict.onednnMismatches(), List.of(),
-        verdict.millis() + (System.nanoTime() - start) / 1e6, LibtorchContext.unavailable);
-    System.err.println("fga: engine: " + plain.get() + " is a convolution outside fga's route (build it with"
-        + " org.fga.engine.RoutedConv); " + verdict.line().substring("engine: ".length()));
+    route.set(false);
+    path.get().setOnednn(false);
+    List<Mismatch> still = check.run(kernel);
+    double millis = current.millis() + (System.nanoTime() - start) / 1e6;
+    if (!still.isEmpty()) {
+      path.get().setOnednn(true); // as found: the route on, oneDNN on
+      route.set(true);
+      return new Verdict(Verdict.Status.UNUSABLE, "native", current.onednnMismatches(), still, millis, why);
+    }
+    Verdict v = new Verdict(Verdict.Status.SWITCHED, "native", current.onednnMismatches(), List.of(), millis,
+        LibtorchContext.unavailable);
+    err.println("fga: engine: " + why + "; " + v.line().substring("engine: ".length()));
+    return v;
   }
 
   /** The path of the first convolution block under {@code block} that is not a {@link RoutedConv}. */

@@ -57,9 +57,9 @@ public record Verdict(
           + "); switched to libtorch's native convolution kernels, right on every checked shape;"
           + " convolution-heavy steps run about " + EngineGuard.EXPECTED_SLOWDOWN + " slower (fga doctor)";
       case ROUTED -> "engine: oneDNN convolutions are wrong on this CPU (" + summary(onednnMismatches)
-          + "); convolutions with channel counts off its 16-wide block now run as fga's own patch-matrix"
-          + " product and the rest stay on oneDNN, right on every checked shape; networks with"
-          + " aligned channels keep their speed (fga doctor)";
+          + "); convolutions with channel counts off its 16-wide block (and every strided 1x1) now run as"
+          + " fga's own patch-matrix product and the rest stay on oneDNN, right on every checked shape;"
+          + " networks with aligned channels keep their speed (fga doctor)";
       case FORCED -> "engine: convolutions " + ("routed".equals(convPath)
               ? "routed (off-block channel counts as a patch-matrix product, the rest on oneDNN)" : "on libtorch's native kernels")
           + ", as " + EngineGuard.PATH_PROPERTY + "=" + convPath + " asks; checked right (" + ms() + ")";

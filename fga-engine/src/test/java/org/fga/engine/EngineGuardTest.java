@@ -41,7 +41,7 @@ class EngineGuardTest {
   }
 
   @Test
-  void aFaultOnOffBlockChannelCountsIsRoutedToFloat64AndOneDnnKept() {
+  void aFaultOnOffBlockChannelCountsIsRoutedAndOneDnnKept() {
     FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
     Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.ROUTED);
@@ -51,7 +51,7 @@ class EngineGuardTest {
     assertThat(v.onednnMismatches()).isNotEmpty();
     String line = err.toString(StandardCharsets.UTF_8);
     assertThat(line.lines()).hasSize(1);
-    assertThat(line).contains("oneDNN convolutions are wrong", "off its 16-wide block now run as fga's own patch-matrix product");
+    assertThat(line).contains("oneDNN convolutions are wrong", "off its 16-wide block (and every strided 1x1) now run as fga's own patch-matrix product");
   }
 
   @Test
@@ -80,6 +80,43 @@ class EngineGuardTest {
         .setKernelShape(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(4).build());
     model.add(head);
     assertThat(EngineGuard.unrouted(model, "")).hasValue("02SequentialBlock/01Conv2d (ai.djl.nn.convolutional.Conv2d)");
+  }
+
+  @Test
+  void aModelWithAConvolutionOutsideTheRouteTurnsOneDnnOff() {
+    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
+    model.add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(1, 1))
+        .setFilters(4).build());
+    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    Verdict routed = EngineGuard.decide(
+        ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
+    assertThat(EngineGuard.reroute(routed, new ai.djl.nn.SequentialBlock(), Optional.of(path), path.route,
+        ConvSelfCheck.standard(), path.kernel(), errStream)).as("nothing outside the route").isSameAs(routed);
+    err.reset();
+    Verdict v = EngineGuard.reroute(
+        routed, model, Optional.of(path), path.route, ConvSelfCheck.standard(), path.kernel(), errStream);
+    assertThat(v.status()).isEqualTo(Verdict.Status.SWITCHED);
+    assertThat(path.onednn()).isFalse();
+    assertThat(path.route.on()).isFalse();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("01Conv2d (ai.djl.nn.convolutional.Conv2d) is a"
+        + " convolution outside fga's route", "switched to libtorch's native");
+    assertThat(EngineGuard.reroute(v, model, Optional.of(path), path.route, ConvSelfCheck.standard(),
+        path.kernel(), errStream)).as("route off: nothing to do").isSameAs(v);
+  }
+
+  @Test
+  void aModelOutsideTheRouteWhereNativeIsWrongTooIsRefusedAndTheEngineLeftAsFound() {
+    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
+    model.add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(1, 1))
+        .setFilters(4).build());
+    FakePath path = new FakePath(false, c -> ConvRoute.exposed(c.in(), c.out()));
+    path.route.set(true);
+    Verdict routed = new Verdict(Verdict.Status.ROUTED, "routed", List.of(), List.of(), 1, "");
+    Verdict v = EngineGuard.reroute(
+        routed, model, Optional.of(path), path.route, ConvSelfCheck.standard(), path.kernel(), errStream);
+    assertThat(v.usable()).isFalse();
+    assertThat(path.onednn()).isTrue();
+    assertThat(path.route.on()).isTrue();
   }
 
   @Test

@@ -72,9 +72,9 @@ public final class TinyBackbone implements Backbone {
   }
 
   static final class Net extends AbstractBlock {
-    private final Conv2d c1 = addChildBlock("c1", conv(8));
+    private final org.fga.engine.RoutedConv c1 = addChildBlock("c1", conv(8));
     private final BatchNorm b1;
-    private final Conv2d c2 = addChildBlock("c2", conv(16));
+    private final org.fga.engine.RoutedConv c2 = addChildBlock("c2", conv(16));
     private final BatchNorm b2;
 
     Net(boolean norm) {
@@ -82,9 +82,9 @@ public final class TinyBackbone implements Backbone {
       b2 = norm ? addChildBlock("b2", BatchNorm.builder().build()) : null;
     }
 
-    private static Conv2d conv(int filters) {
-      return Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
-          .optPadding(new Shape(1, 1)).setFilters(filters).optBias(false).build();
+    private static org.fga.engine.RoutedConv conv(int filters) {
+      return org.fga.engine.RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+          .optPadding(new Shape(1, 1)).setFilters(filters).optBias(false));
     }
 
     @Override

@@ -115,8 +115,14 @@ public final class BenchBackboneCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path tmp = Files.createTempDirectory("fga-bench-backbone");
     try {
+      org.fga.engine.EngineGuard.ensure();
+      boolean routed = org.fga.engine.ConvRoute.ENGINE.on();
+      if (routed && !noTorchScript) { // traced models convolve inside libtorch, outside fga's route
+        err.println("TorchScript comparison skipped: the engine guard routes convolutions oneDNN gets wrong"
+            + " here, and TorchScript's cannot be routed (FGA_ENGINE_CONV=native times both sides on native kernels)");
+      }
       TorchScriptModels ts =
-          noTorchScript ? null : TorchScriptModels.trace(python, archs, tmp);
+          noTorchScript || routed ? null : TorchScriptModels.trace(python, archs, tmp);
       if (ts != null && !ts.available()) {
         err.println("TorchScript comparison skipped: " + ts.skipReason());
       }
