@@ -50,6 +50,8 @@ class EmulatedFaultTest {
     pb.environment().remove(EngineGuard.PATH_ENV);
     if (preload != null) {
       pb.environment().put("LD_PRELOAD", preload.toString());
+    } else {
+      pb.environment().remove("LD_PRELOAD"); // gcc itself runs on the real CPU
     }
     Process p;
     try {
