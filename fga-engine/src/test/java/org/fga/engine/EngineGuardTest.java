@@ -3,6 +3,9 @@ package org.fga.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ class EngineGuardTest {
 
   @Test
   void aFaultOnOffBlockChannelCountsIsRoutedAndOneDnnKept() {
-    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    FakePath path = FakePath.wrongOnExposed(true);
     Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.ROUTED);
     assertThat(v.convPath()).isEqualTo("routed");
@@ -71,26 +74,20 @@ class EngineGuardTest {
 
   @Test
   void aConvolutionOutsideTheRouteIsFoundByItsPath() {
-    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
-    ai.djl.nn.SequentialBlock head = new ai.djl.nn.SequentialBlock();
-    model.add(RoutedConv.of(ai.djl.nn.convolutional.Conv2d.builder()
-        .setKernelShape(new ai.djl.ndarray.types.Shape(3, 3)).setFilters(8)));
+    SequentialBlock model = new SequentialBlock()
+        .add(RoutedConv.of(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(8)));
     assertThat(EngineGuard.unrouted(model, "")).isEmpty();
-    head.add(ai.djl.nn.convolutional.Conv2d.builder()
-        .setKernelShape(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(4).build());
-    model.add(head);
+    model.add(new SequentialBlock().add(plainConv()));
     assertThat(EngineGuard.unrouted(model, "")).hasValue("02SequentialBlock/01Conv2d (ai.djl.nn.convolutional.Conv2d)");
   }
 
   @Test
   void aModelWithAConvolutionOutsideTheRouteTurnsOneDnnOff() {
-    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
-    model.add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(1, 1))
-        .setFilters(4).build());
-    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    SequentialBlock model = new SequentialBlock().add(plainConv());
+    FakePath path = FakePath.wrongOnExposed(true);
     Verdict routed = EngineGuard.decide(
         ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "auto", errStream);
-    assertThat(EngineGuard.reroute(routed, new ai.djl.nn.SequentialBlock(), Optional.of(path), path.route,
+    assertThat(EngineGuard.reroute(routed, new SequentialBlock(), Optional.of(path), path.route,
         ConvSelfCheck.standard(), path.kernel(), errStream)).as("nothing outside the route").isSameAs(routed);
     err.reset();
     Verdict v = EngineGuard.reroute(
@@ -106,10 +103,8 @@ class EngineGuardTest {
 
   @Test
   void aModelOutsideTheRouteWhereNativeIsWrongTooIsRefusedAndTheEngineLeftAsFound() {
-    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock();
-    model.add(ai.djl.nn.convolutional.Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(1, 1))
-        .setFilters(4).build());
-    FakePath path = new FakePath(false, c -> ConvRoute.exposed(c.in(), c.out()));
+    SequentialBlock model = new SequentialBlock().add(plainConv());
+    FakePath path = FakePath.wrongOnExposed(false);
     path.route.set(true);
     Verdict routed = new Verdict(Verdict.Status.ROUTED, "routed", List.of(), List.of(), 1, "");
     Verdict v = EngineGuard.reroute(
@@ -172,7 +167,7 @@ class EngineGuardTest {
 
   @Test
   void theRouteCanBeForcedAndIsChecked() {
-    FakePath path = new FakePath(true, c -> ConvRoute.exposed(c.in(), c.out()));
+    FakePath path = FakePath.wrongOnExposed(true);
     Verdict v = EngineGuard.decide(ConvSelfCheck.standard(), path.kernel(), Optional.of(path), path.route, "routed", errStream);
     assertThat(v.status()).isEqualTo(Verdict.Status.FORCED);
     assertThat(v.convPath()).isEqualTo("routed");
@@ -205,6 +200,11 @@ class EngineGuardTest {
     assertThat((String) facts.get("atenIsa")).isIn("DEFAULT", "AVX2", "AVX512", "ZVECTOR", "NO AVX", "unknown");
   }
 
+  /** A plain DJL convolution, outside the route, as a plugin might build one. */
+  private static Conv2d plainConv() {
+    return Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(4).build();
+  }
+
   /**
    * A stand-in engine: its "oneDNN" adds an error to the input gradient of the shapes {@code
    * wrong} names (by default every input channel count off the 16-wide block, which includes the
@@ -224,6 +224,11 @@ class EngineGuardTest {
     FakePath(boolean switchFixes, java.util.function.Predicate<ConvCase> wrong) {
       this.switchFixes = switchFixes;
       this.wrong = wrong;
+    }
+
+    /** Wrong on exactly the channel counts the route takes: the fault as measured on the emulated CPU. */
+    static FakePath wrongOnExposed(boolean switchFixes) {
+      return new FakePath(switchFixes, c -> ConvRoute.exposed(c.in(), c.out()));
     }
 
     ConvKernel kernel() {
