@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         null,
         schedule,
         new EvalSpec(List.of(plugins.metrics().get("accuracy").defaultConfig(),
-            plugins.metrics().get("wsol").defaultConfig()), null, "val", 6, null),
+            plugins.metrics().get("wsol").defaultConfig()), null, "val", 6, null, null, null),
         0L,
         null,
         null);

@@ -149,7 +149,7 @@ public final class TableRunner {
         Path file = tableFile.toAbsolutePath().getParent().resolve(cell.results()).normalize();
         TableSpec.Column col = table.columns().get(c);
         double[] got = read.computeIfAbsent(file + " " + cell.match(), k -> ReferenceResults.read(file, cell.match(), Path.of("")))
-            .values(table.seeds(), col.metric());
+            .values(table.seeds(), col.resultsKey() != null ? col.resultsKey() : col.metric());
         for (int k = 0; k < got.length; k++) {
           values[r][c][k] = got[k] * col.scale();
         }

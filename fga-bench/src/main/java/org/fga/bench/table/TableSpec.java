@@ -33,10 +33,13 @@ public record TableSpec(
    * @param scale multiplies our values to the paper's unit (100 for a fraction shown in percent)
    * @param runsOf another column whose runs this one reads (a second metric of the same runs, as
    *     top-1 and MaxBoxAccV2 of one training); such a column has no cells and trains nothing
+   * @param resultsKey the key of a reference harness's result line that holds this column's number,
+   *     when it is not the metric path or its last part (e.g. {@code top1Best} for {@code
+   *     bestEpoch.accuracy.top1}); null reads the metric's own name
    */
-  public record Column(String name, String metric, Double scale, String runsOf) {
+  public record Column(String name, String metric, Double scale, String runsOf, String resultsKey) {
     public Column(String name, String metric, Double scale) {
-      this(name, metric, scale, null);
+      this(name, metric, scale, null, null);
     }
 
     public Column {

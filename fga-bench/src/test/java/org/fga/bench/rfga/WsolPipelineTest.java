@@ -64,7 +64,7 @@ class WsolPipelineTest {
   void refusesAHeldOutSplitThatIsTheReportedOne() {
     ExperimentSpec spec = new SpecReader(PLUGINS).parse(SPEC, false, "pipeline");
     try (Session s = new Session(PLUGINS, spec)) {
-      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "test", 0, null), null))
+      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "test", 0, null, null, null), null))
           .isInstanceOf(FgaUserException.class)
           .hasMessageContaining("eval.heldOut");
     }
@@ -83,7 +83,7 @@ class WsolPipelineTest {
         "data: {type: imagefolder, root: '" + dir.resolve("folder") + "', imageSize: 32}");
     ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "pipeline");
     try (Session s = new Session(PLUGINS, spec)) {
-      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "val", 0, null), null))
+      assertThatThrownBy(() -> new Evaluator(s, 8).evaluate(new EvalSpec(List.of(WsolMetricConfig.defaults()), "test", "val", 0, null, null, null), null))
           .isInstanceOf(FgaUserException.class)
           .hasMessageContaining("shares 4 of its images with the reported split 'test'");
     }

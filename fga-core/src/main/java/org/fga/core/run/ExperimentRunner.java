@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.evaluate.EpochEvaluations;
 import org.fga.core.evaluate.Evaluator;
 import org.fga.core.naming.ConfigTypes;
 import org.fga.core.plugin.Plugins;
@@ -157,10 +158,28 @@ public final class ExperimentRunner {
   /** Trains and evaluates; closes the session. */
   private ObjectNode execute(ExperimentSpec spec, RunDir run, Session session) {
     try (session) {
-      Trainer.Result r =
-          Trainer.builder().setSession(session).setRunDir(run).optProgress(progress).optQuiet(quiet).build().fit();
-      Map<String, Object> metrics =
-          new Evaluator(session, spec.schedule().batchSize()).evaluate(spec.eval(), run);
+      Evaluator evaluator = new Evaluator(session, spec.schedule().batchSize());
+      EpochEvaluations perEpoch =
+          spec.eval().scoresEveryEpoch() ? new EpochEvaluations(run.epochEvals(), plugins.json()) : null;
+      Trainer.Builder trainer =
+          Trainer.builder().setSession(session).setRunDir(run).optProgress(progress).optQuiet(quiet);
+      if (perEpoch != null) {
+        int epochs = spec.schedule().epochs();
+        trainer.optEpochListener(done -> {
+          if (done < epochs) { // the last epoch's is the final evaluation below, overlays and all
+            Map<String, Object> m = evaluator.evaluate(spec.eval(), null);
+            perEpoch.requireNumber(spec.eval().selectBy(), m);
+            perEpoch.write(done, m);
+          }
+        });
+      }
+      Trainer.Result r = trainer.build().fit();
+      Map<String, Object> metrics = evaluator.evaluate(spec.eval(), run);
+      if (perEpoch != null) {
+        perEpoch.requireNumber(spec.eval().selectBy(), metrics);
+        perEpoch.write(spec.schedule().epochs(), metrics);
+        metrics.put("bestEpoch", perEpoch.best(spec.eval().selectBy()));
+      }
       if (spec.eval().linearProbe() != null) {
         metrics.put("linearProbe", probe(session, run, Checkpoint.latest(run.checkpoints())).toMap());
       }

@@ -12,7 +12,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * {@code runs/<name>/}: {@code spec.resolved.yaml}, {@code origin.json} (the file and {@code -o}
- * overrides the spec came from, when there were overrides), {@code train.jsonl}, {@code checkpoints/},
+ * overrides the spec came from, when there were overrides), {@code train.jsonl}, {@code
+ * eval-epochs.jsonl} (with {@code eval.everyEpoch}), {@code checkpoints/},
  * {@code metrics.json}, {@code attention/}, {@code report.html}. Every file is written through a
  * temporary file and a rename, so a killed run never leaves a half-written file behind.
  */
@@ -37,6 +38,11 @@ public final class RunDir {
 
   public Path trainLog() {
     return root.resolve("train.jsonl");
+  }
+
+  /** One line per epoch's evaluation, when the spec asks for {@code eval.everyEpoch}. */
+  public Path epochEvals() {
+    return root.resolve("eval-epochs.jsonl");
   }
 
   public Path checkpoints() {

@@ -22,6 +22,13 @@ import org.fga.core.plugin.Registry;
  * @param linearProbe a linear classifier trained on frozen features after the main phase, or null
  *     for none. Not a metric: it is a second training phase (its own pipeline, schedule and
  *     checkpoints), where metrics score what one pass of the evaluator collected
+ * @param everyEpoch also score the reported split after every epoch (one line per epoch in the
+ *     run's {@code eval-epochs.jsonl}) and report, as {@code metrics.bestEpoch}, every metric of
+ *     the epoch that scored highest on {@code selectBy}: the rule of reference code that keeps its
+ *     best test epoch's checkpoint (CAL's {@code model_bestacc.pth}), so both can be compared on
+ *     the number the reference reports. The last epoch's metrics stay the run's {@code metrics}
+ * @param selectBy the number that chooses the best epoch, a path into the metrics such as {@code
+ *     accuracy.top1} (the default); only with {@code everyEpoch}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvalSpec(
@@ -29,9 +36,14 @@ public record EvalSpec(
     String split,
     String heldOut,
     Integer overlays,
-    LinearProbeSpec linearProbe) {
+    LinearProbeSpec linearProbe,
+    Boolean everyEpoch,
+    String selectBy) {
   /** The metric scored when {@code eval.metrics} is left out. */
   public static final String DEFAULT_METRIC = "accuracy";
+
+  /** The number {@code everyEpoch} chooses the best epoch by when {@code selectBy} is left out. */
+  public static final String DEFAULT_SELECT_BY = "accuracy.top1";
 
   public EvalSpec {
     if (metrics != null) {
@@ -40,18 +52,29 @@ public record EvalSpec(
     }
     split = split == null ? "test" : split;
     overlays = overlays == null ? 8 : overlays;
+    if (selectBy != null && !Boolean.TRUE.equals(everyEpoch)) {
+      throw new IllegalArgumentException(
+          "eval.selectBy '" + selectBy + "' chooses among per-epoch evaluations; set eval.everyEpoch: true or drop it");
+    }
+    everyEpoch = Boolean.TRUE.equals(everyEpoch) ? Boolean.TRUE : null;
+    selectBy = everyEpoch == null ? null : selectBy == null ? DEFAULT_SELECT_BY : selectBy;
   }
 
   public static EvalSpec defaults() {
-    return new EvalSpec(null, null, null, null, null);
+    return new EvalSpec(null, null, null, null, null, null, null);
   }
 
   public EvalSpec withMetrics(List<MetricConfig> m) {
-    return new EvalSpec(m, split, heldOut, overlays, linearProbe);
+    return new EvalSpec(m, split, heldOut, overlays, linearProbe, everyEpoch, selectBy);
   }
 
   public EvalSpec withLinearProbe(LinearProbeSpec p) {
-    return new EvalSpec(metrics, split, heldOut, overlays, p);
+    return new EvalSpec(metrics, split, heldOut, overlays, p, everyEpoch, selectBy);
+  }
+
+  /** Whether the reported split is also scored after every epoch. */
+  public boolean scoresEveryEpoch() {
+    return everyEpoch != null;
   }
 
   /** The listed metrics, or the default metric with its default options when none were listed. */

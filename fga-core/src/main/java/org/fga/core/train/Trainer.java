@@ -43,6 +43,7 @@ public final class Trainer {
   private final boolean quiet;
   private final int keepCheckpoints;
   private final StepListener listener;
+  private final EpochListener epochListener;
   private final List<ai.djl.Device> devices;
 
   private Trainer(Builder b) {
@@ -53,6 +54,7 @@ public final class Trainer {
     this.quiet = b.quiet;
     this.keepCheckpoints = b.keepCheckpoints;
     this.listener = b.listener;
+    this.epochListener = b.epochListener;
     this.devices = b.devices != null ? b.devices : b.session.devices();
     if (devices.size() > 1) {
       refuseStateOffTheShardDevices();
@@ -133,6 +135,9 @@ public final class Trainer {
               log.write(epoch, step, terms, lr, imagesPerSec);
             }
             bar.update(epoch, s.epochs(), step, terms, lr, imagesPerSec);
+          }
+          if (epochListener != null) {
+            epochListener.onEpochEnd(epoch + 1);
           }
           Checkpoint.save(
               run.checkpoints(),
@@ -341,6 +346,7 @@ public final class Trainer {
     private boolean quiet;
     private int keepCheckpoints = 2;
     private StepListener listener;
+    private EpochListener epochListener;
     private List<ai.djl.Device> devices;
 
     /**
@@ -354,6 +360,12 @@ public final class Trainer {
 
     public Builder optStepListener(StepListener l) {
       this.listener = l;
+      return this;
+    }
+
+    /** Called after every epoch, before its checkpoint is written (per-epoch evaluation). */
+    public Builder optEpochListener(EpochListener l) {
+      this.epochListener = l;
       return this;
     }
 
