@@ -50,6 +50,7 @@ public final class RunReport {
           .append(" = ").append(esc(p.path("value").asText())).append("</p>");
     }
     h.append("<h2>Training loss</h2>").append(lossSvg(run.trainLog()));
+    h.append(epochSvg(run.epochEvals(), metrics.path("metrics").path("bestEpoch")));
     List<String> pictures = pictures(run);
     if (!pictures.isEmpty()) {
       h.append("<h2>Attention</h2><p>image | attention of the true class; true boxes green, predicted red</p>");
@@ -94,6 +95,42 @@ public final class RunReport {
     if (pts.size() < 2) {
       return "<p>(too few logged steps)</p>";
     }
+    return lineSvg(pts, "steps", "loss", -1);
+  }
+
+  /**
+   * The number {@code eval.selectBy} names, per epoch, from {@code eval-epochs.jsonl}, the chosen
+   * epoch marked: how far the last epoch lies from the best is what a reader of a best-epoch number
+   * needs to see. Empty when the run did not score every epoch.
+   */
+  static String epochSvg(Path evals, JsonNode bestEpoch) {
+    String selectBy = bestEpoch.path("selectBy").asText("");
+    if (selectBy.isEmpty() || !Files.isRegularFile(evals)) {
+      return "";
+    }
+    List<double[]> pts = new ArrayList<>();
+    int chosen = -1;
+    for (JsonNode n : JsonLinesLog.read(evals)) {
+      JsonNode v = n.path("metrics");
+      for (String part : selectBy.split("\\.")) {
+        v = v.path(part);
+      }
+      if (v.isNumber()) {
+        if (n.path("epoch").asInt() == bestEpoch.path("epoch").asInt()) {
+          chosen = pts.size();
+        }
+        pts.add(new double[] {n.path("epoch").asDouble(), v.asDouble()});
+      }
+    }
+    if (pts.size() < 2) {
+      return "";
+    }
+    return "<h2>" + esc(selectBy) + " per epoch</h2><p>the reported split after every epoch; the circle is the best"
+        + " epoch (metrics.bestEpoch), the last point the run's metrics</p>" + lineSvg(pts, "epochs", selectBy, chosen);
+  }
+
+  /** A 600 x 200 polyline of {@code pts} (x, y), scaled to their ranges, with point {@code mark} circled (-1: none). */
+  private static String lineSvg(List<double[]> pts, String xName, String yName, int mark) {
     double x0 = pts.get(0)[0];
     double x1 = pts.get(pts.size() - 1)[0];
     double lo = pts.stream().mapToDouble(p -> p[1]).min().orElse(0);
@@ -101,13 +138,20 @@ public final class RunReport {
     int w = 600;
     int hgt = 200;
     StringBuilder sb = new StringBuilder();
+    StringBuilder circle = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" style=\"border:1px solid #ccc\"><polyline fill=\"none\" stroke=\"#1565c0\" points=\"", w, hgt + 20));
-    for (double[] p : pts) {
+    for (int i = 0; i < pts.size(); i++) {
+      double[] p = pts.get(i);
       double x = (p[0] - x0) / Math.max(1e-9, x1 - x0) * (w - 10) + 5;
       double y = hgt - (p[1] - lo) / Math.max(1e-9, hi - lo) * (hgt - 10) + 5;
       sb.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+      if (i == mark) {
+        circle.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"none\" stroke=\"#c62828\"/>", x, y));
+      }
     }
-    sb.append(String.format(Locale.ROOT, "\"/><text x=\"5\" y=\"%d\" font-size=\"11\">steps %.0f–%.0f, loss %.3f–%.3f</text></svg>", hgt + 17, x0, x1, lo, hi));
+    sb.append("\"/>").append(circle);
+    sb.append(String.format(Locale.ROOT, "<text x=\"5\" y=\"%d\" font-size=\"11\">%s %.0f–%.0f, %s %.3f–%.3f</text></svg>",
+        hgt + 17, esc(xName), x0, x1, esc(yName), lo, hi));
     return sb.toString();
   }
 

@@ -48,7 +48,7 @@ class EveryEpochEvaluationTest {
   }
 
   @Test
-  void everyEpochIsScoredTheLastAsTheRunAndTheBestIsTheHighest(@TempDir Path dir) {
+  void everyEpochIsScoredTheLastAsTheRunAndTheBestIsTheHighest(@TempDir Path dir) throws Exception {
     ObjectNode out = run(spec("{metrics: [accuracy], everyEpoch: true, overlays: 0}"), dir);
     List<JsonNode> lines = JsonLinesLog.read(dir.resolve("eval-epochs.jsonl"));
     assertThat(lines).extracting(l -> l.path("epoch").asInt()).containsExactly(1, 2, 3);
@@ -60,6 +60,8 @@ class EveryEpochEvaluationTest {
     assertThat(best.path("accuracy").path("top1").asDouble()).isEqualTo(max);
     assertThat(lines.get(best.path("epoch").asInt() - 1).path("metrics").path("accuracy").path("top1").asDouble()).isEqualTo(max);
     assertThat(best.path("selectBy").asText()).isEqualTo("accuracy.top1");
+    // the report draws the per-epoch numbers with the chosen epoch circled
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("accuracy.top1 per epoch").containsOnlyOnce("<circle");
   }
 
   @Test
@@ -73,6 +75,7 @@ class EveryEpochEvaluationTest {
     assertThat(b.path("metrics").path("accuracy")).isEqualTo(a.path("metrics").path("accuracy"));
     assertThat(Files.exists(plain.resolve("eval-epochs.jsonl"))).isFalse();
     assertThat(a.path("metrics").has("bestEpoch")).isFalse();
+    assertThat(Files.readString(plain.resolve("report.html"))).doesNotContain("per epoch");
   }
 
   @Test
