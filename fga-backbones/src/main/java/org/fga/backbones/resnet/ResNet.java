@@ -33,13 +33,16 @@ public final class ResNet extends TorchModule {
   private final Block bn1;
   private final List<Block> layers = new ArrayList<>();
   private final int[] channels = new int[4];
+  private final boolean stemPool;
 
   /**
    * @param depth which ResNet
    * @param width channels of the stem and of layer1's inner planes (64 in torchvision)
    * @param strides stride of layer1..layer4 (torchvision: 1, 2, 2, 2)
+   * @param stemPool whether the stem ends with the max-pool (torchvision: true)
    */
-  public ResNet(ResNetDepth depth, int width, int[] strides) {
+  public ResNet(ResNetDepth depth, int width, int[] strides, boolean stemPool) {
+    this.stemPool = stemPool;
     conv1 = module("conv1", Layers.conv(width, 7, 2, 3, false));
     bn1 = module("bn1", new BatchNorm2d(width));
     int in = width;
@@ -69,7 +72,9 @@ public final class ResNet extends TorchModule {
     NDArray x = conv1.forward(ps, inputs, training, params).head();
     x = Intermediates.replace(x, input, bn1.forward(ps, new NDList(x), training, params).head());
     x = Intermediates.replace(x, input, Activation.relu(x));
-    x = Intermediates.replace(x, input, Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false));
+    if (stemPool) {
+      x = Intermediates.replace(x, input, Pool.maxPool2d(x, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false));
+    }
     NDList stages = new NDList(layers.size());
     NDList current = new NDList(x);
     boolean lastOnly = StageRequest.isLastOnly(params);
@@ -109,7 +114,10 @@ public final class ResNet extends TorchModule {
     return out;
   }
 
-  private static Shape pooled(Shape s) {
+  private Shape pooled(Shape s) {
+    if (!stemPool) {
+      return s;
+    }
     return new Shape(s.get(0), s.get(1), (s.get(2) - 1) / 2 + 1, (s.get(3) - 1) / 2 + 1);
   }
 }

@@ -28,7 +28,7 @@ public final class ResNetBackbone extends TorchBackbone {
     int width = width(spec);
     int[] strides = new int[4];
     strides[0] = 1;
-    int stride = STEM_STRIDE;
+    int stride = spec.pooledStem() ? STEM_STRIDE : STEM_STRIDE / 2;
     List<Integer> tapStrides = new ArrayList<>();
     tapStrides.add(stride);
     for (int stage = 1; stage < 4; stage++) {
@@ -36,7 +36,7 @@ public final class ResNetBackbone extends TorchBackbone {
       stride *= strides[stage];
       tapStrides.add(stride);
     }
-    ResNet block = new ResNet(depth, width, strides);
+    ResNet block = new ResNet(depth, width, strides, spec.pooledStem());
     List<FeatureTap> taps = new ArrayList<>();
     for (int stage = 0; stage < 4; stage++) {
       taps.add(new FeatureTap("layer" + (stage + 1), block.channels(stage), tapStrides.get(stage)));

@@ -13,6 +13,9 @@ import java.util.List;
  *     uses 8, which makes layer3 and layer4 stride 1)
  * @param width base channel width (64 in torchvision); smaller values give tiny test models
  * @param allowMissing parameter-name prefixes allowed to be absent from {@code weights}
+ * @param stemPool whether the stem ends with its max-pool (true, torchvision's, by default); false
+ *     runs layer1 on the stem convolution's stride-2 maps, as GANPerf/LCR's ResNet forward does, so
+ *     the same weights give maps twice as large at every stage (ResNets only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackboneSpec(
@@ -21,7 +24,14 @@ public record BackboneSpec(
     Integer lastStride,
     Integer outputStride,
     Integer width,
-    List<String> allowMissing) {
+    List<String> allowMissing,
+    Boolean stemPool) {
+
+  /** Without {@code stemPool}: torchvision's stem. */
+  public BackboneSpec(String arch, String weights, Integer lastStride, Integer outputStride, Integer width,
+      List<String> allowMissing) {
+    this(arch, weights, lastStride, outputStride, width, allowMissing, null);
+  }
 
   public BackboneSpec {
     if (arch == null || arch.isBlank()) {
@@ -30,6 +40,8 @@ public record BackboneSpec(
     lastStride = lastStride == null ? 2 : lastStride;
     outputStride = outputStride == null ? 32 : outputStride;
     allowMissing = allowMissing == null ? List.of() : List.copyOf(allowMissing);
+    // the default is left out of resolved specs, so runs made before the key existed still match
+    stemPool = Boolean.FALSE.equals(stemPool) ? Boolean.FALSE : null;
     if (lastStride != 1 && lastStride != 2) {
       throw new IllegalArgumentException("backbone.lastStride must be 1 or 2, got " + lastStride);
     }
@@ -39,15 +51,20 @@ public record BackboneSpec(
     }
   }
 
+  /** Whether the stem ends with torchvision's max-pool ({@code stemPool} not false). */
+  public boolean pooledStem() {
+    return stemPool == null;
+  }
+
   public static BackboneSpec of(String arch) {
     return new BackboneSpec(arch, null, null, null, null, null);
   }
 
   public BackboneSpec withWeights(String w) {
-    return new BackboneSpec(arch, w, lastStride, outputStride, width, allowMissing);
+    return new BackboneSpec(arch, w, lastStride, outputStride, width, allowMissing, stemPool);
   }
 
   public BackboneSpec withWidth(int w) {
-    return new BackboneSpec(arch, weights, lastStride, outputStride, w, allowMissing);
+    return new BackboneSpec(arch, weights, lastStride, outputStride, w, allowMissing, stemPool);
   }
 }
