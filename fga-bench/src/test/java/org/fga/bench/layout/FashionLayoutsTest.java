@@ -163,4 +163,25 @@ class FashionLayoutsTest {
     assertThat(bad.err()).contains("clutter must be in 0..64");
     assertThat(Arrays.asList(dir.toFile().list())).isEmpty();
   }
+
+  @Test
+  void imageSizeIsTakenNotDroppedAndMayNotDisagreeWithTheDataBlock(@TempDir Path dir) {
+    List<String> args = new ArrayList<>(List.of("data", "synth", "--dataset", "fashion-mnist", "--layout", "cub",
+        "--out", dir.resolve("a").toString(), "--train-size", "4", "--val-size", "2", "--test-size", "2",
+        "--image-size", "48"));
+    for (int i = 0; i < OPTIONS.size(); i += 2) {
+      if (!OPTIONS.get(i + 1).startsWith("imageSize=")) {
+        args.addAll(List.of(OPTIONS.get(i), OPTIONS.get(i + 1)));
+      }
+    }
+    Cli cli = Cli.run(args.toArray(String[]::new));
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    Sample first = read(Map.of("type", "cub", "root", dir.resolve("a").toString()), Split.TRAIN).get(0);
+    assertThat(first.image().height()).isEqualTo(48);
+    assertThat(first.image().width()).isEqualTo(48);
+
+    Cli bad = synth("cub", dir.resolve("b"), "--image-size", "48"); // OPTIONS says imageSize=64
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--image-size 48 and -o imageSize=64 disagree");
+  }
 }

@@ -14,6 +14,8 @@ import org.fga.datasets.synthetic.SyntheticConfig;
 import org.fga.core.error.FgaUserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import org.fga.core.io.Mappers;
 
 /**
@@ -81,9 +83,11 @@ public final class SynthCommand implements Callable<Integer> {
 
   @Option(
       names = "--image-size",
-      description = "Image side in pixels (default ${DEFAULT-VALUE}).",
+      description = "Image side in pixels (default ${DEFAULT-VALUE}; fashion-mnist: its data block's 96).",
       defaultValue = "64")
   int imageSize;
+
+  @Spec CommandSpec command;
 
   @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).", defaultValue = "0")
   long seed;
@@ -186,6 +190,16 @@ public final class SynthCommand implements Callable<Integer> {
     block.put("testSize", testSize);
     block.put("seed", seed);
     block.put("cluttered", l.equals("voc") ? Map.of("maxObjects", 2) : Map.of());
+    // --image-size is the synthetic data's with its default 64; fashion-mnist's default (96) stays
+    // unless the option is given, and given it is used, never silently dropped
+    boolean sizeGiven = command != null && command.commandLine().getParseResult().hasMatchedOption("--image-size");
+    if (sizeGiven) {
+      block.put("imageSize", imageSize);
+      if (options.containsKey("imageSize") && !options.get("imageSize").trim().equals(Integer.toString(imageSize))) {
+        throw new FgaUserException("--image-size " + imageSize + " and -o imageSize=" + options.get("imageSize")
+            + " disagree; give one of them");
+      }
+    }
     for (Map.Entry<String, String> e : options.entrySet()) {
       try {
         // YAML values, as in an experiment file: 96 is a number, [tops] a list
