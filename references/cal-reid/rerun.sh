@@ -28,8 +28,7 @@ repo="${2:-$HOME/.cache/fga/CAL}"
 checkout https://github.com/raoyongming/CAL 0ba9d5084f2532eeb21c9ef051c23f8b339595ff "$repo" reid
 
 # The re-ID set of configs/cal/fashion/{cal,bap}-reid_fashion-tops.yaml (every key of its data block
-# that a re-ID set reads; fga's --image-size does not reach fashion-mnist's block, so the size is an
-# -o), written as Market-1501: 300 x 4 training images, 100 queries, 300 gallery views of the query
+# that a re-ID set reads, the size as its imageSize key), written as Market-1501: 300 x 4 training images, 100 queries, 300 gallery views of the query
 # identities and 300 distractors (person 0000).
 data=data/fashion-tops-market
 images=1900
@@ -47,5 +46,6 @@ results="references/cal-reid/results/fashion-tops_$method.jsonl"
 OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" /usr/bin/python3 references/cal-reid/run_cal_reid.py --repo "$repo" \
   --data "$data" --weights "$weights" --method "$method" --blocks "$blocks" "${stem[@]}" --epochs 8 --batch 32 \
   --image-size 96 --seed "$seed" --threads "${OMP_NUM_THREADS:-1}" --out "$results" \
-  > "references/cal-reid/results/${method}${variant}_seed$seed.log" 2>&1
+  > "references/cal-reid/results/${method}${variant}_seed$seed.log" 2>&1 \
+  || { echo "rerun.sh: the run failed; its log is references/cal-reid/results/${method}${variant}_seed$seed.log" >&2; exit 1; }
 tail -n 1 "$results" | /usr/bin/python3 -c 'import json, sys; d = json.loads(sys.stdin.read()); print(d["method"], d["blocks"], "stemRelu" if d["stemRelu"] else "", "seed", d["seed"], "mAP", round(d["mAP"], 4), "rank-1", round(d["rank1"], 4))'

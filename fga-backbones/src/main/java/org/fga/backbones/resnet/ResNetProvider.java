@@ -31,6 +31,11 @@ public abstract class ResNetProvider implements BackboneProvider {
     return ResNetBackbone.create(depth, spec);
   }
 
+  @Override
+  public boolean takesStemPool() {
+    return true;
+  }
+
   /** {@code resnet18}. */
   public static final class ResNet18 extends ResNetProvider {
     public ResNet18() {

@@ -47,7 +47,7 @@ class StemPoolTest {
 
   @Test
   void layer1ReadsTheUnpooledStem() {
-    Backbone b = resnet18(false, 32);
+    Backbone b = resnet18(false, 16);
     try (NDManager m = NDManager.newBaseManager()) {
       Block block = b.block();
       block.initialize(m, DataType.FLOAT32, new Shape(2, 3, SIZE, SIZE));
@@ -66,11 +66,27 @@ class StemPoolTest {
   }
 
   @Test
-  void vggRefusesItNamingTheKey() {
-    assertThatThrownBy(() -> Plugins.load().backbones().get("vgg16")
-            .create(new BackboneSpec("vgg16", null, null, null, 8, null, false)))
+  void anArchitectureWithoutAPooledStemRefusesItNamingTheKey() {
+    BackboneSpec spec = new BackboneSpec("vgg16", null, null, 16, 8, null, false);
+    assertThatThrownBy(() -> spec.requireUsableBy(Plugins.load().backbones().get("vgg16")))
         .isInstanceOf(FgaUserException.class)
-        .hasMessageContaining("backbone.stemPool: false applies to ResNets");
+        .hasMessageContaining("backbone.stemPool: false applies to architectures whose stem ends with a max-pool")
+        .hasMessageContaining("vgg16 has none");
+    new BackboneSpec("resnet50", null, null, 16, 8, null, false).requireUsableBy(Plugins.load().backbones().get("resnet50"));
+  }
+
+  @Test
+  void withoutThePoolOutputStride32CannotBeReachedAndIsRefused() {
+    assertThatThrownBy(() -> new BackboneSpec("resnet18", null, null, null, 8, null, false))
+        .hasMessageContaining("backbone.stemPool: false reaches output stride 16 at most");
+  }
+
+  @Test
+  void aBackboneBlockSayingStemPoolFalseParsesToIt() throws Exception {
+    BackboneSpec spec = org.fga.core.io.Mappers.yaml()
+        .readValue("{arch: resnet18, width: 8, outputStride: 16, stemPool: false}", BackboneSpec.class);
+    assertThat(spec.pooledStem()).isFalse();
+    assertThat(org.fga.core.io.Mappers.yaml().readValue("{arch: resnet18}", BackboneSpec.class).pooledStem()).isTrue();
   }
 
   @Test
@@ -78,7 +94,7 @@ class StemPoolTest {
     ObjectMapper json = new ObjectMapper();
     assertThat(json.valueToTree(BackboneSpec.of("resnet18")).has("stemPool")).isFalse();
     assertThat(json.valueToTree(new BackboneSpec("resnet18", null, null, null, null, null, true)).has("stemPool")).isFalse();
-    assertThat(json.valueToTree(new BackboneSpec("resnet18", null, null, null, null, null, false)).path("stemPool").asBoolean(true)).isFalse();
+    assertThat(json.valueToTree(new BackboneSpec("resnet18", null, null, 16, null, null, false)).path("stemPool").asBoolean(true)).isFalse();
   }
 
   private static Map<String, Shape> shapes(Backbone b) {

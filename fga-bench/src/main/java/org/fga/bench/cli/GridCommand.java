@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.fga.bench.grid.GridRow;
 import org.fga.bench.grid.GridRunner;
 import org.fga.bench.grid.GridTable;
-import org.fga.bench.grid.MetricPath;
+import org.fga.core.metric.MetricPath;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.Origin;
 import org.fga.core.run.RunName;

@@ -1,5 +1,6 @@
 package org.fga.bench.grid;
 
+import org.fga.core.metric.MetricPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package org.fga.bench.grid;
 
+import org.fga.core.metric.MetricPath;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;

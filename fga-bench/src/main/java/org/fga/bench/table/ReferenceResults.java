@@ -36,6 +36,8 @@ import org.fga.core.error.FgaUserException;
  */
 public final class ReferenceResults {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** First parts whose numbers share their names with the main ones (see {@link #number}). */
+  private static final java.util.Set<String> SHADOWED = java.util.Set.of("linearProbe", "bestEpoch");
 
   private final Path file;
   private final Map<Long, JsonNode> bySeed;
@@ -157,17 +159,30 @@ public final class ReferenceResults {
     return out;
   }
 
+  /**
+   * The line's number for a column: the key that is the whole path (or the column's {@code
+   * resultsKey}), else, for a two-part path such as {@code accuracy.top1}, the key named like its
+   * last part (case ignored). A longer path ({@code bestEpoch.accuracy.top1}, {@code reid.cmc.0})
+   * and a number of a second phase ({@code linearProbe.top1}) are never read by their last part:
+   * the line's key of that name is another number (the last epoch's top-1, retrieval's top-1), and
+   * reading it would say nothing.
+   */
   private double number(JsonNode line, String metric, long seed) {
-    String last = metric.substring(metric.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     JsonNode v = line.get(metric);
-    for (Iterator<String> it = line.fieldNames(); v == null && it.hasNext(); ) {
-      String k = it.next();
-      if (k.toLowerCase(Locale.ROOT).equals(last)) {
-        v = line.get(k);
+    String[] parts = metric.split("\\.");
+    boolean byLastPart = parts.length == 2 && !SHADOWED.contains(parts[0]);
+    if (v == null && byLastPart) {
+      String last = parts[1].toLowerCase(Locale.ROOT);
+      for (Iterator<String> it = line.fieldNames(); v == null && it.hasNext(); ) {
+        String k = it.next();
+        if (k.toLowerCase(Locale.ROOT).equals(last)) {
+          v = line.get(k);
+        }
       }
     }
     if (v == null || !v.isNumber()) {
-      throw new FgaUserException(file + " (seed " + seed + "): no number '" + last + "' for metric " + metric);
+      throw new FgaUserException(file + " (seed " + seed + "): no number '" + (byLastPart ? parts[1] : metric)
+          + "' for metric " + metric + (byLastPart ? "" : "; name the line's key with the column's resultsKey"));
     }
     return v.asDouble();
   }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.fga.bench.grid.MetricPath;
+import org.fga.core.metric.MetricPath;
 import org.fga.bench.pretrain.PretrainedWeights;
 import org.fga.datasets.DiskDataConfig;
 import org.fga.core.error.FgaUserException;

@@ -1,5 +1,6 @@
 package org.fga.bench.grid;
 
+import org.fga.core.metric.MetricPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -183,5 +183,7 @@ class FashionLayoutsTest {
     Cli bad = synth("cub", dir.resolve("b"), "--image-size", "48"); // OPTIONS says imageSize=64
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--image-size 48 and -o imageSize=64 disagree");
+    Cli same = synth("cub", dir.resolve("c"), "--image-size", "64"); // as the block reads it: 64
+    assertThat(same.exit()).as(same.err()).isZero();
   }
 }

@@ -47,6 +47,22 @@ class ReferenceResultsTest {
   }
 
   @Test
+  void aNumberSharingItsNameWithAnotherIsReadOnlyByItsOwnKey() throws Exception {
+    Path h = harness("print('ref')\n");
+    Path file = root.resolve("results.jsonl");
+    Files.write(file, List.of(line(0, "cal", 0.40, ReferenceResults.sha256(h))));
+    ReferenceResults r = ReferenceResults.read(file, Map.of(), root);
+    // the line's top1 is the last epoch's (or retrieval's): never the best epoch's or the probe's
+    for (String path : List.of("bestEpoch.accuracy.top1", "linearProbe.top1")) {
+      assertThatThrownBy(() -> r.values(List.of(0L), path))
+          .isInstanceOf(FgaUserException.class)
+          .hasMessageContaining("no number '" + path + "'")
+          .hasMessageContaining("resultsKey");
+    }
+    assertThat(r.values(List.of(0L), "GTKnownLoc")).as("a resultsKey is the key itself").containsExactly(0.5);
+  }
+
+  @Test
   void aLineOfAnotherHarnessVersionIsRefusedAsStale() throws Exception {
     Path h = harness("print('ref')\n");
     String sha = ReferenceResults.sha256(h);

@@ -49,11 +49,25 @@ public record BackboneSpec(
       throw new IllegalArgumentException(
           "backbone.outputStride must be 8, 16 or 32, got " + outputStride);
     }
+    if (Boolean.FALSE.equals(stemPool) && outputStride == 32) {
+      // without the pool the stages stop at 16; a resolved spec saying 32 would misdescribe the run
+      throw new IllegalArgumentException(
+          "backbone.stemPool: false reaches output stride 16 at most; set backbone.outputStride: 16 (or 8)");
+    }
   }
 
   /** Whether the stem ends with torchvision's max-pool ({@code stemPool} not false). */
   public boolean pooledStem() {
     return stemPool == null;
+  }
+
+  /** Refuses a key {@code provider}'s architecture has no use for (named in the message), before it is built. */
+  public void requireUsableBy(BackboneProvider provider) {
+    if (!pooledStem() && !provider.takesStemPool()) {
+      throw new org.fga.core.error.FgaUserException(
+          "backbone.stemPool: false applies to architectures whose stem ends with a max-pool (the ResNets); "
+              + arch + " has none");
+    }
   }
 
   public static BackboneSpec of(String arch) {

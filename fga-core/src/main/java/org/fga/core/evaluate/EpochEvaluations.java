@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.fga.core.error.FgaUserException;
+import org.fga.core.metric.MetricPath;
 import org.fga.core.rundir.JsonLinesLog;
 
 /**
@@ -38,27 +38,41 @@ public final class EpochEvaluations {
 
   /**
    * Every metric of the epoch whose {@code selectBy} number is highest (the first such epoch if
-   * several tie), with {@code "epoch"} naming it.
+   * several tie; epochs where it is undefined, NaN, are passed over), with {@code "epoch"} naming it.
    *
-   * @throws FgaUserException when no line holds a number at {@code selectBy}; the message lists the
-   *     numbers there are
+   * @param epochs the run's epochs: a line for each of 1..epochs must be there, so that the best
+   *     is never chosen from a subset
+   * @throws FgaUserException when an epoch's line is missing, {@code selectBy} names no number, or
+   *     no epoch has one
    */
-  public ObjectNode best(String selectBy) {
-    List<JsonNode> lines = JsonLinesLog.read(file);
+  public ObjectNode best(String selectBy, int epochs) {
+    Map<Integer, JsonNode> byEpoch = new java.util.TreeMap<>();
+    for (JsonNode line : JsonLinesLog.read(file)) {
+      byEpoch.put(line.path("epoch").asInt(), line);
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int e = 1; e <= epochs; e++) {
+      if (!byEpoch.containsKey(e)) {
+        missing.add(e);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new FgaUserException(file + " has no evaluation of epoch(s) " + missing + " of " + epochs
+          + "; the best epoch cannot be chosen (delete the run's folder to train it again)");
+    }
+    MetricPath path = new MetricPath(selectBy);
     JsonNode best = null;
     double bestValue = Double.NEGATIVE_INFINITY;
-    for (JsonNode line : lines) {
-      JsonNode v = at(line.path("metrics"), selectBy);
-      if (!v.isNumber()) {
-        throw unknown(selectBy, line.path("metrics"));
-      }
-      if (best == null || v.asDouble() > bestValue) {
+    for (int e = 1; e <= epochs; e++) {
+      JsonNode line = byEpoch.get(e);
+      double v = path.read(line.path("metrics"), "eval.selectBy, epoch " + e);
+      if (!Double.isNaN(v) && (best == null || v > bestValue)) {
         best = line;
-        bestValue = v.asDouble();
+        bestValue = v;
       }
     }
     if (best == null) {
-      throw new FgaUserException("no per-epoch evaluation in " + file + " to choose the best epoch from");
+      throw new FgaUserException("eval.selectBy '" + selectBy + "' is undefined (NaN) in every epoch of " + file);
     }
     ObjectNode out = json.createObjectNode();
     out.put("epoch", best.path("epoch").asInt());
@@ -69,38 +83,10 @@ public final class EpochEvaluations {
 
   /**
    * Refuses a {@code selectBy} that names no number in {@code metrics} (one evaluation's results),
-   * listing those it could name: checked on the first epoch's results rather than after the last.
+   * naming the keys there are: checked on the first epoch's results rather than after the last. A
+   * number that is undefined (NaN) in this epoch passes.
    */
   public void requireNumber(String selectBy, Map<String, Object> metrics) {
-    JsonNode tree = json.valueToTree(metrics);
-    if (!at(tree, selectBy).isNumber()) {
-      throw unknown(selectBy, tree);
-    }
-  }
-
-  private static JsonNode at(JsonNode metrics, String path) {
-    JsonNode n = metrics;
-    for (String part : path.split("\\.")) {
-      n = n.path(part);
-    }
-    return n;
-  }
-
-  private static FgaUserException unknown(String selectBy, JsonNode metrics) {
-    List<String> numbers = new ArrayList<>();
-    collectNumbers(metrics, "", numbers);
-    return new FgaUserException("eval.selectBy '" + selectBy + "' names no number in the evaluated metrics; valid: "
-        + String.join(", ", numbers));
-  }
-
-  private static void collectNumbers(JsonNode n, String prefix, List<String> out) {
-    if (n.isNumber()) {
-      out.add(prefix);
-      return;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      collectNumbers(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out);
-    }
+    new MetricPath(selectBy).read(json.valueToTree(metrics), "eval.selectBy");
   }
 }

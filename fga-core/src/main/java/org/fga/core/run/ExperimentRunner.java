@@ -51,6 +51,7 @@ public final class ExperimentRunner {
           "run directory " + dir + " already holds a run; resume it with --resume " + dir
               + " or choose another name or --out");
     }
+    spec.eval().requireSelectByScored(plugins.metrics());
     // the session is built first: a missing dataset, GPU or weights file stops the run before
     // anything is written, so the same command can simply be run again once it is fixed
     Session session = new Session(plugins, spec);
@@ -178,7 +179,7 @@ public final class ExperimentRunner {
       if (perEpoch != null) {
         perEpoch.requireNumber(spec.eval().selectBy(), metrics);
         perEpoch.write(spec.schedule().epochs(), metrics);
-        metrics.put("bestEpoch", perEpoch.best(spec.eval().selectBy()));
+        metrics.put("bestEpoch", perEpoch.best(spec.eval().selectBy(), spec.schedule().epochs()));
       }
       if (spec.eval().linearProbe() != null) {
         metrics.put("linearProbe", probe(session, run, Checkpoint.latest(run.checkpoints())).toMap());

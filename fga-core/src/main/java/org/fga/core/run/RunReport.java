@@ -110,16 +110,14 @@ public final class RunReport {
     }
     List<double[]> pts = new ArrayList<>();
     int chosen = -1;
+    org.fga.core.metric.MetricPath path = new org.fga.core.metric.MetricPath(selectBy);
     for (JsonNode n : JsonLinesLog.read(evals)) {
-      JsonNode v = n.path("metrics");
-      for (String part : selectBy.split("\\.")) {
-        v = v.path(part);
-      }
-      if (v.isNumber()) {
+      double v = path.read(n.path("metrics"), evals.toString());
+      if (!Double.isNaN(v)) {
         if (n.path("epoch").asInt() == bestEpoch.path("epoch").asInt()) {
           chosen = pts.size();
         }
-        pts.add(new double[] {n.path("epoch").asDouble(), v.asDouble()});
+        pts.add(new double[] {n.path("epoch").asDouble(), v});
       }
     }
     if (pts.size() < 2) {

@@ -56,6 +56,9 @@ public record EvalSpec(
       throw new IllegalArgumentException(
           "eval.selectBy '" + selectBy + "' chooses among per-epoch evaluations; set eval.everyEpoch: true or drop it");
     }
+    if (selectBy != null && selectBy.isBlank()) {
+      throw new IllegalArgumentException("eval.selectBy is empty; name a number such as accuracy.top1, or drop the key");
+    }
     everyEpoch = Boolean.TRUE.equals(everyEpoch) ? Boolean.TRUE : null;
     selectBy = everyEpoch == null ? null : selectBy == null ? DEFAULT_SELECT_BY : selectBy;
   }
@@ -75,6 +78,23 @@ public record EvalSpec(
   /** Whether the reported split is also scored after every epoch. */
   public boolean scoresEveryEpoch() {
     return everyEpoch != null;
+  }
+
+  /**
+   * Refuses, before anything trains, an {@code everyEpoch} whose {@code selectBy} does not start
+   * with one of the scored metrics (the default {@code accuracy.top1} under {@code metrics:
+   * [retrieval]}, say); the rest of the path is checked on the first epoch's results.
+   */
+  public void requireSelectByScored(Registry<MetricProvider> known) {
+    if (selectBy == null) {
+      return;
+    }
+    String first = selectBy.split("\\.")[0];
+    List<String> names = metricsOrDefault(known).stream().map(ConfigTypes::nameOf).toList();
+    if (!names.contains(first)) {
+      throw new org.fga.core.error.FgaUserException("eval.selectBy '" + selectBy + "' does not start with a scored metric;"
+          + " eval.metrics scores " + names);
+    }
   }
 
   /** The listed metrics, or the default metric with its default options when none were listed. */

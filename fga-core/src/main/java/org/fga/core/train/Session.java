@@ -37,7 +37,9 @@ public final class Session implements AutoCloseable {
     this.plugins = plugins;
     this.datasets = plugins.datasets().get(ConfigTypes.nameOf(spec.data()));
     this.train = datasets.open(spec.data(), Split.TRAIN);
-    this.backbone = plugins.backbones().get(spec.backbone().arch()).create(spec.backbone());
+    org.fga.core.backbone.BackboneProvider backbones = plugins.backbones().get(spec.backbone().arch());
+    spec.backbone().requireUsableBy(backbones);
+    this.backbone = backbones.create(spec.backbone());
     this.method =
         plugins.methods().get(ConfigTypes.nameOf(spec.method())).createFrom(spec.method(), backbone, train.info());
     this.manager = NDManager.newBaseManager(devices.get(0));

@@ -16,7 +16,8 @@ public final class TestPlugins extends AbstractModule implements FgaModule {
         .backbone(TinyBackbone.NoNormProvider.class)
         .dataset(SquaresData.Provider.class)
         .dataset(PeopleData.Provider.class)
-        .metric(StandInAccuracy.class);
+        .metric(StandInAccuracy.class)
+        .metric(CountingMetric.class);
   }
 
   public static Plugins load() {

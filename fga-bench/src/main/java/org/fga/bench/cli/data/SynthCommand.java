@@ -195,7 +195,7 @@ public final class SynthCommand implements Callable<Integer> {
     boolean sizeGiven = command != null && command.commandLine().getParseResult().hasMatchedOption("--image-size");
     if (sizeGiven) {
       block.put("imageSize", imageSize);
-      if (options.containsKey("imageSize") && !options.get("imageSize").trim().equals(Integer.toString(imageSize))) {
+      if (options.containsKey("imageSize") && !sameNumber(options.get("imageSize"), imageSize)) {
         throw new FgaUserException("--image-size " + imageSize + " and -o imageSize=" + options.get("imageSize")
             + " disagree; give one of them");
       }
@@ -220,6 +220,16 @@ public final class SynthCommand implements Callable<Integer> {
         c = c.getCause();
       }
       throw new FgaUserException("fashion-mnist data: " + c.getMessage().split("\n")[0]);
+    }
+  }
+
+  /** Whether an {@code -o} value, read as YAML as the block reads it (96, 96.0), is {@code n}. */
+  private static boolean sameNumber(String yaml, int n) {
+    try {
+      Object v = org.fga.core.io.Mappers.yaml().readValue(yaml, Object.class);
+      return v instanceof Number x && x.doubleValue() == n;
+    } catch (java.io.IOException e) {
+      return false; // the block's own reading reports the bad value
     }
   }
 

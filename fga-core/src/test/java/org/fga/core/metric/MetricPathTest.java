@@ -1,4 +1,4 @@
-package org.fga.bench.grid;
+package org.fga.core.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

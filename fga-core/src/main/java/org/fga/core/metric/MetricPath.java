@@ -1,4 +1,4 @@
-package org.fga.bench.grid;
+package org.fga.core.metric;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fga.core.error.FgaUserException;
