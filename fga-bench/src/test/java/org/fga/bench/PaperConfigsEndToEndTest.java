@@ -1,6 +1,7 @@
 package org.fga.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,6 +126,28 @@ class PaperConfigsEndToEndTest {
     assertThat(report.path("timing").asText()).isEqualTo("timed steps");
     assertThat(report.path("testBatchSeconds").asDouble()).isPositive();
     assertThat(report.has("firstLosses")).isTrue();
+    assertThat(report.has("everyEpochEvaluationSeconds")).isFalse();
+
+    // eval.everyEpoch adds a test pass of the query split to every epoch but the last
+    Cli every = Cli.run("train", "--dry-run", CONFIGS.resolve("cal/cal-reid_resnet50_market1501.yaml").toString(),
+        "-o", "data.root=" + root, "-o", "backbone.weights=null", "-o", "backbone.arch=resnet18",
+        "-o", "backbone.width=8", "-o", "schedule.batchSize=8", "-o", "eval.everyEpoch=true",
+        "-o", "eval.selectBy=reid.mAP", "-o", "schedule.epochs=3", "--timed-steps");
+    assertThat(every.exit()).as(every.err()).isZero();
+    JsonNode r = PLUGINS.json().readTree(every.out());
+    double eval = r.path("everyEpochEvaluationSeconds").asDouble();
+    assertThat(eval).isPositive();
+    assertThat(r.path("estimatedEpochSeconds").asDouble())
+        .isCloseTo(r.path("trainStepSeconds").asDouble() * r.path("batchesPerEpoch").asInt() + eval, within(1e-9));
+    assertThat(r.path("estimatedTotalSeconds").asDouble())
+        .as("three epochs, the last without the extra pass")
+        .isCloseTo(3 * r.path("estimatedEpochSeconds").asDouble() - eval, within(1e-6));
+    // the default selectBy (accuracy.top1) names no metric a re-ID row scores: refused before anything runs
+    Cli wrong = Cli.run("train", "--dry-run", CONFIGS.resolve("cal/cal-reid_resnet50_market1501.yaml").toString(),
+        "-o", "data.root=" + root, "-o", "backbone.weights=null", "-o", "backbone.arch=resnet18",
+        "-o", "backbone.width=8", "-o", "eval.everyEpoch=true");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("eval.selectBy 'accuracy.top1' does not start with a scored metric");
   }
 
   /** Adds an override for every string under {@code node} that is a path below {@code data/}. */

@@ -73,6 +73,7 @@ public final class DryRun {
 
   /** Runs the checks; returns the report as JSON and prints it readably to {@code out}. */
   public ObjectNode run(ExperimentSpec spec) {
+    spec.eval().requireSelectByScored(plugins.metrics()); // as the run itself would, before it trains
     ObjectNode report = plugins.json().createObjectNode();
     report.put("name", spec.name());
     out.println("dry run of " + spec.name() + " (nothing is written)");
@@ -83,6 +84,7 @@ public final class DryRun {
     Split evaluated = train.info().task() == org.fga.core.data.Task.REID
         ? Split.QUERY
         : Split.valueOf(spec.eval().split().toUpperCase(Locale.ROOT));
+    int evaluatedImages = 0;
     ObjectNode splits = report.putObject("splits");
     out.println("splits (" + ConfigTypes.nameOf(spec.data()) + "):");
     for (Split split : Split.values()) {
@@ -98,6 +100,9 @@ public final class DryRun {
       String name = split.name().toLowerCase(Locale.ROOT);
       ObjectNode row = splits.putObject(name);
       row.put("images", ds.size());
+      if (split == evaluated) {
+        evaluatedImages = ds.size();
+      }
       Integer o = official.get(split);
       if (o != null) {
         row.put("official", o);
@@ -170,8 +175,16 @@ public final class DryRun {
       }
       out.printf(Locale.ROOT, "train step: %.3f s (batch %d, losses %s); test batch: %.3f s%n",
           stepNanos / 1e9, batch, probe.lastTerms(), testSeconds);
-      timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs,
-          peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "");
+      String tail = peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "";
+      if (spec.eval().scoresEveryEpoch()) {
+        // eval.everyEpoch scores the reported split after every epoch but the last (whose
+        // evaluation every run has): one test pass of that split per epoch, from the batch timed above
+        double evalSeconds = testSeconds * Math.ceil(evaluatedImages / (double) batch);
+        report.put("everyEpochEvaluationSeconds", evalSeconds);
+        timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs, evalSeconds, tail);
+      } else {
+        timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs, 0, tail);
+      }
     }
     return report;
   }
@@ -215,22 +228,28 @@ public final class DryRun {
     out.printf(Locale.ROOT, "forward at batch 1: %.3f s, at batch %d: %.3f s; a training step at batch %d estimated at %.2f s"
         + " (3 forward passes of the backbone; a method's own extra passes are not counted: --timed-steps)%n",
         forwardNanos / 1e9, probeBatch, probeNanos / 1e9, batch, stepSeconds);
-    timing(report, "estimate from backbone forward passes", stepSeconds, batchesPerEpoch, epochs, "");
+    timing(report, "estimate from backbone forward passes", stepSeconds, batchesPerEpoch, epochs, 0,
+        spec.eval().scoresEveryEpoch() ? "; eval.everyEpoch's test passes are not counted (--timed-steps counts them)" : "");
     out.printf(Locale.ROOT, "memory: weights, gradients and optimiser state %.0f MiB; stage outputs at batch %d"
         + " %.0f MiB (a floor: a step keeps several tensors per stage); --timed-steps runs two real steps"
         + " and measures the peak%n", weightBytes / 1048576.0, batch, stageBytes / 1048576.0);
   }
 
-  /** The step, epoch and total times in the report and on one line, however the step was timed. */
-  private void timing(ObjectNode report, String how, double stepSeconds, int batchesPerEpoch, int epochs, String tail) {
-    double epochSeconds = stepSeconds * batchesPerEpoch;
+  /**
+   * The step, epoch and total times in the report and on one line, however the step was timed;
+   * {@code evalSeconds} is the per-epoch evaluation of {@code eval.everyEpoch}, paid in every epoch
+   * but the last.
+   */
+  private void timing(ObjectNode report, String how, double stepSeconds, int batchesPerEpoch, int epochs,
+      double evalSeconds, String tail) {
+    double epochSeconds = stepSeconds * batchesPerEpoch + evalSeconds;
     report.put("timing", how);
     report.put("trainStepSeconds", stepSeconds);
     report.put("batchesPerEpoch", batchesPerEpoch);
     report.put("estimatedEpochSeconds", epochSeconds);
-    report.put("estimatedTotalSeconds", epochSeconds * epochs);
+    report.put("estimatedTotalSeconds", epochSeconds * epochs - evalSeconds);
     out.printf(Locale.ROOT, "estimated: %s per epoch (%d batches), %s for %d epochs%s%n",
-        duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs), epochs, tail);
+        duration(epochSeconds), batchesPerEpoch, duration(epochSeconds * epochs - evalSeconds), epochs, tail);
     double load = loadAverage();
     int cores = Runtime.getRuntime().availableProcessors();
     if (load > cores) {
