@@ -35,10 +35,6 @@ public final class VggBackbone extends TorchBackbone {
 
   /** Builds VGG-16 ({@code batchNorm} false) or VGG-16-BN with the spec's strides and width. */
   public static VggBackbone create(String arch, boolean batchNorm, BackboneSpec spec) {
-    if (!spec.pooledStem()) { // VGG has no stem: a silently ignored key would misdescribe the run
-      throw new org.fga.core.error.FgaUserException(
-          "backbone.stemPool: false applies to ResNets (a stem convolution then max-pool); " + arch + " has no such stem");
-    }
     int width = width(spec);
     int n = Vgg.VGG16_CONVS.length;
     boolean[] pools = new boolean[n];

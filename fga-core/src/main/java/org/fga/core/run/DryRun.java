@@ -176,15 +176,13 @@ public final class DryRun {
       out.printf(Locale.ROOT, "train step: %.3f s (batch %d, losses %s); test batch: %.3f s%n",
           stepNanos / 1e9, batch, probe.lastTerms(), testSeconds);
       String tail = peak > 0 ? String.format(Locale.ROOT, "; peak memory %.0f MiB", peak / 1048576.0) : "";
+      // eval.everyEpoch scores the reported split after every epoch but the last (whose evaluation
+      // every run has): one test pass of that split per epoch, from the batch timed above
+      double evalSeconds = spec.eval().scoresEveryEpoch() ? testSeconds * Math.ceil(evaluatedImages / (double) batch) : 0;
       if (spec.eval().scoresEveryEpoch()) {
-        // eval.everyEpoch scores the reported split after every epoch but the last (whose
-        // evaluation every run has): one test pass of that split per epoch, from the batch timed above
-        double evalSeconds = testSeconds * Math.ceil(evaluatedImages / (double) batch);
         report.put("everyEpochEvaluationSeconds", evalSeconds);
-        timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs, evalSeconds, tail);
-      } else {
-        timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs, 0, tail);
       }
+      timing(report, "timed steps", stepNanos / 1e9, batchesPerEpoch, epochs, evalSeconds, tail);
     }
     return report;
   }

@@ -177,8 +177,7 @@ public final class ExperimentRunner {
       Trainer.Result r = trainer.build().fit();
       Map<String, Object> metrics = evaluator.evaluate(spec.eval(), run);
       if (perEpoch != null) {
-        perEpoch.requireNumber(spec.eval().selectBy(), metrics);
-        perEpoch.write(spec.schedule().epochs(), metrics);
+        perEpoch.write(spec.schedule().epochs(), metrics); // best() reads selectBy in every line, this one too
         metrics.put("bestEpoch", perEpoch.best(spec.eval().selectBy(), spec.schedule().epochs()));
       }
       if (spec.eval().linearProbe() != null) {

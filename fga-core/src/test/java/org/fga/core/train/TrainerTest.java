@@ -90,6 +90,24 @@ class TrainerTest {
   }
 
   @Test
+  void aBackboneKeyTheArchitectureHasNoUseForIsRefusedWhenTheSessionIsBuilt() {
+    String yaml =
+        """
+        name: toy
+        method: {type: baseline}
+        backbone: {arch: tiny, outputStride: 16, stemPool: false}
+        data: {type: squares, size: 16}
+        schedule: {epochs: 1, batchSize: 8, lr: 0.05}
+        eval: {metrics: []}
+        """;
+    ExperimentSpec spec = new SpecReader(PLUGINS).parse(yaml, false, "toy.yaml");
+    assertThatThrownBy(() -> new Session(PLUGINS, spec).close())
+        .isInstanceOf(FgaUserException.class)
+        .hasMessageContaining("backbone.stemPool: false applies to architectures whose stem ends with a max-pool")
+        .hasMessageContaining("tiny has none");
+  }
+
+  @Test
   void sameSpecAndSeedGiveBitIdenticalWeights(@TempDir Path a, @TempDir Path b) {
     List<float[]> x = train(spec(2, ""), a);
     List<float[]> y = train(spec(2, ""), b);
