@@ -12,13 +12,15 @@ checkout() {
     || echo "rerun.sh: $dir is not a git checkout; using it as it is (it must be $url at $pin)" >&2
 }
 
-# export_fashion LAYOUT DIR DONE: writes the cluttered four tops in LAYOUT into DIR unless DIR/DONE exists
+# export_fashion LAYOUT DIR DONE [SIZE GARMENT CLUTTER]: writes the four tops in LAYOUT into DIR
+# unless DIR/DONE exists; by default the cluttered 96 px canvases (garments of 28-36 px among 8
+# patches), or SIZE px canvases with garments of GARMENT px (e.g. "28, 32") among CLUTTER patches
 export_fashion() {
-  local layout="$1" dir="$2" done="$3"
+  local layout="$1" dir="$2" done="$3" size="${4:-96}" garment="${5:-28, 36}" clutter="${6:-8}"
   if [ ! -f "$dir/$done" ]; then
-    ./fga data synth --dataset fashion-mnist --layout "$layout" --out "$dir" --image-size 96 --train-size 1600 \
+    ./fga data synth --dataset fashion-mnist --layout "$layout" --out "$dir" --image-size "$size" --train-size 1600 \
       --val-size 400 --test-size 1000 --seed 24 -o classes=[tops] -o heldOut=5000 \
-      -o "cluttered={garmentSize: [28, 36], placement: anywhere, clutter: 8, clutterSize: 8, background: none}" > /dev/null
+      -o "cluttered={garmentSize: [$garment], placement: anywhere, clutter: $clutter, clutterSize: 8, background: none}" > /dev/null
   fi
 }
 

@@ -17,6 +17,11 @@ data=data/fashion-tops-wsol
 export_fashion wsol "$data" metadata/test/localization.txt
 require_weights "./fga table --rows fga --seeds $seed configs/rfga/tables/fashion_${method}_reference.yaml"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+if [ "$method" = rfga ]; then
+  # the new layers' starting draws of this seed, for fga's matched-init run of the same seed
+  /usr/bin/python3 references/moana/dump_init.py --repo "$repo" --method rfga --seed "$seed" --weights "$weights" \
+    --num-classes 4 --out "references/moana/results/init/rfga_s$seed.safetensors" > /dev/null
+fi
 /usr/bin/python3 references/moana/run_moana.py --repo "$repo" --data "$data" --weights "$weights" \
   --method "$method" --seed "$seed" --epochs 6 --batch-size 32 --crop-size 96 \
   --out "references/moana/results/runs/${method}_s$seed" \

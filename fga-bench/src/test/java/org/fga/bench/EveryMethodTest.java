@@ -66,7 +66,7 @@ class EveryMethodTest {
         new NoiseData.Config(32, 8, 4), TWO_VIEWS,
         new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, 1, null),
-        new EvalSpec(java.util.List.of(), null, null, null, null, null, null), null, null, null);
+        new EvalSpec(java.util.List.of(), null, null, null, null, null, null), null, null, null, null);
     try (Session s = new Session(PLUGINS, spec)) {
       Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
       assertThat(r.steps()).isEqualTo(2);

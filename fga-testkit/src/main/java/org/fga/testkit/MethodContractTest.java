@@ -119,7 +119,7 @@ public abstract class MethodContractTest {
             List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)))),
         new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, 1, null),
-        EvalSpec.defaults().withMetrics(List.of()), null, null, null);
+        EvalSpec.defaults().withMetrics(List.of()), null, null, null, null);
     Path dir = java.nio.file.Files.createTempDirectory("fga-contract-");
     try (Session s = new Session(plugins, spec)) {
       Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();

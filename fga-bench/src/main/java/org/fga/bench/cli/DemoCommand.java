@@ -76,6 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
             plugins.metrics().get("wsol").defaultConfig()), null, "val", 6, null, null, null),
         0L,
         null,
+        null,
         null);
   }
 

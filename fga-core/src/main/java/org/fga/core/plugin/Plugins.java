@@ -197,6 +197,20 @@ public final class Plugins {
     return benches;
   }
 
+  /**
+   * What reads a spec's {@code init.weights} into a model; bound by the plugin that defines the
+   * parameters' names (the backbones plugin).
+   */
+  public org.fga.core.io.ModelWeights modelWeights() {
+    com.google.inject.Binding<org.fga.core.io.ModelWeights> b =
+        injector.getExistingBinding(Key.get(org.fga.core.io.ModelWeights.class));
+    if (b == null) {
+      throw new PluginException("init.weights needs a plugin that binds " + org.fga.core.io.ModelWeights.class.getName()
+          + " (fga-backbones does); none of the loaded modules does");
+    }
+    return b.getProvider().get();
+  }
+
   /** A YAML mapper that knows every plugin's config subtypes. */
   public ObjectMapper yaml() {
     return yaml;

@@ -23,6 +23,8 @@ import org.fga.core.method.MethodConfig;
  * @param device {@code cpu} (default), {@code gpu} (the first CUDA device), {@code gpu:N}, or
  *     {@code gpu:N,M,...} to train data-parallel over several GPUs
  * @param paper the published number this run reproduces, if any
+ * @param init starting values for some parameters, read after the seeded initialisation and the
+ *     pretrained backbone (null: none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentSpec(
@@ -35,7 +37,8 @@ public record ExperimentSpec(
     EvalSpec eval,
     Long seed,
     String device,
-    PaperRef paper) {
+    PaperRef paper,
+    InitSpec init) {
 
   public ExperimentSpec {
     if (name == null || name.isBlank()) {
@@ -90,7 +93,7 @@ public record ExperimentSpec(
   }
 
   public ExperimentSpec withName(String n) {
-    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper);
+    return new ExperimentSpec(n, method, backbone, data, pipeline, schedule, eval, seed, device, paper, init);
   }
 
   /**
@@ -107,30 +110,35 @@ public record ExperimentSpec(
   }
 
   public ExperimentSpec withSeed(long s) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, device, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, s, device, paper, init);
   }
 
   public ExperimentSpec withSchedule(ScheduleSpec s) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, device, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, s, eval, seed, device, paper, init);
   }
 
   public ExperimentSpec withEval(EvalSpec e) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, device, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, e, seed, device, paper, init);
   }
 
   public ExperimentSpec withDevice(String d) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, d, paper);
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, d, paper, init);
   }
 
   public ExperimentSpec withPipeline(PipelineSpec p) {
-    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, device, paper);
+    return new ExperimentSpec(name, method, backbone, data, p, schedule, eval, seed, device, paper, init);
   }
 
   public ExperimentSpec withBackbone(BackboneSpec b) {
-    return new ExperimentSpec(name, method, b, data, pipeline, schedule, eval, seed, device, paper);
+    return new ExperimentSpec(name, method, b, data, pipeline, schedule, eval, seed, device, paper, init);
+  }
+
+  /** This experiment reading {@code i}, or nothing more, after its initialisation. */
+  public ExperimentSpec withInit(InitSpec i) {
+    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, device, paper, i);
   }
 
   public ExperimentSpec withMethod(MethodConfig m) {
-    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper);
+    return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper, init);
   }
 }

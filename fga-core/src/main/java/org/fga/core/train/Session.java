@@ -50,6 +50,9 @@ public final class Session implements AutoCloseable {
     block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size.height(), size.width()));
     org.fga.engine.EngineGuard.requireRoutable(block); // a convolution outside the route: oneDNN off instead
     backbone.loadPretrained();
+    if (spec.init() != null) {
+      plugins.modelWeights().loadSome(block, spec.init().fileFor(spec.seed()));
+    }
   }
 
   public ExperimentSpec spec() {
