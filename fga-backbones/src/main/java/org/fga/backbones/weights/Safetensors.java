@@ -38,21 +38,8 @@ public final class Safetensors {
   public static Map<String, NdArray> read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size < 8) {
-        throw bad(file, "shorter than the 8-byte header length");
-      }
-      ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      ch.read(lenBuf, 0);
-      long headerLen = lenBuf.flip().getLong();
-      if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
-        throw bad(file, "header length " + headerLen + " does not fit a file of " + size + " bytes");
-      }
-      ByteBuffer header = ByteBuffer.allocate((int) headerLen);
-      ch.read(header, 8);
-      JsonNode root = JSON.readTree(new String(header.array(), StandardCharsets.UTF_8).trim());
-      if (root == null || !root.isObject()) {
-        throw bad(file, "header is not a JSON object");
-      }
+      long headerLen = headerLength(file, ch);
+      JsonNode root = header(file, ch, headerLen);
       long dataStart = 8 + headerLen;
       long dataLen = size - dataStart;
       ByteBuffer data =
@@ -71,6 +58,45 @@ public final class Safetensors {
     } catch (IOException e) {
       throw new FgaUserException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The header's {@code __metadata__} (string to string; empty when the file has none): what a
+   * writer says of the tensors, such as the seed a harness drew them with.
+   */
+  public static Map<String, String> metadata(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      JsonNode meta = header(file, ch, headerLength(file, ch)).path(METADATA);
+      Map<String, String> out = new LinkedHashMap<>();
+      meta.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+      return out;
+    } catch (IOException e) {
+      throw new FgaUserException("cannot read safetensors file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long headerLength(Path file, FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (size < 8) {
+      throw bad(file, "shorter than the 8-byte header length");
+    }
+    ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    ch.read(lenBuf, 0);
+    long headerLen = lenBuf.flip().getLong();
+    if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
+      throw bad(file, "header length " + headerLen + " does not fit a file of " + size + " bytes");
+    }
+    return headerLen;
+  }
+
+  private static JsonNode header(Path file, FileChannel ch, long headerLen) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate((int) headerLen);
+    ch.read(header, 8);
+    JsonNode root = JSON.readTree(new String(header.array(), StandardCharsets.UTF_8).trim());
+    if (root == null || !root.isObject()) {
+      throw bad(file, "header is not a JSON object");
+    }
+    return root;
   }
 
   private static NdArray tensor(Path file, String name, JsonNode info, ByteBuffer data) {
@@ -106,8 +132,14 @@ public final class Safetensors {
 
   /** Writes the tensors in iteration order, atomically (a temp file, then a rename). */
   public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
+    write(file, tensors, Map.of());
+  }
+
+  /** {@link #write(Path, Map)} with these entries in the header's {@code __metadata__} beside {@code format}. */
+  public static void write(Path file, Map<String, NdArray> tensors, Map<String, String> metadata) throws IOException {
     ObjectNode header = JSON.createObjectNode();
-    header.putObject(METADATA).put("format", "pt");
+    ObjectNode meta = header.putObject(METADATA).put("format", "pt");
+    metadata.forEach(meta::put);
     long offset = 0;
     for (Map.Entry<String, NdArray> e : tensors.entrySet()) {
       NdArray t = e.getValue();

@@ -101,7 +101,7 @@ public final class TableCommand implements Callable<Integer> {
     }
     List<String> modified = overrides.stream().filter(o -> !o.startsWith("device=")).toList(); // where, not what
     TableReport report = new TableReport(table, runner.collect(jobs, table, file), modified,
-        subset.isAll() ? null : subset.describe(whole));
+        subset.isAll() ? null : subset.describe(whole), runner.rowsPairedWithReferenceResults(jobs, table, file));
     // a part never replaces the whole table's files
     String stem = subset.isAll() ? "table" : "table-subset";
     Files.createDirectories(dir);

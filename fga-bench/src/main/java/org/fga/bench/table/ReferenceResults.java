@@ -144,6 +144,11 @@ public final class ReferenceResults {
     return out;
   }
 
+  /** The line of {@code seed}, or null. */
+  public JsonNode line(long seed) {
+    return bySeed.get(seed);
+  }
+
   /**
    * The {@code weightsSha256} of the lines for {@code seeds} (the backbone weights each reference
    * run started from); empty when the harness does not record it.

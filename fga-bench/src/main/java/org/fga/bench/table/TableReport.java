@@ -37,6 +37,15 @@ public final class TableReport {
    * @param subset what {@code --seeds/--columns/--rows} selected ({@link TableSubset#describe}), or null
    */
   public TableReport(TableSpec table, double[][][] values, List<String> modified, String subset) {
+    this(table, values, modified, subset, java.util.Set.of());
+  }
+
+  /**
+   * @param pairedWithResults rows whose runs started from the reference harness's draws of their
+   *     seed ({@link TableRunner#rowsPairedWithReferenceResults}): compared with it seed by seed
+   */
+  public TableReport(TableSpec table, double[][][] values, List<String> modified, String subset,
+      java.util.Set<Integer> pairedWithResults) {
     this.table = table;
     this.values = values;
     this.modified = List.copyOf(modified);
@@ -55,8 +64,9 @@ public final class TableReport {
           continue;
         }
         // a reference harness's runs share no random stream with ours: seed k of one is not paired
-        // with seed k of the other
-        boolean unpaired = cell.isReferenceResults() || ref >= 0 && table.cellOf(ref, c) != null && table.cellOf(ref, c).isReferenceResults();
+        // with seed k of the other, unless the row started from the harness's draws of that seed
+        boolean unpaired = (cell.isReferenceResults() || ref >= 0 && table.cellOf(ref, c) != null && table.cellOf(ref, c).isReferenceResults())
+            && !pairedWithResults.contains(r);
         stats[r][c] = stats(values[r][c], cell.paper(), ref >= 0 && ref != r ? values[ref][c] : null, unpaired);
       }
     }

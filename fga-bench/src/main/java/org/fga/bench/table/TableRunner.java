@@ -199,6 +199,71 @@ public final class TableRunner {
     }
   }
 
+  /**
+   * The rows whose every finished run started from the reference row's draws of its seed: its
+   * resolved spec reads {@code init.weights}, and the file for the run's seed says, in its
+   * safetensors metadata, the {@code seed}, {@code method} and {@code reference} of the reference
+   * line of that seed. Only these rows are compared with a harness's row seed by seed (paired t);
+   * a row where some runs do and some do not is named on the log and stays unpaired (Welch).
+   */
+  public Set<Integer> rowsPairedWithReferenceResults(List<Job> jobs, TableSpec table, Path tableFile) {
+    Set<Integer> out = new TreeSet<>();
+    int ref = table.rows().stream().map(TableSpec.Row::label).toList().indexOf(table.reference());
+    TableSpec.Cell results = null;
+    for (int c = 0; ref >= 0 && c < table.columns().size() && results == null; c++) {
+      TableSpec.Cell cell = table.cellOf(ref, c);
+      results = cell != null && cell.isReferenceResults() ? cell : null;
+    }
+    if (results == null || tableFile == null) {
+      return out;
+    }
+    ReferenceResults lines = ReferenceResults.read(
+        tableFile.toAbsolutePath().getParent().resolve(results.results()).normalize(), results.match(), Path.of(""));
+    Map<Integer, Boolean> paired = new HashMap<>(); // row -> every finished run so far started from the reference's draws
+    Map<Integer, Integer> matched = new HashMap<>();
+    for (Job j : jobs) {
+      RunDir run = new RunDir(j.dir());
+      long seed = table.seeds().get(j.seedIndex());
+      JsonNode line = lines.line(seed);
+      if (j.row() == ref || line == null || !Files.isRegularFile(run.metrics()) || !Files.isRegularFile(run.spec())) {
+        continue;
+      }
+      boolean same = startedFrom(run, seed, line);
+      paired.merge(j.row(), same, Boolean::logicalAnd);
+      matched.merge(j.row(), same ? 1 : 0, Integer::sum);
+    }
+    paired.forEach((row, all) -> {
+      if (all) {
+        out.add(row);
+      } else if (matched.get(row) > 0) {
+        log.println("fga table: warning: row '" + table.rows().get(row).label() + "' has runs that started from the reference's"
+            + " draws and runs that did not: compared unpaired (Welch)");
+      }
+    });
+    return out;
+  }
+
+  /** Whether the run's {@code init.weights} file of {@code seed} is the reference line's draws. */
+  private boolean startedFrom(RunDir run, long seed, JsonNode line) {
+    try {
+      String template = plugins.yaml().readTree(run.spec().toFile()).path("init").path("weights").asText(null);
+      if (template == null) {
+        return false;
+      }
+      Path file = new org.fga.core.spec.InitSpec(template).fileFor(seed);
+      if (!Files.isRegularFile(file)) {
+        log.println("fga table: warning: cannot check the starting draws of " + run.root() + ": " + file + " is not here");
+        return false;
+      }
+      Map<String, String> meta = org.fga.backbones.weights.Safetensors.metadata(file);
+      return Long.toString(seed).equals(meta.get("seed"))
+          && line.path("method").asText("").equals(meta.get("method"))
+          && line.path("reference").asText("").equals(meta.get("reference"));
+    } catch (IOException e) {
+      throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
+    }
+  }
+
   private static String shortHashes(Set<String> hashes) {
     return hashes.stream().map(h -> h.substring(0, Math.min(12, h.length()))).toList().toString();
   }
