@@ -91,7 +91,7 @@ class BadInputTest {
 
     FileDataset lenient =
         new CubDatasetProvider()
-            .open(new CubConfig(root.toString(), 0, true, null, 0, null), Split.TRAIN);
+            .open(new CubConfig(root.toString(), 0, true, null, 0, null, null), Split.TRAIN);
     Sample s = lenient.get(1);
     assertThat(s.id()).isEqualTo(lenient.entries().get(2).id()); // the next good image stands in
     assertThat(lenient.skipped()).containsExactly(victim.toString());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.fga.core.data.transform.CenterCrop;
 import org.fga.core.data.transform.HorizontalFlip;
 import org.fga.core.data.transform.Resize;
 import org.fga.datasets.cub.CubConfig;
+import org.fga.datasets.Entry;
 import org.fga.datasets.imagefolder.ImageFolderConfig;
 import org.fga.datasets.reid.MarketConfig;
 import org.fga.datasets.voc.VocConfig;
@@ -93,6 +95,23 @@ class ReadersTest {
       assertThat(valIds).doesNotContain(fit.entries().get(i).id());
     }
     assertThatThrownBy(() -> open("cub", all, Split.VAL)).hasMessageContaining("has no split VAL");
+  }
+
+  @Test
+  void cubInImageFolderOrderIsSortedByClassFolderThenFileAndHoldsTheSameImages() throws Exception {
+    CubConfig listed = CubConfig.of(dir.toString());
+    CubConfig folder = PLUGINS.yaml().readValue("{type: cub, root: \"" + dir + "\", order: imageFolder}", CubConfig.class);
+    for (Split split : List.of(Split.TRAIN, Split.TEST)) {
+      List<String> asListed = open("cub", listed, split).entries().stream().map(Entry::id).toList();
+      List<String> inFolderOrder = open("cub", folder, split).entries().stream().map(Entry::id).toList();
+      assertThat(inFolderOrder).isSortedAccordingTo(Comparator.naturalOrder()).containsExactlyInAnyOrderElementsOf(asListed);
+      assertThat(inFolderOrder).as("the fixture lists images out of folder order").isNotEqualTo(asListed);
+    }
+    // the default is not written: resolved specs made before the key existed stay equal
+    assertThat(PLUGINS.yaml().writeValueAsString(listed)).doesNotContain("order");
+    assertThat(PLUGINS.yaml().writeValueAsString(folder)).contains("order: \"imageFolder\"");
+    assertThatThrownBy(() -> PLUGINS.yaml().readValue("{type: cub, root: x, order: sorted}", CubConfig.class))
+        .hasMessageContaining("data.order must be one of [images.txt, imageFolder], got 'sorted'");
   }
 
   @Test

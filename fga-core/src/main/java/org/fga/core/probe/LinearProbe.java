@@ -171,7 +171,8 @@ public final class LinearProbe {
             save(new Checkpoint.Position(epoch + 1, step, opt.steps()), classifier, opt, acc, probeManager);
           }
         }
-        return new ProbeResult(spec.report(), acc[0], acc[1], (int) acc[2], spec.epochs(), source);
+        return new ProbeResult(spec.report(), acc[0], acc[1], (int) acc[2], spec.epochs(), source,
+            (int) test.features().getShape().get(0));
       }
     }
   }
@@ -217,6 +218,9 @@ public final class LinearProbe {
       while (it.hasNext()) {
         try (NDManager m = session.newStepManager()) {
           Batch batch = it.next().toBatch(m);
+          if (spec.scoresFullBatchesOnly() && batch.size() < spec.batchSize()) {
+            break; // the last, partial batch: a drop-last test loader never yields it
+          }
           NDArray f = frozenFeatures(session.method(), m, batch);
           long[] l = batch.labels().toType(DataType.INT64, false).toLongArray();
           for (int i = 0; i < batch.size(); i++, k++) {
@@ -227,14 +231,16 @@ public final class LinearProbe {
       }
     }
     if (k == 0) {
-      throw new FgaUserException("the test split is empty: nothing to score the linear probe on");
+      throw new FgaUserException(ds.size() == 0 ? "the test split is empty: nothing to score the linear probe on"
+          : "eval.linearProbe.dropLast: the test split's " + ds.size() + " images make no full batch of "
+              + spec.batchSize() + "; lower eval.linearProbe.batchSize");
     }
     float[] flat = new float[k * rows[0].length];
     for (int i = 0; i < k; i++) {
       System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
     }
     NDArray features = probeManager.create(flat, new Shape(k, rows[0].length));
-    return new TestSet(features, probeManager.create(labels));
+    return new TestSet(features, probeManager.create(java.util.Arrays.copyOf(labels, k)));
   }
 
   /** The test features, scored by the classifier after each epoch. */

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param bestEpoch the 1-based epoch of {@code bestTop1} (the first, if several tie)
  * @param epochs epochs trained
  * @param checkpoint the checkpoint of the main phase whose features were probed
+ * @param testImages the test images scored (fewer than the split with {@code dropLast})
  */
-public record ProbeResult(String report, double lastTop1, double bestTop1, int bestEpoch, int epochs, String checkpoint) {
+public record ProbeResult(String report, double lastTop1, double bestTop1, int bestEpoch, int epochs, String checkpoint,
+    int testImages) {
   /** The reported accuracy. */
   public double top1() {
     return "best".equals(report) ? bestTop1 : lastTop1;
@@ -28,6 +30,7 @@ public record ProbeResult(String report, double lastTop1, double bestTop1, int b
     m.put("bestEpoch", bestEpoch);
     m.put("epochs", epochs);
     m.put("checkpoint", checkpoint);
+    m.put("testImages", testImages);
     return m;
   }
 }

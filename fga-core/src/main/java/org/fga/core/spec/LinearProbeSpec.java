@@ -26,6 +26,10 @@ import org.fga.core.data.pipeline.PipelineSpec;
  * @param report {@code last} (default): the test accuracy after the last epoch; {@code best}: the
  *     best epoch's test accuracy, as main_lincls.py's {@code best_acc1} (chosen on the test set, so
  *     optimistic; both are always in the result)
+ * @param dropLast score the test split's full batches only, in the dataset's order (default
+ *     false: every image), as a reference whose test loader drops its last partial batch
+ *     (LCR's linear_cub_eval.py: 960 of 1,000 images at batch 64); with
+ *     {@code data.order: imageFolder} the same images are left out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LinearProbeSpec(
@@ -38,7 +42,8 @@ public record LinearProbeSpec(
     List<Double> milestones,
     Double gamma,
     PipelineSpec pipeline,
-    String report) {
+    String report,
+    Boolean dropLast) {
 
   public LinearProbeSpec {
     epochs = epochs == null ? 100 : epochs;
@@ -50,6 +55,7 @@ public record LinearProbeSpec(
     milestones = milestones == null ? List.of(60.0, 80.0) : List.copyOf(milestones);
     gamma = gamma == null ? 0.1 : gamma;
     report = report == null ? "last" : report;
+    dropLast = Boolean.TRUE.equals(dropLast) ? true : null; // absent when off: older runs' resolved specs stay as they were
     if (epochs <= 0) {
       throw new InvalidOptionException("epochs", "must be positive, got " + epochs);
     }
@@ -77,11 +83,16 @@ public record LinearProbeSpec(
   }
 
   public static LinearProbeSpec defaults() {
-    return new LinearProbeSpec(null, null, null, null, null, null, null, null, null, null);
+    return new LinearProbeSpec(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public LinearProbeSpec withPipeline(PipelineSpec p) {
-    return new LinearProbeSpec(epochs, batchSize, lr, momentum, weightDecay, lrSchedule, milestones, gamma, p, report);
+    return new LinearProbeSpec(epochs, batchSize, lr, momentum, weightDecay, lrSchedule, milestones, gamma, p, report, dropLast);
+  }
+
+  /** Whether only the test split's full batches are scored. */
+  public boolean scoresFullBatchesOnly() {
+    return Boolean.TRUE.equals(dropLast);
   }
 
   /** The probe's optimiser and rate as a training schedule, so that {@code LrSchedule} drives it. */

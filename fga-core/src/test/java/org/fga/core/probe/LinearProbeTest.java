@@ -1,6 +1,7 @@
 package org.fga.core.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.nn.Parameter;
@@ -84,6 +85,23 @@ class LinearProbeTest {
     assertThat(log).hasSize(4);
     assertThat(log.get(0)).contains("\"epoch\":1", "\"loss\"", "\"lr\":0.5", "\"trainTop1\"", "\"top1\"");
     assertThat(log.get(3)).contains("\"lr\":0.05"); // ×0.1 from epoch 3 on (0-based), as main_lincls
+  }
+
+  @Test
+  void dropLastScoresTheFullTestBatchesOnlyAsADropLastLoaderDoes(@TempDir Path all, @TempDir Path dropped) throws Exception {
+    int n;
+    try (Session s = trained(spec(", batchSize: 7"), all)) {
+      n = s.open(org.fga.core.data.Split.TEST).size();
+      assertThat(n % 7).as("the test split must end in a partial batch for this test").isNotZero();
+      assertThat(probe(s, all).testImages()).isEqualTo(n);
+    }
+    try (Session s = trained(spec(", batchSize: 7, dropLast: true"), dropped)) {
+      ProbeResult r = probe(s, dropped);
+      assertThat(r.testImages()).isEqualTo(n / 7 * 7);
+      assertThat(r.toMap()).containsEntry("testImages", n / 7 * 7);
+      // a fraction of the scored images: right / (n / 7 * 7)
+      assertThat(r.lastTop1() * r.testImages()).isCloseTo(Math.rint(r.lastTop1() * r.testImages()), within(1e-9));
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.fga.datasets.cub;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Map;
@@ -24,6 +25,11 @@ import org.fga.datasets.wsol.MetadataSplit;
  *     {@code val: {metadata: .../metadata/CUB/val, images: CUBV2}}; labels are 0-based indices in
  *     {@code classes.txt} order, images default to {@code <root>/images}; these splits carry
  *     labels and boxes only (no parts, no masks)
+ * @param order the order of each split's images: {@code images.txt} (default) or {@code
+ *     imageFolder}, torchvision's ImageFolder order (class folder, then file name), in which
+ *     reference code that reads the images as an ImageFolder batches its in-order test passes:
+ *     batch-dependent test features (LCR's branch normalisation) and a drop-last test loader then
+ *     see the same batches here
  */
 @JsonTypeName("cub")
 public record CubConfig(
@@ -32,8 +38,13 @@ public record CubConfig(
     boolean skipCorrupt,
     String segmentations,
     int heldOutPerClass,
-    Map<String, MetadataSplit> splits)
+    Map<String, MetadataSplit> splits,
+    // written only when set: the resolved specs of runs made before the key existed stay equal
+    @JsonInclude(JsonInclude.Include.NON_NULL) String order)
     implements DiskDataConfig {
+  /** The orders {@code order} takes. */
+  public static final java.util.List<String> ORDERS = java.util.List.of("images.txt", "imageFolder");
+
   public CubConfig {
     DiskDataConfig.requireRoot(root, "cub");
     imageSize = DiskDataConfig.imageSizeOr(imageSize, 448);
@@ -42,6 +53,10 @@ public record CubConfig(
           "data.heldOutPerClass must be >= 0, got " + heldOutPerClass);
     }
     splits = MetadataSplit.checked(splits);
+    if (order != null && !ORDERS.contains(order)) {
+      throw new IllegalArgumentException("data.order must be one of " + ORDERS + ", got '" + order + "'");
+    }
+    order = ORDERS.get(0).equals(order) ? null : order; // absent when default: older runs' resolved specs stay as they were
     if (heldOutPerClass > 0 && splits.containsKey("val")) {
       throw new IllegalArgumentException(
           "data.heldOutPerClass and data.splits.val both define the val split; set one of them");
@@ -55,6 +70,11 @@ public record CubConfig(
     }
   }
 
+  /** Whether each split is in torchvision's ImageFolder order rather than images.txt's. */
+  public boolean imageFolderOrder() {
+    return "imageFolder".equals(order);
+  }
+
   /** Reads the block with every key optional but {@code root}. */
   @JsonCreator
   public static CubConfig fromJson(
@@ -63,22 +83,23 @@ public record CubConfig(
       @JsonProperty("skipCorrupt") Boolean skipCorrupt,
       @JsonProperty("segmentations") String segmentations,
       @JsonProperty("heldOutPerClass") Integer heldOutPerClass,
-      @JsonProperty("splits") Map<String, MetadataSplit> splits) {
+      @JsonProperty("splits") Map<String, MetadataSplit> splits,
+      @JsonProperty("order") String order) {
     return new CubConfig(
         root, imageSize == null ? 0 : imageSize, skipCorrupt != null && skipCorrupt, segmentations,
-        heldOutPerClass == null ? 0 : heldOutPerClass, splits);
+        heldOutPerClass == null ? 0 : heldOutPerClass, splits, order);
   }
 
   public static CubConfig of(String root) {
-    return new CubConfig(root, 0, false, null, 0, null);
+    return new CubConfig(root, 0, false, null, 0, null, null);
   }
 
   public CubConfig withHeldOutPerClass(int n) {
-    return new CubConfig(root, imageSize, skipCorrupt, segmentations, n, splits);
+    return new CubConfig(root, imageSize, skipCorrupt, segmentations, n, splits, order);
   }
 
   public CubConfig withSplits(Map<String, MetadataSplit> metadataSplits) {
     return new CubConfig(
-        root, imageSize, skipCorrupt, segmentations, heldOutPerClass, metadataSplits);
+        root, imageSize, skipCorrupt, segmentations, heldOutPerClass, metadataSplits, order);
   }
 }

@@ -140,6 +140,11 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
       }
       entries.add(e);
     }
+    if (cfg.imageFolderOrder()) {
+      // CUB's relative paths are <class folder>/<file>: their order is ImageFolder's (sorted class
+      // folders, then sorted file names; ASCII, so Java's and Python's string orders agree)
+      entries.sort(java.util.Comparator.comparing(Entry::id));
+    }
     return new FileDataset(
         new DatasetInfo(name(), Task.CLASSIFICATION, numClasses, List.copyOf(classNames)),
         entries,
