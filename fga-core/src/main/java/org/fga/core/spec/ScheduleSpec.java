@@ -32,6 +32,10 @@ import java.util.List;
  * @param logEvery write a {@code train.jsonl} line every this many steps
  * @param instancesPerIdentity K of P×K identity batches (re-ID, triplet losses): each batch holds
  *     batchSize / K identities with K images each; null for plain shuffled batches
+ * @param shuffle {@code false}: every epoch takes the training split in the dataset's order
+ *     (default: a seeded shuffle per epoch). For diagnostics: with a deterministic training
+ *     pipeline and the starting draws of another code base's run ({@code init.weights}), a run
+ *     is then that run's replica up to floating-point order, so a difference left is the code's
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleSpec(
@@ -56,9 +60,11 @@ public record ScheduleSpec(
     Double backboneLrMult,
     Double clipGradNorm,
     Integer logEvery,
-    Integer instancesPerIdentity) {
+    Integer instancesPerIdentity,
+    Boolean shuffle) {
 
   public ScheduleSpec {
+    shuffle = Boolean.FALSE.equals(shuffle) ? false : null; // absent when shuffled: older resolved specs stay equal
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 32 : batchSize;
     optimizer = optimizer == null ? "sgd" : optimizer;
@@ -102,12 +108,17 @@ public record ScheduleSpec(
 
   public static ScheduleSpec defaults() {
     return new ScheduleSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ScheduleSpec withEpochs(int e) {
     return new ScheduleSpec(e, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
         decayNormAndBias, betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr,
-        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity);
+        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity, shuffle);
+  }
+
+  /** Whether each epoch shuffles the training split. */
+  public boolean shuffles() {
+    return shuffle == null;
   }
 }

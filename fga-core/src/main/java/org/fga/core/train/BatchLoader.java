@@ -30,7 +30,7 @@ public final class BatchLoader implements AutoCloseable {
   private final float[] mean;
   private final float[] std;
   private final int batchSize;
-  private final boolean shuffle;
+  private boolean shuffle;
   private final boolean dropLast;
   private final long seed;
   private final ExecutorService pool;
@@ -66,6 +66,12 @@ public final class BatchLoader implements AutoCloseable {
       throw new FgaUserException(
           "the training split has " + dataset.size() + " samples, fewer than batchSize " + batchSize);
     }
+  }
+
+  /** Takes the training split in the dataset's order every epoch instead of shuffling it. */
+  public BatchLoader optInOrder() {
+    this.shuffle = false;
+    return this;
   }
 
   /** Draws training batches as P×K identity groups instead of a plain shuffle. */

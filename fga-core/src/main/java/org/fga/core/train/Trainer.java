@@ -155,7 +155,7 @@ public final class Trainer {
   }
 
   /** The training loader: the spec's training pipeline, P x K batches when the schedule asks. */
-  private BatchLoader newLoader() {
+  BatchLoader newLoader() { // package-private: tests read the order it takes
     ScheduleSpec s = session.spec().schedule();
     BatchLoader loader =
         new BatchLoader(
@@ -164,6 +164,9 @@ public final class Trainer {
             session.spec().seed(), loaderThreads);
     if (session.spec().pipeline().hasViews()) {
       loader.optViews(session.spec().pipeline().viewTransforms());
+    }
+    if (!s.shuffles()) {
+      loader.optInOrder();
     }
     if (s.instancesPerIdentity() != null) {
       int k = s.instancesPerIdentity();

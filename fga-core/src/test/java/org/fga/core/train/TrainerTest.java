@@ -37,6 +37,25 @@ class TrainerTest {
     return new SpecReader(PLUGINS).parse(yaml, false, "toy.yaml");
   }
 
+  @Test
+  void scheduleShuffleFalseTakesTheTrainingSplitInOrderEveryEpochAndIsWrittenOnlyWhenSet(@TempDir Path dir) throws Exception {
+    ExperimentSpec shuffled = spec(1, "");
+    ExperimentSpec inOrder = shuffled.withSchedule(
+        PLUGINS.yaml().readValue("{epochs: 1, batchSize: 8, lr: 0.05, shuffle: false}", org.fga.core.spec.ScheduleSpec.class));
+    int[] identity = java.util.stream.IntStream.range(0, 64).toArray();
+    try (Session s = new Session(PLUGINS, inOrder);
+        BatchLoader loader = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().newLoader()) {
+      assertThat(loader.order(0)).containsExactly(identity);
+      assertThat(loader.order(5)).containsExactly(identity);
+    }
+    try (Session s = new Session(PLUGINS, shuffled);
+        BatchLoader loader = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().newLoader()) {
+      assertThat(loader.order(0)).isNotEqualTo(identity);
+    }
+    assertThat(PLUGINS.yaml().writeValueAsString(shuffled.schedule())).doesNotContain("shuffle");
+    assertThat(PLUGINS.yaml().writeValueAsString(inOrder.schedule())).contains("shuffle: false");
+  }
+
   static List<float[]> train(ExperimentSpec spec, Path dir) {
     try (Session s = new Session(PLUGINS, spec)) {
       Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();
