@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the starting values of the layers ku-milab/MoANA's model adds to the backbone (the MoANA
-module and the classifier for rfga; the fc for cam), as run_moana.py's run of the same seed draws
+module and the classifier for rfga; the fc for cam, as fga's 1x1 convolution classifier), as run_moana.py's run of the same seed draws
 them, into a safetensors file under fga's names, so that fga's run of that seed can start from the
 same draws (the spec's init.weights) and the two runs pair by seed (issue #25).
 
@@ -39,6 +39,9 @@ RFGA_NAMES = {"layer4.2.conv_c.weight": "rfga.conv_c.weight", "layer4.2.conv_h.w
 for ref_bn, ours in (("bn1", "bn_c"), ("bn2", "bn_h"), ("bn3", "bn_w")):
     for p in ("weight", "bias", "running_mean", "running_var"):
         RFGA_NAMES["layer4.2.%s.%s" % (ref_bn, p)] = "rfga.%s.%s" % (ours, p)
+# cam: the reference's fc (GAP, then Linear) is fga's 1x1 convolution classifier (then GAP): the
+# same weights, shaped K x C x 1 x 1
+CAM_NAMES = {"fc.weight": "classifier.weight", "fc.bias": "classifier.bias"}
 
 
 def write_safetensors(path, tensors, metadata):
@@ -59,7 +62,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repo", required=True)
     ap.add_argument("--weights", required=True, help="fga's backbone.safetensors, as run_moana.py --weights")
-    ap.add_argument("--method", required=True, choices=["rfga"])
+    ap.add_argument("--method", required=True, choices=["rfga", "cam"])
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--num-classes", type=int, required=True)
     ap.add_argument("--width", type=int, default=16)
@@ -74,7 +77,10 @@ def main():
     torch.manual_seed(args.seed)
     model = run_moana.build_model(args.method, args.width, args.num_classes, os.path.abspath(args.weights))
     state = model.state_dict()
-    out = {ours: state[ref].detach().numpy() for ref, ours in RFGA_NAMES.items()}
+    names = RFGA_NAMES if args.method == "rfga" else CAM_NAMES
+    out = {ours: state[ref].detach().numpy() for ref, ours in names.items()}
+    if args.method == "cam":
+        out["classifier.weight"] = out["classifier.weight"].reshape(out["classifier.weight"].shape + (1, 1))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     write_safetensors(args.out, out, {"reference": "ku-milab/MoANA@%s" % commit, "method": args.method,
                                       "seed": str(args.seed), "harness": "references/moana/dump_init.py"})

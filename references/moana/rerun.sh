@@ -23,11 +23,9 @@ data=data/fashion-tops-wsol
 export_fashion wsol "$data" metadata/test/localization.txt
 require_weights "./fga table --rows fga --seeds $seed configs/rfga/tables/$table.yaml"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-if [ "$model" = rfga ]; then
-  # the new layers' starting draws of this seed, for fga's matched-init run of the same seed
-  /usr/bin/python3 references/moana/dump_init.py --repo "$repo" --method rfga --seed "$seed" --weights "$weights" \
-    --num-classes 4 --out "references/moana/results/init/rfga_s$seed.safetensors" > /dev/null
-fi
+# the new layers' starting draws of this seed, for fga's matched-init run of the same seed
+/usr/bin/python3 references/moana/dump_init.py --repo "$repo" --method "$model" --seed "$seed" --weights "$weights" \
+  --num-classes 4 --out "references/moana/results/init/${model}_s$seed.safetensors" > /dev/null
 /usr/bin/python3 "references/moana/$harness" --repo "$repo" --data "$data" --weights "$weights" \
   --method "$model" --seed "$seed" --epochs 6 --batch-size 32 --crop-size 96 \
   --out "references/moana/results/runs/${method}_s$seed" \
