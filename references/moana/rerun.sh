@@ -3,7 +3,7 @@
 # training loop and evaluation (CAM or RFGA), one seed, on the exported cluttered Fashion-MNIST
 # files, its result line appended to references/moana/results/fashion-tops_<method>.jsonl.
 # Usage, from the repository root:
-#   references/moana/rerun.sh METHOD SEED [MOANA_CHECKOUT]      (METHOD: cam or rfga)
+#   references/moana/rerun.sh METHOD SEED [MOANA_CHECKOUT]      (METHOD: cam, rfga or rfga-in-order)
 # Needs Debian's python3-torch python3-torchvision python3-opencv python3-munch python3-pil and
 # dataset-fashion-mnist. MOANA_CHECKOUT defaults to ~/.cache/fga/MoANA (cloned at the pinned commit).
 set -euo pipefail

@@ -107,6 +107,13 @@ class InitWeightsTest {
         .hasMessageContaining("names 1 tensor(s) the model does not have: classifer.weight")
         .hasMessageContaining("the model's parameters are ");
 
+    Map<String, NdArray> typo = new LinkedHashMap<>(file);
+    typo.put("rfga.conv_x.weight", NdArray.ofFloats("x", new int[] {1}, new float[] {1}));
+    Safetensors.write(dir.resolve("typo.safetensors"), typo);
+    assertThatThrownBy(() -> new Session(PLUGINS, read(dir.resolve("typo.safetensors").toString(), 0)))
+        .hasMessageContaining("does not have: rfga.conv_x.weight")
+        .hasMessageContaining("the model's parameters are rfga.conv_c.weight, rfga.conv_h.weight, rfga.conv_w.weight");
+
     String name = file.keySet().iterator().next();
     Map<String, NdArray> reshaped = new LinkedHashMap<>(file);
     reshaped.put(name, NdArray.ofFloats(name, new int[] {2}, new float[] {1, 2}));

@@ -112,6 +112,9 @@ class ReadersTest {
     assertThat(PLUGINS.yaml().writeValueAsString(folder)).contains("order: \"imageFolder\"");
     assertThatThrownBy(() -> PLUGINS.yaml().readValue("{type: cub, root: x, order: sorted}", CubConfig.class))
         .hasMessageContaining("data.order must be one of [images.txt, imageFolder], got 'sorted'");
+    assertThatThrownBy(() -> PLUGINS.yaml().readValue(
+            "{type: cub, root: x, order: imageFolder, splits: {val: {metadata: m, images: i}}}", CubConfig.class))
+        .hasMessageContaining("data.order applies to the official split");
   }
 
   @Test

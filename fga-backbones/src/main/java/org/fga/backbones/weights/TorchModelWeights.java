@@ -44,7 +44,10 @@ public final class TorchModelWeights implements ModelWeights {
       }
     }
     if (!unknown.isEmpty()) {
-      List<String> valid = new ArrayList<>(params.keySet());
+      // the names under the unknown one's first part (a typo in rfga.* is shown beside rfga.*), else all
+      String first = unknown.get(0).split("\\.")[0] + ".";
+      List<String> valid = params.keySet().stream().filter(n -> n.startsWith(first)).toList();
+      valid = valid.isEmpty() ? new ArrayList<>(params.keySet()) : valid;
       throw new FgaUserException("init.weights: " + file + " names " + unknown.size() + " tensor(s) the model does not have: "
           + String.join(", ", unknown.subList(0, Math.min(MAX_LISTED, unknown.size())))
           + "; the model's parameters are " + String.join(", ", valid.subList(0, Math.min(MAX_LISTED, valid.size())))

@@ -220,7 +220,7 @@ public final class TableRunner {
     ReferenceResults lines = ReferenceResults.read(
         tableFile.toAbsolutePath().getParent().resolve(results.results()).normalize(), results.match(), Path.of(""));
     Map<Integer, Boolean> paired = new HashMap<>(); // row -> every finished run so far started from the reference's draws
-    Map<Integer, Integer> matched = new HashMap<>();
+    Map<Integer, Boolean> readsInit = new HashMap<>(); // row -> some run reads init.weights
     for (Job j : jobs) {
       RunDir run = new RunDir(j.dir());
       long seed = table.seeds().get(j.seedIndex());
@@ -228,40 +228,44 @@ public final class TableRunner {
       if (j.row() == ref || line == null || !Files.isRegularFile(run.metrics()) || !Files.isRegularFile(run.spec())) {
         continue;
       }
-      boolean same = startedFrom(run, seed, line);
+      String template = initTemplate(run);
+      boolean same = template != null && startedFrom(run, template, seed, line);
       paired.merge(j.row(), same, Boolean::logicalAnd);
-      matched.merge(j.row(), same ? 1 : 0, Integer::sum);
+      readsInit.merge(j.row(), template != null, Boolean::logicalOr);
     }
     paired.forEach((row, all) -> {
       if (all) {
         out.add(row);
-      } else if (matched.get(row) > 0) {
-        log.println("fga table: warning: row '" + table.rows().get(row).label() + "' has runs that started from the reference's"
-            + " draws and runs that did not: compared unpaired (Welch)");
+      } else if (readsInit.get(row)) {
+        // a row meant to be paired that is not: said, never silently Welch
+        log.println("fga table: warning: row '" + table.rows().get(row).label() + "' reads init.weights, but not every run's"
+            + " file is the reference line's draws of its seed (seed, method and reference in the file's metadata):"
+            + " compared unpaired (Welch)");
       }
     });
     return out;
   }
 
-  /** Whether the run's {@code init.weights} file of {@code seed} is the reference line's draws. */
-  private boolean startedFrom(RunDir run, long seed, JsonNode line) {
+  /** The run's {@code init.weights} as its resolved spec states it, or null. */
+  private String initTemplate(RunDir run) {
     try {
-      String template = plugins.yaml().readTree(run.spec().toFile()).path("init").path("weights").asText(null);
-      if (template == null) {
-        return false;
-      }
-      Path file = new org.fga.core.spec.InitSpec(template).fileFor(seed);
-      if (!Files.isRegularFile(file)) {
-        log.println("fga table: warning: cannot check the starting draws of " + run.root() + ": " + file + " is not here");
-        return false;
-      }
-      Map<String, String> meta = org.fga.backbones.weights.Safetensors.metadata(file);
-      return Long.toString(seed).equals(meta.get("seed"))
-          && line.path("method").asText("").equals(meta.get("method"))
-          && line.path("reference").asText("").equals(meta.get("reference"));
+      return plugins.yaml().readTree(run.spec().toFile()).path("init").path("weights").asText(null);
     } catch (IOException e) {
       throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
     }
+  }
+
+  /** Whether the run's {@code init.weights} file of {@code seed} is the reference line's draws. */
+  private boolean startedFrom(RunDir run, String template, long seed, JsonNode line) {
+    Path file = new org.fga.core.spec.InitSpec(template).fileFor(seed);
+    if (!Files.isRegularFile(file)) {
+      log.println("fga table: warning: cannot check the starting draws of " + run.root() + ": " + file + " is not here");
+      return false;
+    }
+    Map<String, String> meta = org.fga.backbones.weights.Safetensors.metadata(file);
+    return Long.toString(seed).equals(meta.get("seed"))
+        && line.path("method").asText("").equals(meta.get("method"))
+        && line.path("reference").asText("").equals(meta.get("reference"));
   }
 
   private static String shortHashes(Set<String> hashes) {

@@ -81,7 +81,14 @@ class ReferencePairingTest {
   void aRunWhoseFileIsAnotherSeedsDrawsLeavesTheRowUnpairedAndSaysSo() throws Exception {
     Object[] r = report(new String[] {"0", "2", "2"});
     assertThat(((TableReport.Stats) r[0]).test()).isEqualTo("Welch");
-    assertThat((String) r[1]).contains("row 'fga' has runs that started from the reference's draws and runs that did not");
+    assertThat((String) r[1]).contains("row 'fga' reads init.weights, but not every run's file is the reference line's draws");
+  }
+
+  @Test
+  void aRowWhoseFilesAreAllAnotherSeedsIsNotSilentlyUnpaired() throws Exception {
+    Object[] r = report(new String[] {"1", "2", "0"});
+    assertThat(((TableReport.Stats) r[0]).test()).isEqualTo("Welch");
+    assertThat((String) r[1]).contains("row 'fga' reads init.weights, but not every run's file");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.fga.core.spec;
 
+import org.fga.core.error.InvalidOptionException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -65,6 +66,9 @@ public record ScheduleSpec(
 
   public ScheduleSpec {
     shuffle = Boolean.FALSE.equals(shuffle) ? false : null; // absent when shuffled: older resolved specs stay equal
+    if (shuffle != null && instancesPerIdentity != null) {
+      throw new InvalidOptionException("shuffle", "false cannot apply with instancesPerIdentity, whose P x K sampler draws every batch");
+    }
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 32 : batchSize;
     optimizer = optimizer == null ? "sgd" : optimizer;

@@ -54,6 +54,9 @@ class TrainerTest {
     }
     assertThat(PLUGINS.yaml().writeValueAsString(shuffled.schedule())).doesNotContain("shuffle");
     assertThat(PLUGINS.yaml().writeValueAsString(inOrder.schedule())).contains("shuffle: false");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PLUGINS.yaml().readValue(
+            "{batchSize: 8, instancesPerIdentity: 4, shuffle: false}", org.fga.core.spec.ScheduleSpec.class))
+        .hasMessageContaining("shuffle false cannot apply with instancesPerIdentity");
   }
 
   static List<float[]> train(ExperimentSpec spec, Path dir) {

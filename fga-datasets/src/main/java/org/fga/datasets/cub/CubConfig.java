@@ -57,6 +57,10 @@ public record CubConfig(
       throw new IllegalArgumentException("data.order must be one of " + ORDERS + ", got '" + order + "'");
     }
     order = ORDERS.get(0).equals(order) ? null : order; // absent when default: older runs' resolved specs stay as they were
+    if (order != null && !splits.isEmpty()) {
+      throw new IllegalArgumentException("data.order applies to the official split (images.txt); data.splits reads "
+          + splits.keySet() + " from metadata in its own order: set one of them");
+    }
     if (heldOutPerClass > 0 && splits.containsKey("val")) {
       throw new IllegalArgumentException(
           "data.heldOutPerClass and data.splits.val both define the val split; set one of them");

@@ -141,9 +141,10 @@ public final class CubDatasetProvider extends BaseDiskProvider<CubConfig> {
       entries.add(e);
     }
     if (cfg.imageFolderOrder()) {
-      // CUB's relative paths are <class folder>/<file>: their order is ImageFolder's (sorted class
-      // folders, then sorted file names; ASCII, so Java's and Python's string orders agree)
-      entries.sort(java.util.Comparator.comparing(Entry::id));
+      // ImageFolder's order: class folders sorted, then file names sorted within each (compared
+      // apart, so a folder that is a prefix of another's name sorts as Python's sorted() does)
+      entries.sort(java.util.Comparator.<Entry, String>comparing(e -> e.id().substring(0, e.id().lastIndexOf('/')))
+          .thenComparing(e -> e.id().substring(e.id().lastIndexOf('/') + 1)));
     }
     return new FileDataset(
         new DatasetInfo(name(), Task.CLASSIFICATION, numClasses, List.copyOf(classNames)),
