@@ -34,6 +34,7 @@ public final class TableRunner {
   private final Plugins plugins;
   private final PrintStream log;
   private final boolean quiet;
+  private final Map<String, ReferenceResults> resultsRead = new HashMap<>();
 
   public TableRunner(Plugins plugins, PrintStream log, boolean quiet) {
     this.plugins = plugins;
@@ -135,8 +136,7 @@ public final class TableRunner {
    */
   public double[][][] collect(List<Job> jobs, TableSpec table, Path tableFile) {
     double[][][] values = collectRuns(jobs, table);
-    // a row's results file is read (and its harness hashed) once, not once per column that shows it
-    Map<String, ReferenceResults> read = new HashMap<>();
+    Set<ReferenceResults> read = new java.util.LinkedHashSet<>();
     for (int r = 0; r < table.rows().size(); r++) {
       for (int c = 0; c < table.columns().size(); c++) {
         TableSpec.Cell cell = table.cellOf(r, c);
@@ -146,17 +146,26 @@ public final class TableRunner {
         if (tableFile == null) {
           throw new IllegalStateException("results cells need the table file's path");
         }
-        Path file = tableFile.toAbsolutePath().getParent().resolve(cell.results()).normalize();
         TableSpec.Column col = table.columns().get(c);
-        double[] got = read.computeIfAbsent(file + " " + cell.match(), k -> ReferenceResults.read(file, cell.match(), Path.of("")))
-            .values(table.seeds(), col.resultsKey() != null ? col.resultsKey() : col.metric());
+        ReferenceResults lines = referenceResults(tableFile, cell);
+        read.add(lines);
+        double[] got = lines.values(table.seeds(), col.resultsKey() != null ? col.resultsKey() : col.metric());
         for (int k = 0; k < got.length; k++) {
           values[r][c][k] = got[k] * col.scale();
         }
       }
     }
-    warnIfOtherWeights(jobs, table, read.values());
+    warnIfOtherWeights(jobs, table, read);
     return values;
+  }
+
+  /**
+   * A results cell's harness file (relative to {@code tableFile}), read and its harness hashed once
+   * per runner however many columns show it and whichever of collecting and pairing asks first.
+   */
+  private ReferenceResults referenceResults(Path tableFile, TableSpec.Cell cell) {
+    Path file = tableFile.toAbsolutePath().getParent().resolve(cell.results()).normalize();
+    return resultsRead.computeIfAbsent(file + " " + cell.match(), k -> ReferenceResults.read(file, cell.match(), Path.of("")));
   }
 
   /**
@@ -178,20 +187,16 @@ public final class TableRunner {
       if (!Files.isRegularFile(run.metrics()) || !Files.isRegularFile(run.spec())) {
         continue;
       }
-      try {
-        String weights = plugins.yaml().readTree(run.spec().toFile()).path("backbone").path("weights").asText(null);
-        if (weights == null) { // no backbone.weights, or null: nothing loaded, nothing to compare
-          continue;
-        }
-        if (!Files.isRegularFile(Path.of(weights))) {
-          log.println("fga table: warning: cannot check the backbone weights of " + run.root() + ": " + weights
-              + " is not here (run fga table from the folder that holds runs/)");
-          continue;
-        }
-        ours.add(hashed.computeIfAbsent(Path.of(weights).toAbsolutePath().normalize(), ReferenceResults::sha256));
-      } catch (IOException e) {
-        throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
+      String weights = resolvedSpec(run).path("backbone").path("weights").asText(null);
+      if (weights == null) { // no backbone.weights, or null: nothing loaded, nothing to compare
+        continue;
       }
+      if (!Files.isRegularFile(Path.of(weights))) {
+        log.println("fga table: warning: cannot check the backbone weights of " + run.root() + ": " + weights
+            + " is not here (run fga table from the folder that holds runs/)");
+        continue;
+      }
+      ours.add(hashed.computeIfAbsent(Path.of(weights).toAbsolutePath().normalize(), ReferenceResults::sha256));
     }
     if (!ours.isEmpty() && !ours.equals(reference)) {
       log.println("fga table: warning: the reference rows started from backbone weights " + shortHashes(reference)
@@ -217,8 +222,7 @@ public final class TableRunner {
     if (results == null || tableFile == null) {
       return out;
     }
-    ReferenceResults lines = ReferenceResults.read(
-        tableFile.toAbsolutePath().getParent().resolve(results.results()).normalize(), results.match(), Path.of(""));
+    ReferenceResults lines = referenceResults(tableFile, results);
     Map<Integer, Boolean> paired = new HashMap<>(); // row -> every finished run so far started from the reference's draws
     Map<Integer, Boolean> readsInit = new HashMap<>(); // row -> some run reads init.weights
     for (Job j : jobs) {
@@ -228,7 +232,7 @@ public final class TableRunner {
       if (j.row() == ref || line == null || !Files.isRegularFile(run.metrics()) || !Files.isRegularFile(run.spec())) {
         continue;
       }
-      String template = initTemplate(run);
+      String template = resolvedSpec(run).path("init").path("weights").asText(null);
       boolean same = template != null && startedFrom(run, template, seed, line);
       paired.merge(j.row(), same, Boolean::logicalAnd);
       readsInit.merge(j.row(), template != null, Boolean::logicalOr);
@@ -246,10 +250,10 @@ public final class TableRunner {
     return out;
   }
 
-  /** The run's {@code init.weights} as its resolved spec states it, or null. */
-  private String initTemplate(RunDir run) {
+  /** A finished run's {@code spec.resolved.yaml}, as a tree. */
+  private JsonNode resolvedSpec(RunDir run) {
     try {
-      return plugins.yaml().readTree(run.spec().toFile()).path("init").path("weights").asText(null);
+      return plugins.yaml().readTree(run.spec().toFile());
     } catch (IOException e) {
       throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
     }

@@ -133,11 +133,6 @@ public record ExperimentSpec(
     return new ExperimentSpec(name, method, b, data, pipeline, schedule, eval, seed, device, paper, init);
   }
 
-  /** This experiment reading {@code i}, or nothing more, after its initialisation. */
-  public ExperimentSpec withInit(InitSpec i) {
-    return new ExperimentSpec(name, method, backbone, data, pipeline, schedule, eval, seed, device, paper, i);
-  }
-
   public ExperimentSpec withMethod(MethodConfig m) {
     return new ExperimentSpec(name, m, backbone, data, pipeline, schedule, eval, seed, device, paper, init);
   }
