@@ -100,7 +100,7 @@ public final class StepTimer {
    */
   public static ExperimentSpec noiseSpec(MethodConfig method, BackboneSpec backbone, int imageSize, int batch, int steps) {
     ScheduleSpec schedule = new ScheduleSpec(1, batch, null, 0.01, null, null, null, null, null, null, "constant",
-        null, null, null, null, null, null, null, null, null, 1_000_000, null, null);
+        null, null, null, null, null, null, null, null, null, 1_000_000, null, null, null);
     return new ExperimentSpec("bench", method, backbone, new NoiseData.Config(imageSize, batch * steps, null), null,
         schedule, new EvalSpec(List.of(), null, null, null, null, null, null), null, null, null, null);
   }

@@ -118,7 +118,7 @@ public abstract class MethodContractTest {
             List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)),
             List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)))),
         new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, 1, null, null),
+            null, null, null, null, 1, null, null, null),
         EvalSpec.defaults().withMetrics(List.of()), null, null, null, null);
     Path dir = java.nio.file.Files.createTempDirectory("fga-contract-");
     try (Session s = new Session(plugins, spec)) {

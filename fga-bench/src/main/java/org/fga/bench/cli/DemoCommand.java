@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** The schedule every method trains with unless it ships its own (the baseline's). */
   static ScheduleSpec defaultSchedule(Size z) {
     return new ScheduleSpec(z.epochs(), z.batch(), "sgd", 0.05, 0.9, null, 5.0e-4, null, null, null, "cosine",
-        null, null, null, null, null, 1.0, null, null, null, null, null, null);
+        null, null, null, null, null, 1.0, null, null, null, null, null, null, null);
   }
 
   /**

@@ -98,6 +98,6 @@ public record LinearProbeSpec(
   /** The probe's optimiser and rate as a training schedule, so that {@code LrSchedule} drives it. */
   public ScheduleSpec asSchedule() {
     return new ScheduleSpec(epochs, batchSize, "sgd", lr, momentum, false, weightDecay, true, null, null,
-        lrSchedule, null, milestones, gamma, null, 0.0, 0.0, null, 1.0, null, null, null, null);
+        lrSchedule, null, milestones, gamma, null, 0.0, 0.0, null, 1.0, null, null, null, null, null);
   }
 }

@@ -37,6 +37,10 @@ import java.util.List;
  *     (default: a seeded shuffle per epoch). For diagnostics: with a deterministic training
  *     pipeline and the starting draws of another code base's run ({@code init.weights}), a run
  *     is then that run's replica up to floating-point order, so a difference left is the code's
+ * @param lrUpdate {@code iteration} (default): the rate follows the fractional epoch every step;
+ *     {@code epoch}: it is set once at the start of each epoch from the whole epoch, as a scheduler
+ *     stepped once per epoch sets it (BoT and CAL's re-ID code: with {@code warmupEpochs: 1}
+ *     epoch 0 runs wholly at lr·warmupFactor)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleSpec(
@@ -62,13 +66,17 @@ public record ScheduleSpec(
     Double clipGradNorm,
     Integer logEvery,
     Integer instancesPerIdentity,
-    Boolean shuffle) {
+    Boolean shuffle,
+    String lrUpdate) {
 
   public ScheduleSpec {
     shuffle = Boolean.FALSE.equals(shuffle) ? false : null; // absent when shuffled: older resolved specs stay equal
     if (shuffle != null && instancesPerIdentity != null) {
       throw new InvalidOptionException("shuffle", "false cannot apply with instancesPerIdentity, whose P x K sampler draws every batch");
     }
+    lrUpdate = "iteration".equals(lrUpdate) ? null : lrUpdate; // absent by default: older resolved specs stay equal
+    check(lrUpdate == null || lrUpdate.equals("epoch"),
+        "schedule.lrUpdate '" + lrUpdate + "' unknown; known: iteration, epoch");
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 32 : batchSize;
     optimizer = optimizer == null ? "sgd" : optimizer;
@@ -112,13 +120,18 @@ public record ScheduleSpec(
 
   public static ScheduleSpec defaults() {
     return new ScheduleSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public ScheduleSpec withEpochs(int e) {
     return new ScheduleSpec(e, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
         decayNormAndBias, betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr,
-        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity, shuffle);
+        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity, shuffle, lrUpdate);
+  }
+
+  /** Whether the rate is set once per epoch (from the epoch's start) rather than every step. */
+  public boolean lrPerEpoch() {
+    return lrUpdate != null;
   }
 
   /** Whether each epoch shuffles the training split. */

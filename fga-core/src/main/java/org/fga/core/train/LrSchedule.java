@@ -5,7 +5,8 @@ import org.fga.core.spec.ScheduleSpec;
 /**
  * The learning rate as a function of the fractional epoch, evaluated every iteration. Warm-up
  * scales linearly from {@code warmupFactor} to 1 over {@code warmupEpochs}; the decay rules are
- * those of {@link ScheduleSpec#lrSchedule()}.
+ * those of {@link ScheduleSpec#lrSchedule()}. With {@code lrUpdate: epoch} the fractional epoch is
+ * cut to the epoch's start, which is what a scheduler stepped once per epoch computes.
  */
 public final class LrSchedule {
   private final ScheduleSpec s;
@@ -15,7 +16,8 @@ public final class LrSchedule {
   }
 
   /** The base learning rate at fractional epoch {@code e} (step / steps-per-epoch). */
-  public double lr(double e) {
+  public double lr(double fractionalEpoch) {
+    double e = s.lrPerEpoch() ? Math.floor(fractionalEpoch) : fractionalEpoch;
     double lr = s.lr();
     double total = s.epochs();
     double decayed =

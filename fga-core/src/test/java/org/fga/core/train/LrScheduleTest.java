@@ -34,4 +34,27 @@ class LrScheduleTest {
     assertThat(new LrSchedule(parse("{lr: 0.001, lrSchedule: exponential, gamma: 0.9, stepEpochs: 2}")).lr(3))
         .isCloseTo(0.001 * Math.pow(0.9, 1.5), within(1e-15));
   }
+
+  @Test
+  void perEpochUpdatesHoldTheEpochStartsRateAsBoTsWarmupMultiStepLrDoes() throws Exception {
+    // BoT's WarmupMultiStepLR stepped per epoch, warm-up 3 epochs from 0.01, x0.1 at 10:
+    // epoch e < 3 runs wholly at lr·(0.01 + 0.99·e/3); epoch 10 starts the decayed rate
+    LrSchedule s = new LrSchedule(parse(
+        "{lr: 1, lrSchedule: multistep, milestones: [10], warmupEpochs: 3, warmupFactor: 0.01, lrUpdate: epoch}"));
+    assertThat(s.lr(0.0)).isCloseTo(0.01, within(1e-12));
+    assertThat(s.lr(0.99)).isCloseTo(0.01, within(1e-12));
+    assertThat(s.lr(1.5)).isCloseTo(0.01 + 0.99 / 3, within(1e-12));
+    assertThat(s.lr(2.999)).isCloseTo(0.01 + 0.99 * 2 / 3, within(1e-12));
+    assertThat(s.lr(9.999)).isCloseTo(1, within(1e-12));
+    assertThat(s.lr(10.0)).isCloseTo(0.1, within(1e-12));
+    LrSchedule perStep = new LrSchedule(parse(
+        "{lr: 1, lrSchedule: multistep, milestones: [10], warmupEpochs: 3, warmupFactor: 0.01}"));
+    assertThat(perStep.lr(1.5)).isCloseTo(0.01 + 0.99 / 2, within(1e-12));
+  }
+
+  @Test
+  void anUnknownLrUpdateIsRefusedWithTheKnownOnes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("{lrUpdate: step}"))
+        .hasMessageContaining("schedule.lrUpdate 'step' unknown; known: iteration, epoch");
+  }
 }
