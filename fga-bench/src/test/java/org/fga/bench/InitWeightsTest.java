@@ -12,6 +12,7 @@ import org.fga.backbones.weights.Safetensors;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.io.NdArray;
 import org.fga.core.plugin.Plugins;
+import org.fga.core.run.ExperimentRunner;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Session;
@@ -129,5 +130,32 @@ class InitWeightsTest {
     assertThat(s.init().weights()).isEqualTo("runs/init/rfga_s{seed}.safetensors");
     assertThat(s.init().fileFor(s.seed())).isEqualTo(Path.of("runs/init/rfga_s2.safetensors"));
     assertThat(PLUGINS.yaml().writeValueAsString(s)).contains("init:", "weights: \"runs/init/rfga_s{seed}.safetensors\"");
+  }
+
+  @Test
+  void aRunWhoseInitFileIsGoneStillResumesAndProbesFromItsCheckpoint(@TempDir Path dir) throws Exception {
+    Map<String, NdArray> file;
+    try (Session s = new Session(PLUGINS, read(null, 0))) {
+      file = classifierFile(s);
+    }
+    Path init = dir.resolve("init_s0.safetensors");
+    Safetensors.write(init, file);
+    ExperimentRunner runner = new ExperimentRunner(PLUGINS, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), true);
+    Path run = dir.resolve("run");
+    runner.start(read(init.toString(), 0), run);
+    java.nio.file.Files.delete(init); // a harness's scratch output, cleaned up after the run
+    java.nio.file.Files.delete(run.resolve("metrics.json")); // as if killed after its last checkpoint
+
+    assertThat(runner.resume(run).get("metrics").has("accuracy")).isTrue();
+    assertThat(runner.probe(run, null, java.util.List.of("eval.linearProbe.batchSize=4", "eval.linearProbe.epochs=1")).get("metrics").has("linearProbe")).isTrue();
+    // a run killed before its first checkpoint starts over, and that does need the file
+    try (java.util.stream.Stream<Path> ckpts = java.nio.file.Files.list(run.resolve("checkpoints"))) {
+      for (Path c : ckpts.toList()) {
+        java.nio.file.Files.delete(c);
+      }
+    }
+    assertThatThrownBy(() -> runner.resume(run))
+        .isInstanceOf(FgaUserException.class)
+        .hasMessage("init.weights: " + init + " does not exist");
   }
 }

@@ -92,7 +92,11 @@ public final class ExperimentRunner {
     } catch (java.io.IOException e) {
       throw new FgaUserException("cannot read " + run.spec() + ": " + e.getMessage());
     }
-    return execute(spec, run, new Session(plugins, spec));
+    // a run killed before its first checkpoint starts over, so it needs its starting weights
+    Session session = Checkpoint.latest(run.checkpoints()) != null
+        ? Session.restoring(plugins, spec)
+        : new Session(plugins, spec);
+    return execute(spec, run, session);
   }
 
   /** What {@link #runOrReuse} finds in a run directory. */
@@ -257,7 +261,7 @@ public final class ExperimentRunner {
     if (spec.eval().linearProbe() == null) {
       spec = spec.withLinearProbe(LinearProbeSpec.defaults());
     }
-    try (Session session = new Session(plugins, spec)) {
+    try (Session session = Session.restoring(plugins, spec)) {
       Checkpoint.loadWeights(ckpt, session);
       ProbeResult result = probe(session, run, ckpt);
       ObjectNode out = Files.isRegularFile(run.metrics())

@@ -31,6 +31,19 @@ public final class Session implements AutoCloseable {
   private final java.util.List<ai.djl.Device> devices;
 
   public Session(Plugins plugins, ExperimentSpec spec) {
+    this(plugins, spec, true);
+  }
+
+  /**
+   * A session whose every parameter a checkpoint is about to set (resuming, probing a finished
+   * run): the pretrained backbone and {@code init.weights} files are not read, so a run stays
+   * usable after those files are gone (an init file is often a harness's scratch output).
+   */
+  public static Session restoring(Plugins plugins, ExperimentSpec spec) {
+    return new Session(plugins, spec, false);
+  }
+
+  private Session(Plugins plugins, ExperimentSpec spec, boolean loadStartingWeights) {
     org.fga.engine.EngineGuard.ensure(); // convolutions checked right before anything trains
     this.devices = Devices.all(spec.device()); // before any work: a missing GPU is one line
     this.spec = spec;
@@ -49,6 +62,9 @@ public final class Session implements AutoCloseable {
     Block block = method.block();
     block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size.height(), size.width()));
     org.fga.engine.EngineGuard.requireRoutable(block); // a convolution outside the route: oneDNN off instead
+    if (!loadStartingWeights) {
+      return;
+    }
     backbone.loadPretrained();
     if (spec.init() != null) {
       plugins.modelWeights().loadSome(block, spec.init().fileFor(spec.seed()));
