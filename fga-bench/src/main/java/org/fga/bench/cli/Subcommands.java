@@ -13,6 +13,7 @@ final class Subcommands {
         new DemoCommand(),
         new TrainCommand(),
         new ProbeCommand(),
+        new FeaturesCommand(),
         new EvalCommand(),
         new PredictCommand(),
         new GridCommand(),

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fga.core.data.Split;
+import org.fga.core.data.Task;
 import org.fga.core.error.FgaUserException;
 import org.fga.core.evaluate.EpochEvaluations;
 import org.fga.core.evaluate.Evaluator;
@@ -240,24 +242,16 @@ public final class ExperimentRunner {
    * other key would no longer describe the checkpoint). Resumes a killed probe.
    */
   public ObjectNode probe(Path dir, Path checkpoint, List<String> overrides) {
-    RunDir run = new RunDir(dir);
-    if (!Files.isRegularFile(run.spec())) {
-      throw new FgaUserException("cannot probe " + dir + ": no spec.resolved.yaml in it (not a run directory)");
-    }
     for (String o : overrides) {
       if (!o.startsWith("eval.linearProbe.") && !o.startsWith("eval.linearProbe=")) {
         throw new FgaUserException(
             "fga probe changes only eval.linearProbe.* (the checkpoint fixes the rest), got -o " + o);
       }
     }
-    Path ckpt = checkpoint != null ? checkpoint : Checkpoint.latest(run.checkpoints());
-    if (ckpt == null || !Files.isRegularFile(ckpt)) {
-      throw new FgaUserException(
-          checkpoint != null
-              ? "no checkpoint file " + checkpoint
-              : "cannot probe " + dir + ": it has no checkpoint yet (train it first: fga train --resume " + dir + ")");
-    }
-    ExperimentSpec spec = new SpecReader(plugins).read(run.spec(), overrides);
+    TrainedRun trained = TrainedRun.open(plugins, dir, checkpoint, overrides, "probe");
+    RunDir run = trained.run();
+    Path ckpt = trained.checkpoint();
+    ExperimentSpec spec = trained.spec();
     if (spec.eval().linearProbe() == null) {
       spec = spec.withLinearProbe(LinearProbeSpec.defaults());
     }
@@ -273,6 +267,25 @@ public final class ExperimentRunner {
       return out;
     } catch (java.io.IOException e) {
       throw new FgaUserException("cannot read or write " + run.metrics() + ": " + e.getMessage());
+    }
+  }
+  /**
+   * {@code fga features}: writes the test features of a run's checkpoint (its newest unless {@code
+   * checkpoint} is given) to {@code out}, as {@link FeatureExport} describes; re-ID runs write query
+   * and gallery, other runs {@code split} (null: the spec's {@code eval.split}). Returns what was
+   * written and, for re-ID, the {@code fga eval reid} command that scores it.
+   */
+  public ObjectNode features(Path dir, Path checkpoint, Path out, String split) {
+    TrainedRun trained = TrainedRun.open(plugins, dir, checkpoint, List.of(), "export features of");
+    ExperimentSpec spec = trained.spec();
+    try (Session session = Session.restoring(plugins, spec)) {
+      Task task = session.train().info().task();
+      boolean reid = task == Task.REID;
+      List<Split> parts = FeatureExport.parts(task, split != null ? split : spec.eval().split());
+      FeatureExport.requireFree(out, parts, reid);
+      Checkpoint.loadWeights(trained.checkpoint(), session);
+      Map<String, Object> written = new FeatureExport(session, out).write(parts, spec.schedule().batchSize());
+      return FeatureExport.summary(plugins.json(), trained, out, written, reid);
     }
   }
 }
