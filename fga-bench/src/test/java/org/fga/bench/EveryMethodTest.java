@@ -64,8 +64,7 @@ class EveryMethodTest {
     MethodProvider<?> p = PLUGINS.methods().get(name);
     ExperimentSpec spec = new ExperimentSpec("every-" + name, p.defaultConfig(), StepTimer.backbone("resnet18", 8),
         new NoiseData.Config(32, 8, 4), TWO_VIEWS,
-        new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, 1, null, null, null),
+        ScheduleSpec.builder().optEpochs(1).optBatchSize(4).optLr(0.01).optLogEvery(1).build(),
         new EvalSpec(java.util.List.of(), null, null, null, null, null, null), null, null, null, null);
     try (Session s = new Session(PLUGINS, spec)) {
       Trainer.Result r = Trainer.builder().setSession(s).setRunDir(new RunDir(dir)).optQuiet(true).build().fit();

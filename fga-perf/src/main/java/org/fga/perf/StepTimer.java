@@ -99,8 +99,8 @@ public final class StepTimer {
    * epoch of {@code batch × steps} images, a constant rate, no logging, no metrics.
    */
   public static ExperimentSpec noiseSpec(MethodConfig method, BackboneSpec backbone, int imageSize, int batch, int steps) {
-    ScheduleSpec schedule = new ScheduleSpec(1, batch, null, 0.01, null, null, null, null, null, null, "constant",
-        null, null, null, null, null, null, null, null, null, 1_000_000, null, null, null);
+    ScheduleSpec schedule = ScheduleSpec.builder().optEpochs(1).optBatchSize(batch).optLr(0.01)
+        .optLrSchedule("constant").optLogEvery(1_000_000).build();
     return new ExperimentSpec("bench", method, backbone, new NoiseData.Config(imageSize, batch * steps, null), null,
         schedule, new EvalSpec(List.of(), null, null, null, null, null, null), null, null, null, null);
   }

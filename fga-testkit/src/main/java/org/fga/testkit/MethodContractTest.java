@@ -117,8 +117,7 @@ public abstract class MethodContractTest {
         new org.fga.core.data.pipeline.PipelineSpec(List.of(), List.of(), List.of(
             List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)),
             List.of(new org.fga.core.data.pipeline.steps.FlipStep(null)))),
-        new ScheduleSpec(1, 4, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, 1, null, null, null),
+        ScheduleSpec.builder().optEpochs(1).optBatchSize(4).optLr(0.01).optLogEvery(1).build(),
         EvalSpec.defaults().withMetrics(List.of()), null, null, null, null);
     Path dir = java.nio.file.Files.createTempDirectory("fga-contract-");
     try (Session s = new Session(plugins, spec)) {

@@ -82,8 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The schedule every method trains with unless it ships its own (the baseline's). */
   static ScheduleSpec defaultSchedule(Size z) {
-    return new ScheduleSpec(z.epochs(), z.batch(), "sgd", 0.05, 0.9, null, 5.0e-4, null, null, null, "cosine",
-        null, null, null, null, null, 1.0, null, null, null, null, null, null, null);
+    return ScheduleSpec.builder().optEpochs(z.epochs()).optBatchSize(z.batch()).optOptimizer("sgd").optLr(0.05)
+        .optMomentum(0.9).optWeightDecay(5.0e-4).optLrSchedule("cosine").optWarmupEpochs(1.0).build();
   }
 
   /**

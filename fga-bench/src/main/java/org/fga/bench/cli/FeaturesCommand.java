@@ -15,11 +15,12 @@ import picocli.CommandLine.Parameters;
     name = "features",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the test features of a trained run (its newest checkpoint, or --checkpoint) as .npy:",
-      "what its metrics score, so another evaluator (a reference's own test code, fga eval reid)",
-      "can score the same model. A re-ID run writes query_* and gallery_* (features, labels = the",
-      "identities, cams, images.txt) and prints the fga eval reid command that scores them; another",
-      "run writes its eval.split (or --split). Existing files are never overwritten."
+      "Write the test features of a trained run (its newest checkpoint, or",
+      "--checkpoint) as .npy: what its metrics score, so another evaluator (a",
+      "reference's own test code, fga eval reid) can score the same model.",
+      "A re-ID run writes query_* and gallery_* (features, labels = identities,",
+      "cams, images.txt) and prints the fga eval reid command that scores them;",
+      "another run writes its eval.split (or --split). Never overwrites a file."
     })
 public final class FeaturesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -97,7 +97,9 @@ public record LinearProbeSpec(
 
   /** The probe's optimiser and rate as a training schedule, so that {@code LrSchedule} drives it. */
   public ScheduleSpec asSchedule() {
-    return new ScheduleSpec(epochs, batchSize, "sgd", lr, momentum, false, weightDecay, true, null, null,
-        lrSchedule, null, milestones, gamma, null, 0.0, 0.0, null, 1.0, null, null, null, null, null);
+    return ScheduleSpec.builder().optEpochs(epochs).optBatchSize(batchSize).optOptimizer("sgd").optLr(lr)
+        .optMomentum(momentum).optNesterov(false).optWeightDecay(weightDecay).optDecayNormAndBias(true)
+        .optLrSchedule(lrSchedule).optMilestones(milestones).optGamma(gamma).optMinLr(0.0).optWarmupEpochs(0.0)
+        .optBackboneLrMult(1.0).build();
   }
 }

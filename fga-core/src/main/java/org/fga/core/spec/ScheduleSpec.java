@@ -119,14 +119,46 @@ public record ScheduleSpec(
   }
 
   public static ScheduleSpec defaults() {
-    return new ScheduleSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null);
+    return builder().build();
   }
 
   public ScheduleSpec withEpochs(int e) {
-    return new ScheduleSpec(e, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
-        decayNormAndBias, betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr,
-        warmupEpochs, warmupFactor, backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity, shuffle, lrUpdate);
+    return toBuilder().optEpochs(e).build();
+  }
+
+  /** A builder with nothing set: every key takes its default unless an {@code opt} method sets it. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this schedule's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.epochs = epochs;
+    b.batchSize = batchSize;
+    b.optimizer = optimizer;
+    b.lr = lr;
+    b.momentum = momentum;
+    b.nesterov = nesterov;
+    b.weightDecay = weightDecay;
+    b.decayNormAndBias = decayNormAndBias;
+    b.betas = betas;
+    b.eps = eps;
+    b.lrSchedule = lrSchedule;
+    b.stepEpochs = stepEpochs;
+    b.milestones = milestones;
+    b.gamma = gamma;
+    b.power = power;
+    b.minLr = minLr;
+    b.warmupEpochs = warmupEpochs;
+    b.warmupFactor = warmupFactor;
+    b.backboneLrMult = backboneLrMult;
+    b.clipGradNorm = clipGradNorm;
+    b.logEvery = logEvery;
+    b.instancesPerIdentity = instancesPerIdentity;
+    b.shuffle = shuffle;
+    b.lrUpdate = lrUpdate;
+    return b;
   }
 
   /** Whether the rate is set once per epoch (from the epoch's start) rather than every step. */
@@ -137,5 +169,163 @@ public record ScheduleSpec(
   /** Whether each epoch shuffles the training split. */
   public boolean shuffles() {
     return shuffle == null;
+  }
+  /**
+   * Builds a schedule in code (specs in files go through Jackson): each {@code opt} method sets one
+   * key, as in the {@code schedule:} block; keys left alone take the defaults above.
+   */
+  public static final class Builder {
+    private Integer epochs;
+    private Integer batchSize;
+    private String optimizer;
+    private Double lr;
+    private Double momentum;
+    private Boolean nesterov;
+    private Double weightDecay;
+    private Boolean decayNormAndBias;
+    private List<Double> betas;
+    private Double eps;
+    private String lrSchedule;
+    private Double stepEpochs;
+    private List<Double> milestones;
+    private Double gamma;
+    private Double power;
+    private Double minLr;
+    private Double warmupEpochs;
+    private Double warmupFactor;
+    private Double backboneLrMult;
+    private Double clipGradNorm;
+    private Integer logEvery;
+    private Integer instancesPerIdentity;
+    private Boolean shuffle;
+    private String lrUpdate;
+
+    private Builder() {}
+
+    public Builder optEpochs(Integer epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder optBatchSize(Integer batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder optOptimizer(String optimizer) {
+      this.optimizer = optimizer;
+      return this;
+    }
+
+    public Builder optLr(Double lr) {
+      this.lr = lr;
+      return this;
+    }
+
+    public Builder optMomentum(Double momentum) {
+      this.momentum = momentum;
+      return this;
+    }
+
+    public Builder optNesterov(Boolean nesterov) {
+      this.nesterov = nesterov;
+      return this;
+    }
+
+    public Builder optWeightDecay(Double weightDecay) {
+      this.weightDecay = weightDecay;
+      return this;
+    }
+
+    public Builder optDecayNormAndBias(Boolean decayNormAndBias) {
+      this.decayNormAndBias = decayNormAndBias;
+      return this;
+    }
+
+    public Builder optBetas(List<Double> betas) {
+      this.betas = betas;
+      return this;
+    }
+
+    public Builder optEps(Double eps) {
+      this.eps = eps;
+      return this;
+    }
+
+    public Builder optLrSchedule(String lrSchedule) {
+      this.lrSchedule = lrSchedule;
+      return this;
+    }
+
+    public Builder optStepEpochs(Double stepEpochs) {
+      this.stepEpochs = stepEpochs;
+      return this;
+    }
+
+    public Builder optMilestones(List<Double> milestones) {
+      this.milestones = milestones;
+      return this;
+    }
+
+    public Builder optGamma(Double gamma) {
+      this.gamma = gamma;
+      return this;
+    }
+
+    public Builder optPower(Double power) {
+      this.power = power;
+      return this;
+    }
+
+    public Builder optMinLr(Double minLr) {
+      this.minLr = minLr;
+      return this;
+    }
+
+    public Builder optWarmupEpochs(Double warmupEpochs) {
+      this.warmupEpochs = warmupEpochs;
+      return this;
+    }
+
+    public Builder optWarmupFactor(Double warmupFactor) {
+      this.warmupFactor = warmupFactor;
+      return this;
+    }
+
+    public Builder optBackboneLrMult(Double backboneLrMult) {
+      this.backboneLrMult = backboneLrMult;
+      return this;
+    }
+
+    public Builder optClipGradNorm(Double clipGradNorm) {
+      this.clipGradNorm = clipGradNorm;
+      return this;
+    }
+
+    public Builder optLogEvery(Integer logEvery) {
+      this.logEvery = logEvery;
+      return this;
+    }
+
+    public Builder optInstancesPerIdentity(Integer instancesPerIdentity) {
+      this.instancesPerIdentity = instancesPerIdentity;
+      return this;
+    }
+
+    public Builder optShuffle(Boolean shuffle) {
+      this.shuffle = shuffle;
+      return this;
+    }
+
+    public Builder optLrUpdate(String lrUpdate) {
+      this.lrUpdate = lrUpdate;
+      return this;
+    }
+
+    public ScheduleSpec build() {
+      return new ScheduleSpec(epochs, batchSize, optimizer, lr, momentum, nesterov, weightDecay, decayNormAndBias,
+          betas, eps, lrSchedule, stepEpochs, milestones, gamma, power, minLr, warmupEpochs, warmupFactor,
+          backboneLrMult, clipGradNorm, logEvery, instancesPerIdentity, shuffle, lrUpdate);
+    }
   }
 }
