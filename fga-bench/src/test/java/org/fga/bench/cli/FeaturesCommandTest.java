@@ -3,8 +3,6 @@ package org.fga.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +21,7 @@ import org.fga.core.train.Session;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.fga.bench.Cli;
 
 /**
  * {@code fga features}: the export is the checkpoint's model as the run's metrics saw it, so {@code
@@ -60,29 +58,19 @@ class FeaturesCommandTest {
     return new ExperimentRunner(PLUGINS, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), true);
   }
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = FgaMain.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   @Test
   void fgaEvalReidOnTheExportGivesTheRunsOwnNumbers() throws Exception {
     Path export = dir.resolve("export-eval");
-    assertThat(run("features", reidRun.toString(), "--out", export.toString())).as(err.toString()).isEqualTo(0);
-    JsonNode written = Mappers.json().readTree(out.toString());
+    Cli features = Cli.run("features", reidRun.toString(), "--out", export.toString());
+    assertThat(features.exit()).as(features.err()).isEqualTo(0);
+    JsonNode written = Mappers.json().readTree(features.out());
     assertThat(written.at("/parts/query/samples").asInt()).isPositive();
     String score = written.get("score").asText();
     assertThat(score).startsWith("fga eval reid ");
 
-    out.getBuffer().setLength(0);
-    String[] args = score.substring("fga ".length()).split(" ");
-    assertThat(run(args)).as(err.toString()).isEqualTo(0);
-    JsonNode scored = Mappers.json().readTree(out.toString());
+    Cli eval = Cli.run(score.substring("fga ".length()).split(" "));
+    assertThat(eval.exit()).as(eval.err()).isEqualTo(0);
+    JsonNode scored = Mappers.json().readTree(eval.out());
     JsonNode own = Mappers.json().readTree(reidRun.resolve("metrics.json").toFile()).at("/metrics/reid");
     assertThat(scored.get("mAP").asDouble()).isEqualTo(own.get("mAP").asDouble());
     assertThat(scored.get("cmc").get(0).asDouble()).isEqualTo(own.get("cmc").get(0).asDouble());
@@ -117,16 +105,17 @@ class FeaturesCommandTest {
   @Test
   void anExportIsNeverOverwrittenAndAWrongDirectoryIsNamed() throws Exception {
     Path export = dir.resolve("export-twice");
-    assertThat(run("features", reidRun.toString(), "--out", export.toString())).isEqualTo(0);
+    assertThat(Cli.run("features", reidRun.toString(), "--out", export.toString()).exit()).isEqualTo(0);
     byte[] first = Files.readAllBytes(export.resolve("query_features.npy"));
     Files.delete(export.resolve("gallery_images.txt")); // a later file: still refused on the first one there
-    assertThat(run("features", reidRun.toString(), "--out", export.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains(export.resolve("query_features.npy") + " exists; choose another --out");
+    Cli again = Cli.run("features", reidRun.toString(), "--out", export.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains(export.resolve("query_features.npy") + " exists; choose another --out");
     assertThat(Files.readAllBytes(export.resolve("query_features.npy"))).isEqualTo(first);
 
-    err.getBuffer().setLength(0);
-    assertThat(run("features", dir.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot export features of " + dir + ": no spec.resolved.yaml in it");
+    Cli wrong = Cli.run("features", dir.toString(), "--out", dir.resolve("x").toString());
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("cannot export features of " + dir + ": no spec.resolved.yaml in it");
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
   }
 
