@@ -25,18 +25,115 @@ P_labels.npy (int64 identities), P_cams.npy (int64 cameras), P_images.txt (one i
         - utils/reid_metric.py's R1_mAP.compute(): writes the export, then computes unchanged.
       `fga eval reid` then scores the reference's model (the command is printed at the end).
 
+  test --load MODEL.safetensors --features DIR RUN_CAL_REID_ARGS...
+      fga's trained model through the reference's whole test: its data loader and transforms,
+      its network's forward with the mirror, R1_mAP. The reference's model, loader and cfg are
+      built exactly as for a row by running run_cal_reid.py (pass --epochs 1: the one epoch it
+      trains is thrown away); before its test, every parameter and BatchNorm statistic of the
+      network is set from fga's model file (`fga features RUN_DIR --out D --with-model` writes
+      D/model.safetensors), the names mapped below (REFERENCE_NAMES), each tensor used once and
+      every tensor of the network set, else it stops. The export in DIR and the result line
+      (appended to --out, a scratch file: it is not a row) are then the reference's test of
+      fga's model, to compare with that run's metrics.json.
+
+  convert MODEL.pt OUT.safetensors
+      The reference's trained network (model.pt of `train`) under fga's init.weights names (the
+      mapping of `test`, backwards), for `fga features RUN_DIR --weights OUT.safetensors`: the
+      reference's model through fga's test (its loader, forward and mirror) and fga's evaluator.
+
 This file is fga's; the reference's code is not part of fga (see run_cal_reid.py for the checkout).
 """
 import argparse
 import importlib.util
 import json
 import os
+import re
 import sys
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARTS = ("query", "gallery")
+# fga's head (its init.weights names) -> the reference's Baseline; the backbone keeps torchvision's
+# names under Baseline's `base`
+REFERENCE_NAMES = {
+    "attention.Conv2d.weight": "attentions.conv.weight",
+    "attention.BatchNorm.gamma": "attentions.bn.weight",
+    "attention.BatchNorm.beta": "attentions.bn.bias",
+    "attention.BatchNorm.runningMean": "attentions.bn.running_mean",
+    "attention.BatchNorm.runningVar": "attentions.bn.running_var",
+    "reduce.weight": "classifier_bap.weight",
+    "neck.gamma": "bottleneck.weight",
+    "neck.beta": "bottleneck.bias",
+    "neck.runningMean": "bottleneck.running_mean",
+    "neck.runningVar": "bottleneck.running_var",
+    "classifier.weight": "classifier.weight",
+}
+
+
+def write_safetensors(path, tensors):
+    """float32 tensors to a .safetensors file (the format's header and little-endian data)."""
+    header, blobs, offset = {}, [], 0
+    for name, t in tensors.items():
+        data = t.detach().to(dtype=__import__("torch").float32).contiguous().numpy().astype("<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(len(text).to_bytes(8, "little"))
+        f.write(text)
+        for b in blobs:
+            f.write(b)
+
+
+def convert(args):
+    import torch
+    state = torch.load(args.model, map_location="cpu")
+    state = {k[len("module."):] if k.startswith("module.") else k: v for k, v in state.items()}
+    back = {v: k for k, v in REFERENCE_NAMES.items()}
+    out, used = {}, set()
+    for name, t in state.items():
+        if name.startswith("base.") and not name.endswith("num_batches_tracked"):
+            out["backbone." + name[len("base."):]] = t
+            used.add(name)
+        elif name in back:
+            out[back[name]] = t
+            used.add(name)
+    # base_1..base_5 hold the same modules as base; nothing else may be left unconverted
+    left = [k for k in state if k not in used and not k.endswith("num_batches_tracked")
+            and not re.match(r"base_\d\.", k)]
+    if left:
+        raise SystemExit(f"{args.model}: no fga name for {left[:6]}")
+    write_safetensors(args.out, out)
+    print(json.dumps({"from": args.model, "to": args.out, "tensors": len(out)}))
+
+
+def reference_name(fga_name):
+    if fga_name.startswith("backbone."):
+        return "base." + fga_name[len("backbone."):]
+    if fga_name not in REFERENCE_NAMES:
+        raise SystemExit(f"fga's model has {fga_name}, which no tensor of the reference's Baseline is mapped to")
+    return REFERENCE_NAMES[fga_name]
+
+
+def load_fga_model(harness, model, path):
+    """Sets every tensor of the reference's network from fga's model file; stops on any gap."""
+    net = model.module if hasattr(model, "module") else model  # the reference's nn.DataParallel
+    own = net.state_dict(keep_vars=True)
+    done = set()
+    for name, value in harness.read_safetensors(path).items():
+        target = reference_name(name)
+        if target not in own or tuple(own[target].shape) != tuple(value.shape):
+            raise SystemExit(f"{path}: {name} -> {target} does not fit the reference's network")
+        with __import__("torch").no_grad():
+            own[target].data.copy_(value)
+        done.add(own[target].data_ptr())
+    # Baseline registers the backbone's modules twice (base and base_1..base_5): one storage each
+    left = [k for k, t in own.items() if not k.endswith("num_batches_tracked") and t.data_ptr() not in done]
+    if left:
+        raise SystemExit(f"{path}: sets nothing for the reference's {left[:6]}")
 
 
 def load_harness():
@@ -81,7 +178,7 @@ def score(args):
                       "mAP": float(m_ap), "rank1": float(cmc[0]), "rank5": float(cmc[4]), "rank10": float(cmc[9])}))
 
 
-def train(args, rest):
+def train(args, rest, load=None):
     harness = load_harness()
     folder = os.path.abspath(args.features)
     for part in PARTS:
@@ -105,6 +202,8 @@ def train(args, rest):
         base_inference, base_compute = inference.inference, reid_metric.R1_mAP.compute
 
         def kept_inference(cfg, model, val_loader, num_query):
+            if load is not None:
+                load_fga_model(harness, model, load)
             kept.update(model=model, loader=val_loader)
             return base_inference(cfg, model, val_loader, num_query)
 
@@ -146,11 +245,25 @@ def main():
     s.add_argument("--repo", required=True, help="checkout of raoyongming/CAL at the pinned commit")
     t = sub.add_parser("train", help="run_cal_reid.py, also exporting what its test scores")
     t.add_argument("--features", required=True, help="folder the reference model's export goes to")
+    c = sub.add_parser("convert", help="the reference's model.pt under fga's names")
+    c.add_argument("model")
+    c.add_argument("out")
+    e = sub.add_parser("test", help="fga's model through the reference's test")
+    e.add_argument("--load", required=True, help="fga's model.safetensors (fga features --with-model)")
+    e.add_argument("--features", required=True, help="folder the export of the reference's test goes to")
     args, rest = p.parse_known_args()
     if args.command == "score":
         if rest:
             p.error("score: unknown arguments " + " ".join(rest))
         score(args)
+    elif args.command == "convert":
+        if rest:
+            p.error("convert: unknown arguments " + " ".join(rest))
+        convert(args)
+    elif args.command == "test":
+        if not os.path.isfile(args.load):
+            raise SystemExit(f"{args.load}: no such file (write it with: fga features RUN_DIR --out DIR --with-model)")
+        train(args, rest, load=os.path.abspath(args.load))
     else:
         train(args, rest)
 

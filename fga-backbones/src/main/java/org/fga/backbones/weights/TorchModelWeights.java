@@ -71,6 +71,13 @@ public final class TorchModelWeights implements ModelWeights {
     return WeightLoader.builder().optAllowMissing(keepTorch).build().load(model, byTorchName, "init.weights " + file).loaded();
   }
 
+  @Override
+  public void saveAll(Block model, Path file) throws java.io.IOException {
+    Map<String, NdArray> tensors = new LinkedHashMap<>();
+    names(model).forEach((k, p) -> tensors.put(k, WeightExporter.tensor(p.getArray())));
+    Safetensors.write(file, tensors);
+  }
+
   /**
    * The model's parameters by the names an {@code init.weights} file uses: each child's key without
    * DJL's leading ordinal ({@code 01backbone} is {@code backbone}), in definition order.

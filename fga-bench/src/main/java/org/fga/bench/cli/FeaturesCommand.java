@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.FeatureRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,10 +38,17 @@ public final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--split", paramLabel = "SPLIT", description = "the split of a non-re-ID run (default: its eval.split)")
   String split;
 
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "instead of a checkpoint: a whole model (init.weights names, e.g. converted from another code base)")
+  Path weights;
+
+  @Option(names = "--with-model", description = "also model.safetensors: every parameter, by init.weights names")
+  boolean withModel;
+
   @Override
   public Integer call() throws Exception {
     Plugins plugins = Plugins.load();
-    ObjectNode result = new ExperimentRunner(plugins, System.err, true).features(run, checkpoint, out, split);
+    ObjectNode result = new ExperimentRunner(plugins, System.err, true).features(run, new FeatureRequest(out, checkpoint, weights, split, withModel));
     spec.commandLine().getOut().println(plugins.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     spec.commandLine().getOut().flush();
     return 0;

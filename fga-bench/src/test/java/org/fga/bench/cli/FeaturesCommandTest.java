@@ -14,6 +14,7 @@ import org.fga.core.metric.EvalNeeds;
 import org.fga.core.metric.EvalOutputs;
 import org.fga.core.plugin.Plugins;
 import org.fga.core.run.ExperimentRunner;
+import org.fga.core.run.FeatureRequest;
 import org.fga.core.spec.ExperimentSpec;
 import org.fga.core.spec.SpecReader;
 import org.fga.core.train.Checkpoint;
@@ -80,7 +81,7 @@ class FeaturesCommandTest {
   @Test
   void theExportIsTheCheckpointsFeaturesInDatasetOrder() throws Exception {
     Path export = dir.resolve("export-rows");
-    quietRunner().features(reidRun, null, export, null);
+    quietRunner().features(reidRun, FeatureRequest.to(export));
     ExperimentSpec spec = new SpecReader(PLUGINS).read(reidRun.resolve("spec.resolved.yaml"), List.of());
     try (Session s = Session.restoring(PLUGINS, spec)) {
       Checkpoint.loadWeights(Checkpoint.latest(reidRun.resolve("checkpoints")), s);
@@ -100,6 +101,52 @@ class FeaturesCommandTest {
         assertThat(Files.readAllLines(export.resolve(p + "_images.txt"))).containsExactlyElementsOf(want.ids());
       }
     }
+  }
+
+  /** model.safetensors sets a fresh model to the checkpoint's: its features are the export's. */
+  @Test
+  void theModelFileLoadsBackIntoTheSameFeatures() throws Exception {
+    Path export = dir.resolve("export-model");
+    JsonNode j = quietRunner().features(reidRun, FeatureRequest.to(export).includingModel());
+    assertThat(j.at("/parts/model").asText()).isEqualTo(export.resolve("model.safetensors").toString());
+    ExperimentSpec spec = new SpecReader(PLUGINS).read(reidRun.resolve("spec.resolved.yaml"), List.of());
+    try (Session s = Session.restoring(PLUGINS, spec)) {
+      int set = PLUGINS.modelWeights().loadSome(s.method().block(), export.resolve("model.safetensors"));
+      assertThat(set).isEqualTo(org.fga.backbones.weights.TorchModelWeights.names(s.method().block()).size());
+      EvalOutputs q = new Evaluator(s, 8).collect(Split.QUERY, new EvalNeeds(false, true, false, false), null);
+      float[] got = Npy.read(export.resolve("query_features.npy")).toFloats();
+      int d = q.embeddings()[0].length;
+      for (int i = 0; i < q.size(); i++) {
+        assertThat(java.util.Arrays.copyOfRange(got, i * d, (i + 1) * d)).as("query row " + i)
+            .containsExactly(q.embeddings()[i]);
+      }
+    }
+  }
+
+  /**
+   * --weights: a whole model from a file (another code base's, converted) under the run's spec;
+   * the model file of an export gives that export's features again, and a partial file is refused.
+   */
+  @Test
+  void aWholeModelFileIsExportedUnderTheRunsSpecAndAPartialOneIsRefused() throws Exception {
+    Path first = dir.resolve("export-first");
+    quietRunner().features(reidRun, FeatureRequest.to(first).includingModel());
+    Path again = dir.resolve("export-from-file");
+    JsonNode j = quietRunner().features(reidRun, FeatureRequest.to(again).withWeights(first.resolve("model.safetensors")));
+    assertThat(j.get("from").asText()).isEqualTo(first.resolve("model.safetensors").toString());
+    for (String f : List.of("query_features.npy", "gallery_features.npy", "gallery_labels.npy")) {
+      assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(first.resolve(f)));
+    }
+
+    java.util.Map<String, org.fga.core.io.NdArray> some = new java.util.LinkedHashMap<>();
+    org.fga.backbones.weights.WeightFiles.read(first.resolve("model.safetensors")).entrySet().stream().limit(3)
+        .forEach(e -> some.put(e.getKey(), e.getValue()));
+    Path partial = dir.resolve("partial.safetensors");
+    org.fga.backbones.weights.Safetensors.write(partial, some);
+    Cli refused = Cli.run("features", reidRun.toString(), "--out", dir.resolve("export-partial").toString(),
+        "--weights", partial.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("--weights " + partial + " sets 3 of the model's ", " parameters; a whole model is needed");
   }
 
   @Test
@@ -132,13 +179,13 @@ class FeaturesCommandTest {
         eval: {metrics: [accuracy]}
         """, false, "cls.yaml"), cls);
     Path export = dir.resolve("export-cls");
-    JsonNode j = quietRunner().features(cls, null, export, "val");
+    JsonNode j = quietRunner().features(cls, FeatureRequest.to(export).withSplit("val"));
     assertThat(j.has("score")).isFalse();
     assertThat(j.at("/parts/val/samples").asInt()).isEqualTo(4);
     assertThat(Npy.read(export.resolve("val_features.npy")).shape()[0]).isEqualTo(4);
     assertThat(java.util.Arrays.stream(Npy.read(export.resolve("val_labels.npy")).toInts()).boxed().toList()).allMatch(c -> c >= 0 && c < 3);
     assertThat(Files.exists(export.resolve("val_cams.npy"))).isFalse();
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> quietRunner().features(cls, null, dir.resolve("e2"), "tset")))
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> quietRunner().features(cls, FeatureRequest.to(dir.resolve("e2")).withSplit("tset"))))
         .hasMessage("unknown split 'tset'; known: [train, val, test, query, gallery]");
   }
 }

@@ -18,4 +18,10 @@ public interface ModelWeights {
    *     names no parameter (the message lists the model's names) or has another shape
    */
   int loadSome(Block model, Path file);
+
+  /**
+   * Writes every parameter of {@code model} (BatchNorm's running statistics included) under the
+   * names {@link #loadSome} reads, so the file sets the whole model again, in fga or in PyTorch.
+   */
+  void saveAll(Block model, Path file) throws java.io.IOException;
 }

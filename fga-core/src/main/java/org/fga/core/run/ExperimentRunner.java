@@ -270,22 +270,32 @@ public final class ExperimentRunner {
     }
   }
   /**
-   * {@code fga features}: writes the test features of a run's checkpoint (its newest unless {@code
-   * checkpoint} is given) to {@code out}, as {@link FeatureExport} describes; re-ID runs write query
-   * and gallery, other runs {@code split} (null: the spec's {@code eval.split}). Returns what was
-   * written and, for re-ID, the {@code fga eval reid} command that scores it.
+   * {@code fga features}: writes the test features of a run's model to {@code request.out()}, as
+   * {@link FeatureExport} describes: its newest checkpoint, the checkpoint asked for, or a whole
+   * model from a weights file evaluated under the run's spec. Re-ID runs write query and gallery,
+   * other runs the split asked for (else the spec's {@code eval.split}). Returns what was written
+   * and, for re-ID, the {@code fga eval reid} command that scores it.
    */
-  public ObjectNode features(Path dir, Path checkpoint, Path out, String split) {
-    TrainedRun trained = TrainedRun.open(plugins, dir, checkpoint, List.of(), "export features of");
+  public ObjectNode features(Path dir, FeatureRequest request) {
+    TrainedRun trained = request.weights() != null
+        ? TrainedRun.openSpec(plugins, dir, "export features of")
+        : TrainedRun.open(plugins, dir, request.checkpoint(), List.of(), "export features of");
     ExperimentSpec spec = trained.spec();
     try (Session session = Session.restoring(plugins, spec)) {
       Task task = session.train().info().task();
       boolean reid = task == Task.REID;
-      List<Split> parts = FeatureExport.parts(task, split != null ? split : spec.eval().split());
-      FeatureExport.requireFree(out, parts, reid);
-      Checkpoint.loadWeights(trained.checkpoint(), session);
-      Map<String, Object> written = new FeatureExport(session, out).write(parts, spec.schedule().batchSize());
-      return FeatureExport.summary(plugins.json(), trained, out, written, reid);
+      List<Split> parts = FeatureExport.parts(task, request.split() != null ? request.split() : spec.eval().split());
+      FeatureExport.requireFree(request.out(), parts, reid, request.withModel());
+      if (request.weights() != null) {
+        FeatureExport.loadWhole(session, request.weights());
+      } else {
+        Checkpoint.loadWeights(trained.checkpoint(), session);
+      }
+      Map<String, Object> written =
+          new FeatureExport(session, request.out()).write(parts, spec.schedule().batchSize(), request.withModel());
+      Path source = request.weights() != null ? request.weights() : trained.checkpoint();
+      return FeatureExport.summary(plugins.json(), trained.run().root(), source, request.out(), written, reid);
     }
   }
+
 }

@@ -30,10 +30,13 @@ import org.fga.core.train.Session;
  *
  * <p>Per part {@code P}: {@code P_features.npy} (float32, N x D), {@code P_labels.npy} (int64: the
  * identity for re-ID, else the class, -1 for multi-label samples), {@code P_cams.npy} (int64,
- * re-ID only) and {@code P_images.txt} (the sample ids, one a line).
+ * re-ID only) and {@code P_images.txt} (the sample ids, one a line). With the model asked for,
+ * {@code model.safetensors} holds every parameter under the names {@code init.weights} reads
+ * ({@link org.fga.core.io.ModelWeights#saveAll}), so another code base can load the same model.
  */
 final class FeatureExport {
   private static final EvalNeeds FEATURES = new EvalNeeds(false, true, false, false);
+  static final String MODEL = "model.safetensors";
 
   private final Session session;
   private final Path out;
@@ -71,20 +74,23 @@ final class FeatureExport {
    * Refuses before any work if a file it would write is there already: an export is never
    * written over (it may be the only copy of a model's test features).
    */
-  static void requireFree(Path out, List<Split> parts, boolean cameras) {
-    for (Split part : parts) {
-      for (Path f : files(out, part, cameras)) {
-        if (Files.exists(f)) {
-          throw new FgaUserException(f + " exists; choose another --out or remove it (an export is never overwritten)");
-        }
+  static void requireFree(Path out, List<Split> parts, boolean cameras, boolean model) {
+    List<Path> all = new ArrayList<>();
+    parts.forEach(part -> all.addAll(files(out, part, cameras)));
+    if (model) {
+      all.add(out.resolve(MODEL));
+    }
+    for (Path f : all) {
+      if (Files.exists(f)) {
+        throw new FgaUserException(f + " exists; choose another --out or remove it (an export is never overwritten)");
       }
     }
   }
 
   /** Collects and writes every part; returns part name → {samples, dim, files}. */
-  Map<String, Object> write(List<Split> parts, int batchSize) {
+  Map<String, Object> write(List<Split> parts, int batchSize, boolean model) {
     boolean cameras = session.train().info().task() == Task.REID;
-    requireFree(out, parts, cameras);
+    requireFree(out, parts, cameras, model);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
@@ -121,6 +127,15 @@ final class FeatureExport {
       m.put("files", files.stream().map(Path::toString).toList());
       written.put(part.name().toLowerCase(Locale.ROOT), m);
     }
+    if (model) {
+      Path file = out.resolve(MODEL);
+      try {
+        writeAtomically(file, f -> session.plugins().modelWeights().saveAll(session.method().block(), f));
+      } catch (IOException e) {
+        throw new FgaUserException("cannot write " + file + ": " + e.getMessage());
+      }
+      written.put("model", file.toString());
+    }
     return written;
   }
 
@@ -154,10 +169,24 @@ final class FeatureExport {
     return l;
   }
 
-  static ObjectNode summary(ObjectMapper json, TrainedRun trained, Path out, Map<String, Object> parts, boolean reid) {
+  /**
+   * Sets the whole model from {@code file} ({@code init.weights} names); a file that leaves any
+   * parameter at the run's own initialisation is refused, since its features would be of no
+   * trained model.
+   */
+  static void loadWhole(Session session, Path file) {
+    int all = session.method().block().getParameters().size();
+    int set = session.plugins().modelWeights().loadSome(session.method().block(), file);
+    if (set != all) {
+      throw new FgaUserException("--weights " + file + " sets " + set + " of the model's " + all
+          + " parameters; a whole model is needed (fga features --with-model writes one)");
+    }
+  }
+
+  static ObjectNode summary(ObjectMapper json, Path run, Path source, Path out, Map<String, Object> parts, boolean reid) {
     ObjectNode s = json.createObjectNode();
-    s.put("run", trained.run().root().toString());
-    s.put("checkpoint", trained.checkpoint().toString());
+    s.put("run", run.toString());
+    s.put("from", source.toString());
     s.put("out", out.toString());
     s.set("parts", json.valueToTree(parts));
     if (reid) {

@@ -17,7 +17,7 @@ import org.fga.core.train.Checkpoint;
  *
  * @param run the run directory
  * @param spec its {@code spec.resolved.yaml}, with the overrides applied
- * @param checkpoint the checkpoint asked for, or the run's newest
+ * @param checkpoint the checkpoint asked for, or the run's newest; null when opened for the spec alone
  */
 record TrainedRun(RunDir run, ExperimentSpec spec, Path checkpoint) {
 
@@ -27,10 +27,7 @@ record TrainedRun(RunDir run, ExperimentSpec spec, Path checkpoint) {
    * @param checkpoint a checkpoint file, or null for the run's newest
    */
   static TrainedRun open(Plugins plugins, Path dir, Path checkpoint, List<String> overrides, String verb) {
-    RunDir run = new RunDir(dir);
-    if (!Files.isRegularFile(run.spec())) {
-      throw new FgaUserException("cannot " + verb + " " + dir + ": no spec.resolved.yaml in it (not a run directory)");
-    }
+    RunDir run = requireSpec(dir, verb);
     Path ckpt = checkpoint != null ? checkpoint : Checkpoint.latest(run.checkpoints());
     if (ckpt == null || !Files.isRegularFile(ckpt)) {
       throw new FgaUserException(
@@ -39,5 +36,19 @@ record TrainedRun(RunDir run, ExperimentSpec spec, Path checkpoint) {
               : "cannot " + verb + " " + dir + ": it has no checkpoint yet (train it first: fga train --resume " + dir + ")");
     }
     return new TrainedRun(run, new SpecReader(plugins).read(run.spec(), overrides), ckpt);
+  }
+
+  /** Opens {@code dir} for its spec alone (the weights come from elsewhere): no checkpoint needed. */
+  static TrainedRun openSpec(Plugins plugins, Path dir, String verb) {
+    RunDir run = requireSpec(dir, verb);
+    return new TrainedRun(run, new SpecReader(plugins).read(run.spec(), List.of()), null);
+  }
+
+  private static RunDir requireSpec(Path dir, String verb) {
+    RunDir run = new RunDir(dir);
+    if (!Files.isRegularFile(run.spec())) {
+      throw new FgaUserException("cannot " + verb + " " + dir + ": no spec.resolved.yaml in it (not a run directory)");
+    }
+    return run;
   }
 }
