@@ -74,7 +74,7 @@ m = json.load(open(os.environ["RUN_METRICS"]))["metrics"]["reid"]
 rerun = json.loads(open(os.path.join(out, "reference-run.jsonl")).read().splitlines()[-1])
 committed = [json.loads(l) for l in open(os.environ["COMMITTED"]) if l.strip()]
 committed = [c for c in committed if c["seed"] == seed and c.get("blocks") == "plain" and c.get("stemRelu")]
-print(json.dumps({
+line = {
     "regime": "plain64", "method": "cal-reid", "seed": seed,
     "fgaModel": {
         "run": from_fga(m),
@@ -89,15 +89,12 @@ print(json.dumps({
         "sameImageOrder": same_rows("reference-model_reference-test", "reference-model_fga-test")},
     "harnessSha256": rerun["harnessSha256"],
     "crossEvalSha256": __import__("hashlib").sha256(open("references/cal-reid/cross_eval.py", "rb").read()).hexdigest(),
-}))
-EOF
-tail -n 1 "$results" | /usr/bin/python3 -c '
-import json, sys
-d = json.loads(sys.stdin.read())
-for model in ("fgaModel", "referenceModel"):
-    m = d[model]
-    cells = [f"{k} mAP {v[\"mAP\"]:.4f}" for k, v in m.items() if k in ("run", "committedLine") and v]
+}
+print(json.dumps(line))
+for model in ("fgaModel", "referenceModel"):  # a summary on stderr
+    m = line[model]
+    cells = [f"{k} mAP {v['mAP']:.4f}" for k, v in m.items() if k in ("run", "committedLine") and v]
     for test in ("fgaTest", "referenceTest"):
-        for ev, v in m[test].items():
-            cells.append(f"{test}/{ev} mAP {v[\"mAP\"]:.4f} rank-1 {v[\"rank1\"]:.4f}")
-    print(model, "; ".join(cells), f"; feature gap {m[\"featureGap\"]:.1e}")'
+        cells += [f"{test}/{ev} mAP {v['mAP']:.4f} rank-1 {v['rank1']:.4f}" for ev, v in m[test].items()]
+    print(model + ": " + "; ".join(cells) + f"; feature gap {m['featureGap']:.1e}", file=__import__("sys").stderr)
+EOF
