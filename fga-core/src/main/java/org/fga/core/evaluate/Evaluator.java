@@ -110,7 +110,8 @@ public final class Evaluator {
     return session.train().info().task() != Task.REID;
   }
 
-  static Split split(String name) {
+  /** The split {@code name} names (any case); an unknown name is refused with the known ones. */
+  public static Split split(String name) {
     try {
       return Split.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

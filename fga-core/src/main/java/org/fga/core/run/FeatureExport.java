@@ -51,12 +51,7 @@ final class FeatureExport {
     if (task == Task.REID) {
       return List.of(Split.QUERY, Split.GALLERY);
     }
-    try {
-      return List.of(Split.valueOf(split.toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      throw new FgaUserException("unknown split '" + split + "'; known: " + java.util.Arrays.stream(Split.values())
-          .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
-    }
+    return List.of(Evaluator.split(split));
   }
 
   /** The files one part writes, in the order they are written. */
