@@ -41,6 +41,12 @@ P_labels.npy (int64 identities), P_cams.npy (int64 cameras), P_images.txt (one i
       mapping of `test`, backwards), for `fga features RUN_DIR --weights OUT.safetensors`: the
       reference's model through fga's test (its loader, forward and mirror) and fga's evaluator.
 
+  batches --epochs-drawn E --out-dir DIR RUN_CAL_REID_ARGS...
+      The training batches of the reference's own data loader (its sampler and transforms, as
+      run_cal_reid.py seeds them) for E epochs, written as images.npy (N x 3 x H x W, normalised
+      as the network receives them) and labels.npy, without training: what `fga data preview`
+      writes for fga's side, for `compare_batches.py`. The run stops after drawing them.
+
 This file is fga's; the reference's code is not part of fga (see run_cal_reid.py for the checkout).
 """
 import argparse
@@ -178,6 +184,46 @@ def score(args):
                       "mAP": float(m_ap), "rank1": float(cmc[0]), "rank5": float(cmc[4]), "rank10": float(cmc[9])}))
 
 
+class _Drawn(Exception):
+    """Ends the run once the batches are drawn (nothing is trained)."""
+
+
+def batches(args, rest):
+    harness = load_harness()
+    if os.path.exists(os.path.join(args.out_dir, "images.npy")):
+        raise SystemExit(f"{args.out_dir}/images.npy exists; choose another --out-dir")
+    repo = rest[rest.index("--repo") + 1] if "--repo" in rest else None
+    if repo is None:
+        raise SystemExit("batches: run_cal_reid.py's --repo is required")
+    reid = os.path.join(os.path.abspath(repo), "reid")
+    base_install = harness.install_stand_ins
+
+    def install_and_wrap():
+        base_install()
+        sys.path.insert(0, reid)
+        import tools.train as ref  # noqa: E402  (the reference's)
+
+        def drawing_do_train(cfg, model, train_loader, *a, **k):
+            images, labels = [], []
+            for _ in range(args.epochs_drawn):
+                for imgs, pids in train_loader:
+                    images.append(imgs.numpy())
+                    labels.append(pids.numpy())
+            os.makedirs(args.out_dir, exist_ok=True)
+            np.save(os.path.join(args.out_dir, "images.npy"), np.concatenate(images).astype(np.float32))
+            np.save(os.path.join(args.out_dir, "labels.npy"), np.concatenate(labels).astype(np.int64))
+            raise _Drawn()
+
+        ref.do_train = drawing_do_train
+
+    harness.install_stand_ins = install_and_wrap
+    sys.argv = [os.path.join(HERE, "run_cal_reid.py")] + rest
+    try:
+        harness.main()
+    except _Drawn:
+        print(json.dumps({"out": args.out_dir, "epochs": args.epochs_drawn}))
+
+
 def train(args, rest, load=None):
     harness = load_harness()
     folder = os.path.abspath(args.features)
@@ -238,17 +284,20 @@ def train(args, rest, load=None):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     sub = p.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("score", help="the reference's R1_mAP on an export")
+    s = sub.add_parser("score", allow_abbrev=False, help="the reference's R1_mAP on an export")
     s.add_argument("folder")
     s.add_argument("--repo", required=True, help="checkout of raoyongming/CAL at the pinned commit")
-    t = sub.add_parser("train", help="run_cal_reid.py, also exporting what its test scores")
+    t = sub.add_parser("train", allow_abbrev=False, help="run_cal_reid.py, also exporting what its test scores")
     t.add_argument("--features", required=True, help="folder the reference model's export goes to")
-    c = sub.add_parser("convert", help="the reference's model.pt under fga's names")
+    b = sub.add_parser("batches", allow_abbrev=False, help="the reference loader's training batches, without training")
+    b.add_argument("--epochs-drawn", type=int, required=True)
+    b.add_argument("--out-dir", required=True)
+    c = sub.add_parser("convert", allow_abbrev=False, help="the reference's model.pt under fga's names")
     c.add_argument("model")
     c.add_argument("out")
-    e = sub.add_parser("test", help="fga's model through the reference's test")
+    e = sub.add_parser("test", allow_abbrev=False, help="fga's model through the reference's test")
     e.add_argument("--load", required=True, help="fga's model.safetensors (fga features --with-model)")
     e.add_argument("--features", required=True, help="folder the export of the reference's test goes to")
     args, rest = p.parse_known_args()
@@ -256,6 +305,8 @@ def main():
         if rest:
             p.error("score: unknown arguments " + " ".join(rest))
         score(args)
+    elif args.command == "batches":
+        batches(args, rest)
     elif args.command == "convert":
         if rest:
             p.error("convert: unknown arguments " + " ".join(rest))

@@ -106,10 +106,10 @@ final class FeatureExport {
         System.arraycopy(o.embeddings()[i], 0, flat, i * d, d);
       }
       try {
-        writeAtomically(files.get(0), f -> Npy.writeFloat32(f, new int[] {n, d}, flat));
-        writeAtomically(files.get(1), f -> Npy.writeInt64(f, new int[] {n}, longs(o.labels())));
+        RunDir.writeAtomically(files.get(0), f -> Npy.writeFloat32(f, new int[] {n, d}, flat));
+        RunDir.writeAtomically(files.get(1), f -> Npy.writeInt64(f, new int[] {n}, longs(o.labels())));
         if (cameras) {
-          writeAtomically(files.get(2), f -> Npy.writeInt64(f, new int[] {n}, longs(o.cameras())));
+          RunDir.writeAtomically(files.get(2), f -> Npy.writeInt64(f, new int[] {n}, longs(o.cameras())));
         }
         RunDir.writeAtomically(files.get(files.size() - 1), (String.join("\n", o.ids()) + "\n").getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
@@ -125,7 +125,7 @@ final class FeatureExport {
     if (model) {
       Path file = out.resolve(MODEL);
       try {
-        writeAtomically(file, f -> session.plugins().modelWeights().saveAll(session.method().block(), f));
+        RunDir.writeAtomically(file, f -> session.plugins().modelWeights().saveAll(session.method().block(), f));
       } catch (IOException e) {
         throw new FgaUserException("cannot write " + file + ": " + e.getMessage());
       }
@@ -140,20 +140,6 @@ final class FeatureExport {
         + " --gallery-features " + out.resolve("gallery_features.npy")
         + " --query-ids " + out.resolve("query_labels.npy") + " --gallery-ids " + out.resolve("gallery_labels.npy")
         + " --query-cams " + out.resolve("query_cams.npy") + " --gallery-cams " + out.resolve("gallery_cams.npy");
-  }
-
-  private interface FileWriter {
-    void write(Path file) throws IOException;
-  }
-
-  private static void writeAtomically(Path file, FileWriter writer) throws IOException {
-    Path tmp = RunDir.tempBeside(file);
-    try {
-      writer.write(tmp);
-      RunDir.moveAtomically(tmp, file);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   private static long[] longs(int[] values) {

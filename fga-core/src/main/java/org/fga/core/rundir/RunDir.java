@@ -87,6 +87,25 @@ public final class RunDir {
     }
   }
 
+  /** Writes one whole file at the path it is given (an array writer, an encoder). */
+  public interface FileWriter {
+    void write(Path file) throws IOException;
+  }
+
+  /**
+   * Lets {@code writer} write a temporary file beside {@code file}, then renames it onto {@code
+   * file}: a reader never sees half a file, and a failed write leaves nothing behind.
+   */
+  public static void writeAtomically(Path file, FileWriter writer) throws IOException {
+    Path tmp = tempBeside(file);
+    try {
+      writer.write(tmp);
+      moveAtomically(tmp, file);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   /** A new empty file beside {@code file}, with the user's umask (see {@link TempFiles#beside}). */
   public static Path tempBeside(Path file) throws IOException {
     return TempFiles.beside(file);

@@ -190,6 +190,22 @@ public final class Trainer {
     return Optimizers.create(s, Optimizers.groups(all, backboneParams, s), session.manager());
   }
 
+  /**
+   * The first {@code count} training batches of epoch {@code epoch}, drawn as {@link #fit} draws
+   * them (sampler, pipeline, per-sample seeds; pixels normalised as the network receives them):
+   * what {@code fga data preview} shows and writes.
+   */
+  public List<HostBatch> trainingBatches(int epoch, int count) {
+    try (BatchLoader loader = newLoader()) {
+      Iterator<HostBatch> it = loader.epoch(epoch, 0);
+      List<HostBatch> out = new java.util.ArrayList<>();
+      while (out.size() < count && it.hasNext()) {
+        out.add(it.next());
+      }
+      return out;
+    }
+  }
+
   /** What {@link #probe} measured. */
   public record Probe(long[] stepNanos, int batchesPerEpoch, Map<String, Float> lastTerms) {}
 

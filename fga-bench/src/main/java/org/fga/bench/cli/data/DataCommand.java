@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
     name = "data",
     mixinStandardHelpOptions = true,
     description =
-        "Write the synthetic data in real datasets' layouts, or check a downloaded dataset.",
-    subcommands = {SynthCommand.class, CheckCommand.class})
+        "Write the synthetic data in real datasets' layouts, check a downloaded dataset, or preview the training batches.",
+    subcommands = {SynthCommand.class, CheckCommand.class, PreviewCommand.class})
 public final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
