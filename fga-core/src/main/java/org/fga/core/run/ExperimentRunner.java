@@ -277,6 +277,9 @@ public final class ExperimentRunner {
    * and, for re-ID, the {@code fga eval reid} command that scores it.
    */
   public ObjectNode features(Path dir, FeatureRequest request) {
+    if (request.weights() != null && !Files.isRegularFile(request.weights())) {
+      throw new FgaUserException("--weights " + request.weights() + " does not exist");
+    }
     TrainedRun trained = request.weights() != null
         ? TrainedRun.openSpec(plugins, dir, "export features of")
         : TrainedRun.open(plugins, dir, request.checkpoint(), List.of(), "export features of");
