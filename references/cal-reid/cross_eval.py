@@ -184,6 +184,25 @@ def score(args):
                       "mAP": float(m_ap), "rank1": float(cmc[0]), "rank5": float(cmc[4]), "rank10": float(cmc[9])}))
 
 
+def run_harness(harness, rest, command, patch):
+    """run_cal_reid.py's main() with `rest` as its command line; `patch()` runs once the harness's
+    stand-ins are installed and the reference's checkout (its --repo) is importable, before main()
+    imports the reference's modules, so what it wraps is what main() then calls."""
+    if "--repo" not in rest:
+        raise SystemExit(f"{command}: run_cal_reid.py's --repo is required")
+    reid = os.path.join(os.path.abspath(rest[rest.index("--repo") + 1]), "reid")
+    base_install = harness.install_stand_ins
+
+    def install_and_patch():
+        base_install()
+        sys.path.insert(0, reid)
+        patch()
+
+    harness.install_stand_ins = install_and_patch
+    sys.argv = [os.path.join(HERE, "run_cal_reid.py")] + rest
+    harness.main()
+
+
 class _Drawn(Exception):
     """Ends the run once the batches are drawn (nothing is trained)."""
 
@@ -192,15 +211,8 @@ def batches(args, rest):
     harness = load_harness()
     if os.path.exists(os.path.join(args.out_dir, "images.npy")):
         raise SystemExit(f"{args.out_dir}/images.npy exists; choose another --out-dir")
-    repo = rest[rest.index("--repo") + 1] if "--repo" in rest else None
-    if repo is None:
-        raise SystemExit("batches: run_cal_reid.py's --repo is required")
-    reid = os.path.join(os.path.abspath(repo), "reid")
-    base_install = harness.install_stand_ins
 
-    def install_and_wrap():
-        base_install()
-        sys.path.insert(0, reid)
+    def draw_instead_of_training():
         import tools.train as ref  # noqa: E402  (the reference's)
 
         def drawing_do_train(cfg, model, train_loader, *a, **k):
@@ -216,10 +228,8 @@ def batches(args, rest):
 
         ref.do_train = drawing_do_train
 
-    harness.install_stand_ins = install_and_wrap
-    sys.argv = [os.path.join(HERE, "run_cal_reid.py")] + rest
     try:
-        harness.main()
+        run_harness(harness, rest, "batches", draw_instead_of_training)
     except _Drawn:
         print(json.dumps({"out": args.out_dir, "epochs": args.epochs_drawn}))
 
@@ -231,16 +241,9 @@ def train(args, rest, load=None):
         for kind in ("features.npy", "labels.npy", "cams.npy", "images.txt"):
             if os.path.exists(os.path.join(folder, f"{part}_{kind}")):
                 raise SystemExit(f"{folder}/{part}_{kind} exists; choose another --features folder")
-    repo = rest[rest.index("--repo") + 1] if "--repo" in rest else None
-    if repo is None:
-        raise SystemExit("train: run_cal_reid.py's --repo is required")
-    reid = os.path.join(os.path.abspath(repo), "reid")
     kept = {}
-    base_install = harness.install_stand_ins
 
-    def install_and_wrap():
-        base_install()
-        sys.path.insert(0, reid)
+    def wrap_test():
         import torch
         import engine.inference as inference  # noqa: E402  (the reference's)
         import utils.reid_metric as reid_metric  # noqa: E402
@@ -273,9 +276,7 @@ def train(args, rest, load=None):
         inference.inference = kept_inference
         reid_metric.R1_mAP.compute = exporting_compute
 
-    harness.install_stand_ins = install_and_wrap
-    sys.argv = [os.path.join(HERE, "run_cal_reid.py")] + rest
-    harness.main()
+    run_harness(harness, rest, args.command, wrap_test)
     q = lambda name: os.path.join(folder, name)  # noqa: E731
     print("score it with fga: fga eval reid --query-features " + q("query_features.npy")
           + " --gallery-features " + q("gallery_features.npy") + " --query-ids " + q("query_labels.npy")

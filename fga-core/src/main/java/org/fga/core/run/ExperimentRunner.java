@@ -269,6 +269,7 @@ public final class ExperimentRunner {
       throw new FgaUserException("cannot read or write " + run.metrics() + ": " + e.getMessage());
     }
   }
+
   /**
    * {@code fga features}: writes the test features of a run's model to {@code request.out()}, as
    * {@link FeatureExport} describes: its newest checkpoint, the checkpoint asked for, or a whole
@@ -300,5 +301,4 @@ public final class ExperimentRunner {
       return FeatureExport.summary(plugins.json(), trained.run().root(), source, request.out(), written, reid);
     }
   }
-
 }

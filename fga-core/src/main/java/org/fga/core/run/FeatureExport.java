@@ -75,17 +75,15 @@ final class FeatureExport {
     if (model) {
       all.add(out.resolve(MODEL));
     }
-    for (Path f : all) {
-      if (Files.exists(f)) {
-        throw new FgaUserException(f + " exists; choose another --out or remove it (an export is never overwritten)");
-      }
-    }
+    RunDir.requireAbsent(all);
   }
 
-  /** Collects and writes every part; returns part name → {samples, dim, files}. */
+  /**
+   * Collects and writes every part; returns part name → {samples, dim, files}. The caller has
+   * checked {@link #requireFree} before loading the model, so a taken folder costs no work.
+   */
   Map<String, Object> write(List<Split> parts, int batchSize, boolean model) {
     boolean cameras = session.train().info().task() == Task.REID;
-    requireFree(out, parts, cameras, model);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {

@@ -87,6 +87,19 @@ public final class RunDir {
     }
   }
 
+  /**
+   * Refuses, naming the first one there, if any of {@code files} exists: an output folder given on
+   * the command line is never written over (it may hold the only copy of earlier results).
+   */
+  public static void requireAbsent(java.util.List<Path> files) {
+    for (Path f : files) {
+      if (Files.exists(f)) {
+        throw new org.fga.core.error.FgaUserException(
+            f + " exists; choose another --out or remove it (nothing already written is overwritten)");
+      }
+    }
+  }
+
   /** Writes one whole file at the path it is given (an array writer, an encoder). */
   public interface FileWriter {
     void write(Path file) throws IOException;

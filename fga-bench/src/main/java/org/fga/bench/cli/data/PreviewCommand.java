@@ -62,11 +62,7 @@ public final class PreviewCommand implements Callable<Integer> {
     }
     List<Path> files = List.of(out.resolve("grid.png"), out.resolve("images.npy"), out.resolve("labels.npy"),
         out.resolve("samples.txt"));
-    for (Path f : files) {
-      if (Files.exists(f)) {
-        throw new FgaUserException(f + " exists; choose another --out or remove it");
-      }
-    }
+    RunDir.requireAbsent(files);
     Plugins plugins = Plugins.load();
     ExperimentSpec spec = new SpecReader(plugins).read(specFile, overrides);
     // the pixels need the backbone's normalisation, not its weights: nothing is pretrained or read
@@ -78,6 +74,9 @@ public final class PreviewCommand implements Callable<Integer> {
       drawn = Trainer.builder().setSession(session).optQuiet(true).build().trainingBatches(epoch, batches);
       mean = session.backbone().cfg().mean();
       std = session.backbone().cfg().std();
+    }
+    if (drawn.isEmpty()) {
+      throw new FgaUserException(specFile + ": its training split gives no batch to preview (an empty split?)");
     }
     int n = drawn.stream().mapToInt(HostBatch::size).sum();
     var first = drawn.get(0).samples().get(0).image();
